@@ -1,0 +1,518 @@
+"""The knowledge base in data/*.yaml, read with safe_load and validated into plain dataclasses.
+
+Every problem raises CatalogError naming the file, the entry and the key.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CatalogError
+from .scenario import SPECS, Scenario
+from .vocab import AGENCIES, CAPABILITIES, FREELANCERS, LANGUAGES, PROVIDERS, ROLES, SEVERITIES
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+SECTIONS: tuple[str, ...] = (
+    "settings", "capabilities", "roles", "providers", "demand", "ladder", "presets", "rules",
+)
+SCOPES: tuple[str, ...] = ("all", "video", "non_video")
+DRIVERS: tuple[str, ...] = (
+    "channels", "posts_per_week", "image_posts", "video_posts",
+    "inbound_per_week", "ad_spend_10k", "influencers",
+)
+
+
+@dataclass(frozen=True)
+class Capability:
+    id: str
+    name: dict[str, str]
+    description: dict[str, str]
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: dict[str, str]
+    pay_sek_month: float
+    pay_source: str
+    capacity_hours: float
+    employer_cost_multiplier: float
+    fit: dict[str, float]
+    scope: str = "all"  # "all" | "video" | "non_video": which part of creation work it can do
+
+    @property
+    def annual_cost_sek(self) -> float:
+        """Fully loaded cost per year: gross monthly pay x 12 x employer cost multiplier."""
+        return self.pay_sek_month * 12 * self.employer_cost_multiplier
+
+
+@dataclass(frozen=True)
+class Provider:
+    id: str
+    type: str  # "agency" | "freelancer"
+    name: dict[str, str]
+    rate_sek_hour: float
+    rate_source: str
+    min_retainer_sek_month: float
+    max_hours_week: float | None  # None: no limit (agencies)
+    scope: str  # "all" | "video" | "non_video"
+    fit: dict[str, float]
+
+
+@dataclass(frozen=True)
+class DemandTerm:
+    driver: str
+    hours: float
+    transform: str = "linear"  # "linear" | "sqrt"
+    video: bool = False
+
+
+@dataclass(frozen=True)
+class DemandRule:
+    capability: str
+    base_hours: float
+    active_if: str | None
+    terms: tuple[DemandTerm, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    guidance: int | None
+    severity: str
+    params: dict[str, Any]
+    message: dict[str, str]
+    advice: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Preset:
+    id: str
+    name: dict[str, str]
+    scenario: Scenario
+
+
+@dataclass(frozen=True)
+class Settings:
+    employer_cost_multiplier: float
+    weeks_per_year: float
+    min_fit: float
+    primary_fit: float
+    strong_fit: float
+    assignment_order: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Catalog:
+    """Everything simulate needs from data/, plus the raw documents for export and editing."""
+
+    settings: Settings
+    capabilities: tuple[Capability, ...]
+    roles: dict[str, Role]
+    providers: dict[str, Provider]
+    demand: tuple[DemandRule, ...]
+    ladder_seats: tuple[str, ...]
+    ladder_repeat: tuple[str, ...]
+    presets: dict[str, Preset]
+    rules: tuple[Rule, ...]
+    raw: dict[str, Any]
+    fingerprint: str
+    origin: str
+
+    def capability(self, cap_id: str) -> Capability:
+        return next(cap for cap in self.capabilities if cap.id == cap_id)
+
+    def ladder_role(self, seat_index: int) -> str:
+        """The role of seat `seat_index` (0-based) when the team follows the hiring ladder."""
+        if seat_index < len(self.ladder_seats):
+            return self.ladder_seats[seat_index]
+        return self.ladder_repeat[(seat_index - len(self.ladder_seats)) % len(self.ladder_repeat)]
+
+    def name(self, item_id: str, lang: str = "en") -> str:
+        """The display name of a capability, role or provider id in a language."""
+        for table in (self.roles, self.providers):
+            if item_id in table:
+                return table[item_id].name.get(lang, table[item_id].name["en"])
+        for cap in self.capabilities:
+            if cap.id == item_id:
+                return cap.name.get(lang, cap.name["en"])
+        return item_id
+
+    def to_raw(self) -> dict[str, Any]:
+        """A deep copy of the raw documents, one per section (same schema as data/)."""
+        return copy.deepcopy(self.raw)
+
+    def section_yaml(self, section: str) -> str:
+        return yaml.safe_dump(self.raw[section], sort_keys=False, allow_unicode=True)
+
+    def to_yaml(self) -> str:
+        """All sections in one YAML document (the schema of data/, one top-level key each)."""
+        merged = {section: self.raw[section][section] for section in SECTIONS}
+        return yaml.safe_dump(merged, sort_keys=False, allow_unicode=True)
+
+
+# ---- reading ------------------------------------------------------------------------------
+def load_catalog(path: str | Path | None = None) -> Catalog:
+    """Read and validate data/*.yaml (or the folder `path`). Raises CatalogError."""
+    folder = Path(path) if path is not None else DATA_DIR
+    raw: dict[str, Any] = {}
+    for section in SECTIONS:
+        file = folder / f"{section}.yaml"
+        label = _label(folder, section)
+        if not file.is_file():
+            raise CatalogError(label, None, None, "file is missing")
+        try:
+            raw[section] = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            raise CatalogError(label, None, None, f"not valid YAML{where}") from None
+        except UnicodeDecodeError:
+            raise CatalogError(label, None, None, "not UTF-8 text") from None
+    return build_catalog(raw, origin=_origin(folder))
+
+
+def _origin(folder: Path) -> str:
+    return "data" if folder.resolve() == DATA_DIR else str(folder)
+
+
+def _label(folder: Path | str, section: str) -> str:
+    origin = _origin(Path(folder)) if isinstance(folder, Path) else folder
+    return f"{origin}/{section}.yaml"
+
+
+def load_catalog_text(text: str, *, origin: str = "upload") -> Catalog:
+    """Read one YAML document holding every section (as `Catalog.to_yaml` writes it)."""
+    try:
+        merged = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise CatalogError(origin, None, None, f"not valid YAML{where}") from None
+    if not isinstance(merged, dict):
+        raise CatalogError(origin, None, None, "expected a mapping with one key per section")
+    raw = {}
+    for section in SECTIONS:
+        if section not in merged:
+            raise CatalogError(origin, None, section, "section is missing")
+        raw[section] = {section: merged[section]}
+    unknown = sorted(set(merged) - set(SECTIONS))
+    if unknown:
+        raise CatalogError(origin, None, unknown[0], f"unknown section (expected {', '.join(SECTIONS)})")
+    return build_catalog(raw, origin=origin)
+
+
+def build_catalog(raw: dict[str, Any], *, origin: str = "data") -> Catalog:
+    """Validate raw documents (section -> parsed YAML) into a Catalog. Raises CatalogError."""
+    raw = copy.deepcopy(raw)
+    reader = _Reader(origin)
+    settings = reader.settings(raw.get("settings"))
+    capabilities = reader.capabilities(raw.get("capabilities"))
+    roles = reader.roles(raw.get("roles"), settings)
+    providers = reader.providers(raw.get("providers"))
+    demand = reader.demand(raw.get("demand"))
+    seats, repeat = reader.ladder(raw.get("ladder"))
+    presets = reader.presets(raw.get("presets"))
+    rules = reader.rules(raw.get("rules"))
+    digest = hashlib.sha256(json.dumps(raw, sort_keys=True, default=str).encode()).hexdigest()
+    return Catalog(
+        settings=settings, capabilities=capabilities, roles=roles, providers=providers,
+        demand=demand, ladder_seats=seats, ladder_repeat=repeat, presets=presets, rules=rules,
+        raw=raw, fingerprint=digest[:16], origin=origin,
+    )
+
+
+class _Reader:
+    """Validation helpers; every error names file, entry and key."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+        self.file = ""
+        self.entry: str | None = None
+
+    def fail(self, key: str | None, problem: str) -> None:
+        raise CatalogError(self.file, self.entry, key, problem)
+
+    # ---- generic checks -------------------------------------------------------------
+    def section(self, doc: Any, section: str, kind: type) -> Any:
+        self.file, self.entry = f"{self.origin}/{section}.yaml", None
+        if doc is None:
+            self.fail(None, "file is missing or empty")
+        if not isinstance(doc, dict) or section not in doc:
+            self.fail(section, f"expected a top-level key '{section}'")
+        body = doc[section]
+        if not isinstance(body, kind):
+            self.fail(section, f"expected a {'list' if kind is list else 'mapping'}")
+        return body
+
+    def entries(self, body: list, section: str, id_key: str = "id"):
+        seen: set[str] = set()
+        for index, item in enumerate(body):
+            self.entry = f"{section}[{index}]"
+            if not isinstance(item, dict):
+                self.fail(None, "expected a mapping")
+            ident = item.get(id_key)
+            if isinstance(ident, str):
+                self.entry = f"{section}[{index}] ({id_key}={ident})"
+            if ident in seen:
+                self.fail(id_key, f"duplicate {id_key} {ident!r}")
+            seen.add(ident)
+            yield item
+
+    def need(self, item: dict, key: str) -> Any:
+        if key not in item:
+            self.fail(key, "missing required key")
+        return item[key]
+
+    def number(self, item: dict, key: str, low: float = 0.0, high: float | None = None,
+               default: Any = ...) -> float:
+        value = item.get(key, default) if default is not ... else self.need(item, key)
+        if value is None and default is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            self.fail(key, f"expected a number, got {value!r}")
+        if value < low or (high is not None and value > high):
+            bounds = f">= {low:g}" if high is None else f"within {low:g}..{high:g}"
+            self.fail(key, f"expected a number {bounds}, got {value!r}")
+        return float(value)
+
+    def text(self, item: dict, key: str, default: Any = ...) -> str:
+        value = item.get(key, default) if default is not ... else self.need(item, key)
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, f"expected non-empty text, got {value!r}")
+        return value
+
+    def texts(self, item: dict, key: str) -> dict[str, str]:
+        value = self.need(item, key)
+        if not isinstance(value, dict):
+            self.fail(key, "expected a mapping with 'en' and 'sv' texts")
+        for lang in LANGUAGES:
+            if not isinstance(value.get(lang), str) or not value[lang].strip():
+                self.fail(f"{key}.{lang}", "missing text in this language")
+        return {lang: value[lang] for lang in LANGUAGES}
+
+    def one_of(self, value: Any, allowed: tuple[str, ...], key: str, what: str) -> str:
+        if value not in allowed:
+            self.fail(key, f"unknown {what} {value!r} (expected one of: {', '.join(allowed)})")
+        return value
+
+    def fits(self, item: dict) -> dict[str, float]:
+        value = self.need(item, "fit")
+        if not isinstance(value, dict):
+            self.fail("fit", "expected a mapping of capability to fit 0..1")
+        for cap in value:
+            self.one_of(cap, CAPABILITIES, f"fit.{cap}", "capability")
+        return {cap: self.number(value, cap, 0.0, 1.0) for cap in value}
+
+    def scope(self, item: dict) -> str:
+        return self.one_of(item.get("scope", "all"), SCOPES, "scope", "scope")
+
+    def ident(self, item: dict, allowed: tuple[str, ...], what: str) -> str:
+        return self.one_of(self.need(item, "id"), allowed, "id", what)
+
+    def complete(self, found: list[str], allowed: tuple[str, ...], what: str) -> None:
+        self.entry = None
+        missing = [name for name in allowed if name not in found]
+        if missing:
+            self.fail(None, f"{what} {missing[0]!r} is missing")
+
+    # ---- sections ------------------------------------------------------------------------
+    def settings(self, doc: Any) -> Settings:
+        body = self.section(doc, "settings", dict)
+        values: dict[str, Any] = {}
+        for key in ("employer_cost_multiplier", "weeks_per_year", "min_fit", "primary_fit",
+                    "strong_fit", "assignment_order"):
+            self.entry = key
+            entry = self.need(body, key)
+            if not isinstance(entry, dict):
+                self.fail("value", "expected a mapping with value, unit and source")
+            self.text(entry, "source")
+            values[key] = entry
+        self.entry = "employer_cost_multiplier"
+        mult = self.number(values["employer_cost_multiplier"], "value", 1.0, 3.0)
+        self.entry = "weeks_per_year"
+        weeks = self.number(values["weeks_per_year"], "value", 1.0, 52.0)
+        self.entry = "min_fit"
+        min_fit = self.number(values["min_fit"], "value", 0.0, 1.0)
+        self.entry = "primary_fit"
+        primary_fit = self.number(values["primary_fit"], "value", min_fit, 1.0)
+        self.entry = "strong_fit"
+        strong_fit = self.number(values["strong_fit"], "value", 0.0, 1.0)
+        self.entry = "assignment_order"
+        order = values["assignment_order"].get("value")
+        if not isinstance(order, list) or sorted(order) != sorted(CAPABILITIES):
+            self.fail("value", "expected each of the nine capabilities exactly once")
+        return Settings(mult, weeks, min_fit, primary_fit, strong_fit, tuple(order))
+
+    def capabilities(self, doc: Any) -> tuple[Capability, ...]:
+        body = self.section(doc, "capabilities", list)
+        out = []
+        for item in self.entries(body, "capabilities"):
+            cap_id = self.ident(item, CAPABILITIES, "capability")
+            optional = item.get("optional", False)
+            if not isinstance(optional, bool):
+                self.fail("optional", f"expected true or false, got {optional!r}")
+            out.append(Capability(cap_id, self.texts(item, "name"),
+                                  self.texts(item, "description"), optional))
+        self.complete([cap.id for cap in out], CAPABILITIES, "capability")
+        return tuple(out)
+
+    def roles(self, doc: Any, settings: Settings) -> dict[str, Role]:
+        body = self.section(doc, "roles", list)
+        out: dict[str, Role] = {}
+        for item in self.entries(body, "roles"):
+            role_id = self.ident(item, ROLES, "role")
+            out[role_id] = Role(
+                id=role_id, name=self.texts(item, "name"),
+                pay_sek_month=self.number(item, "pay_sek_month", 0.0, 1_000_000.0),
+                pay_source=self.text(item, "pay_source"),
+                capacity_hours=self.number(item, "capacity_hours", 0.0, 80.0),
+                employer_cost_multiplier=self.number(
+                    item, "employer_cost_multiplier", 1.0, 3.0,
+                    default=settings.employer_cost_multiplier),
+                fit=self.fits(item),
+                scope=self.scope(item),
+            )
+        self.complete(list(out), ROLES, "role")
+        return out
+
+    def providers(self, doc: Any) -> dict[str, Provider]:
+        body = self.section(doc, "providers", list)
+        out: dict[str, Provider] = {}
+        for item in self.entries(body, "providers"):
+            provider_id = self.ident(item, PROVIDERS, "provider")
+            kind = self.one_of(self.need(item, "type"), ("agency", "freelancer"), "type", "type")
+            expected = "agency" if provider_id in AGENCIES else "freelancer"
+            if kind != expected:
+                self.fail("type", f"{provider_id} is a{'n' if expected == 'agency' else ''} {expected}")
+            out[provider_id] = Provider(
+                id=provider_id, type=kind, name=self.texts(item, "name"),
+                rate_sek_hour=self.number(item, "rate_sek_hour", 1.0, 100_000.0),
+                rate_source=self.text(item, "rate_source"),
+                min_retainer_sek_month=self.number(item, "min_retainer_sek_month", 0.0, default=0),
+                max_hours_week=self.number(item, "max_hours_week", 0.0, 168.0, default=None),
+                scope=self.scope(item),
+                fit=self.fits(item),
+            )
+        self.complete(list(out), AGENCIES + FREELANCERS, "provider")
+        return out
+
+    def demand(self, doc: Any) -> tuple[DemandRule, ...]:
+        body = self.section(doc, "demand", list)
+        out = []
+        for item in self.entries(body, "demand", id_key="capability"):
+            cap = self.one_of(self.need(item, "capability"), CAPABILITIES, "capability", "capability")
+            active_if = item.get("active_if")
+            if active_if is not None:
+                self.one_of(active_if, DRIVERS, "active_if", "driver")
+            terms = item.get("terms", [])
+            if not isinstance(terms, list):
+                self.fail("terms", "expected a list")
+            out.append(DemandRule(
+                capability=cap, base_hours=self.number(item, "base_hours", 0.0, 168.0),
+                active_if=active_if, terms=tuple(self.term(term, n) for n, term in enumerate(terms)),
+                source=self.text(item, "source"),
+            ))
+        self.complete([rule.capability for rule in out], CAPABILITIES, "demand for capability")
+        return tuple(out)
+
+    def term(self, term: Any, index: int) -> DemandTerm:
+        if not isinstance(term, dict):
+            self.fail(f"terms[{index}]", "expected a mapping with driver and hours")
+        driver = self.one_of(term.get("driver"), DRIVERS, f"terms[{index}].driver", "driver")
+        if "hours" not in term:
+            self.fail(f"terms[{index}].hours", "missing required key")
+        hours = term["hours"]
+        if isinstance(hours, bool) or not isinstance(hours, int | float) or not 0 <= hours <= 100:
+            self.fail(f"terms[{index}].hours", f"expected a number within 0..100, got {hours!r}")
+        transform = term.get("transform", "linear")
+        self.one_of(transform, ("linear", "sqrt"), f"terms[{index}].transform", "transform")
+        video = term.get("video", False)
+        if not isinstance(video, bool):
+            self.fail(f"terms[{index}].video", f"expected true or false, got {video!r}")
+        return DemandTerm(driver, float(hours), transform, video)
+
+    def ladder(self, doc: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        body = self.section(doc, "ladder", dict)
+        out = []
+        for key in ("seats", "repeat"):
+            self.entry = key
+            seats = self.need(body, key)
+            if not isinstance(seats, list) or not seats:
+                self.fail(key, "expected a non-empty list of role ids")
+            for index, role in enumerate(seats):
+                self.one_of(role, ROLES, f"{key}[{index}]", "role")
+            out.append(tuple(seats))
+        return out[0], out[1]
+
+    def presets(self, doc: Any) -> dict[str, Preset]:
+        body = self.section(doc, "presets", list)
+        out: dict[str, Preset] = {}
+        for item in self.entries(body, "presets"):
+            preset_id = self.text(item, "id")
+            mapping = self.need(item, "scenario")
+            if not isinstance(mapping, dict):
+                self.fail("scenario", "expected a mapping of scenario fields")
+            for key, value in mapping.items():
+                if key not in SPECS:
+                    self.fail(f"scenario.{key}", "unknown scenario field")
+                try:
+                    Scenario.from_mapping({key: value}, strict=True)
+                except ValueError as error:
+                    self.fail(f"scenario.{key}", str(error))
+            out[preset_id] = Preset(preset_id, self.texts(item, "name"), Scenario(**{
+                key: tuple(value) if isinstance(value, list) else value
+                for key, value in mapping.items()}))
+        return out
+
+    def rules(self, doc: Any) -> tuple[Rule, ...]:
+        from .rules import KINDS, check_params  # the registry imports this module's types
+
+        body = self.section(doc, "rules", list)
+        out = []
+        for item in self.entries(body, "rules"):
+            rule_id = self.text(item, "id")
+            kind_name = self.one_of(self.need(item, "kind"), tuple(KINDS), "kind", "rule kind")
+            guidance = item.get("guidance")
+            if guidance is not None and (isinstance(guidance, bool) or guidance not in range(1, 10)):
+                self.fail("guidance", f"expected a guidance item 1..9, got {guidance!r}")
+            severity = self.one_of(self.need(item, "severity"), SEVERITIES, "severity", "severity")
+            params = item.get("params", {})
+            if not isinstance(params, dict):
+                self.fail("params", "expected a mapping")
+            try:
+                params = check_params(KINDS[kind_name], params)
+            except ValueError as error:
+                key, _, problem = str(error).partition(": ")
+                self.fail(f"params.{key}", problem)
+            message, advice = self.texts(item, "message"), self.texts(item, "advice")
+            for key, texts in (("message", message), ("advice", advice)):
+                for lang, template in texts.items():
+                    unknown = _unknown_placeholder(template, KINDS[kind_name].placeholders)
+                    if unknown:
+                        self.fail(f"{key}.{lang}", f"unknown placeholder {{{unknown}}} for kind "
+                                  f"{kind_name} (it gives: {', '.join(KINDS[kind_name].placeholders)})")
+            out.append(Rule(rule_id, kind_name, guidance, severity, params, message, advice))
+        return tuple(out)
+
+
+def _unknown_placeholder(template: str, allowed: tuple[str, ...]) -> str | None:
+    import string
+
+    try:
+        for _, name, _, _ in string.Formatter().parse(template):
+            if name is not None and name not in allowed:
+                return name or "(empty)"
+    except ValueError:
+        return "(unbalanced brace)"
+    return None

@@ -1,0 +1,235 @@
+"""The scenario a user describes: team, budget and workload.
+
+Every field has a default and a range; `Scenario.from_query_params` and `from_mapping` read
+untrusted input and fall back to defaults (with a note) instead of raising.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+import yaml
+
+from .errors import ScenarioError
+from .vocab import CAPABILITIES, ROLES
+
+MAX_TEAM = 30
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """How one scenario field is typed, bounded and defaulted."""
+
+    name: str
+    kind: str  # "int" | "float" | "roles" | "capabilities"
+    default: Any
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+
+
+FIELD_SPECS: tuple[FieldSpec, ...] = (
+    FieldSpec("team_size", "int", 2, 0, MAX_TEAM, "people"),
+    FieldSpec("team", "roles", ()),
+    FieldSpec("budget_sek", "int", 2_000_000, 0, 50_000_000, "SEK/year"),
+    FieldSpec("marketing_lead_hours", "float", 4.0, 0, 40, "h/week"),
+    FieldSpec("channels", "int", 4, 0, 20, "channels"),
+    FieldSpec("posts_per_week", "int", 10, 0, 300, "posts/week"),
+    FieldSpec("video_share", "float", 0.3, 0, 1, "share"),
+    FieldSpec("inbound_per_week", "int", 150, 0, 20_000, "messages/week"),
+    FieldSpec("ad_spend_sek_month", "int", 30_000, 0, 5_000_000, "SEK/month"),
+    FieldSpec("influencers", "int", 0, 0, 100, "influencers"),
+    FieldSpec("org_size", "int", 200, 1, 1_000_000, "employees"),
+    FieldSpec("outsource", "capabilities", ()),
+    FieldSpec("insource", "capabilities", ()),
+)
+SPECS: dict[str, FieldSpec] = {spec.name: spec for spec in FIELD_SPECS}
+
+
+def _check_number(spec: FieldSpec, value: Any) -> int | float:
+    """Return `value` as the spec's number type, or raise ValueError saying why not."""
+    if isinstance(value, bool):
+        raise ValueError(f"{spec.name}: expected a number, got {value!r}")
+    if isinstance(value, str):
+        value = value.strip().replace("_", "").replace(" ", "")
+        try:
+            value = float(value)
+        except ValueError:
+            raise ValueError(f"{spec.name}: expected a number, got {value!r}") from None
+    if not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{spec.name}: expected a number, got {value!r}")
+    if spec.kind == "int":
+        if value != int(value):
+            raise ValueError(f"{spec.name}: expected a whole number, got {value!r}")
+        value = int(value)
+    else:
+        value = float(value)
+    if not spec.low <= value <= spec.high:
+        raise ValueError(f"{spec.name}: {value:g} is outside {spec.low:g}..{spec.high:g}")
+    return value
+
+
+def _check_ids(spec: FieldSpec, value: Any) -> tuple[str, ...]:
+    allowed = ROLES if spec.kind == "roles" else CAPABILITIES
+    if isinstance(value, str):
+        value = [part for part in value.split(",") if part.strip()]
+    if not isinstance(value, list | tuple):
+        raise ValueError(f"{spec.name}: expected a list of ids, got {value!r}")
+    items = tuple(str(item).strip() for item in value)
+    unknown = [item for item in items if item not in allowed]
+    if unknown:
+        raise ValueError(f"{spec.name}: unknown id {unknown[0]!r}")
+    if spec.kind == "roles" and len(items) > MAX_TEAM:
+        raise ValueError(f"{spec.name}: {len(items)} seats is more than {MAX_TEAM}")
+    if spec.kind == "capabilities":
+        items = tuple(cap for cap in CAPABILITIES if cap in items)  # canonical order, no repeats
+    return items
+
+
+def check_value(name: str, value: Any) -> Any:
+    """Validate and normalise one field's value; raise ValueError with a plain message."""
+    spec = SPECS[name]
+    if spec.kind in ("int", "float"):
+        return _check_number(spec, value)
+    return _check_ids(spec, value)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scenario:
+    """What the user describes. Keyword-only; every field has a default.
+
+    `team` (role ids, one per seat) wins over `team_size` when given: team_size is then len(team).
+    `outsource` lists capabilities to buy outside first; `insource` those never to buy outside.
+    `notes` carries what was wrong with the input it was read from (not part of equality).
+    """
+
+    team_size: int = SPECS["team_size"].default
+    team: tuple[str, ...] = ()
+    budget_sek: int = SPECS["budget_sek"].default
+    marketing_lead_hours: float = SPECS["marketing_lead_hours"].default
+    channels: int = SPECS["channels"].default
+    posts_per_week: int = SPECS["posts_per_week"].default
+    video_share: float = SPECS["video_share"].default
+    inbound_per_week: int = SPECS["inbound_per_week"].default
+    ad_spend_sek_month: int = SPECS["ad_spend_sek_month"].default
+    influencers: int = SPECS["influencers"].default
+    org_size: int = SPECS["org_size"].default
+    outsource: tuple[str, ...] = ()
+    insource: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for spec in FIELD_SPECS:
+            object.__setattr__(self, spec.name, check_value(spec.name, getattr(self, spec.name)))
+        if self.team:
+            object.__setattr__(self, "team_size", len(self.team))
+        object.__setattr__(self, "notes", tuple(self.notes))
+
+    # ---- plain views -------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """Every field as plain values (lists for the id tuples), notes left out."""
+        out: dict[str, Any] = {}
+        for spec in FIELD_SPECS:
+            value = getattr(self, spec.name)
+            out[spec.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+    def replace(self, **changes: Any) -> Scenario:
+        """A copy with some fields changed (and no notes)."""
+        if "team_size" in changes and "team" not in changes:
+            changes["team"] = ()
+        return replace(self, notes=(), **changes)
+
+    # ---- reading untrusted input -------------------------------------------------------
+    @classmethod
+    def from_mapping(cls, mapping: Any, *, strict: bool = False) -> Scenario:
+        """Read a scenario from a mapping of field names to values.
+
+        Lenient (default): unknown keys and bad values fall back to defaults, noted in `notes`.
+        Strict: any problem raises ScenarioError listing every problem.
+        """
+        if not isinstance(mapping, Mapping):
+            problem = f"expected a mapping of scenario fields, got {type(mapping).__name__}"
+            if strict:
+                raise ScenarioError([problem])
+            return cls(notes=(problem,))
+        values: dict[str, Any] = {}
+        problems: list[str] = []
+        for key, raw in mapping.items():
+            if key not in SPECS:
+                problems.append(f"unknown field {key!r} ignored")
+                continue
+            try:
+                values[key] = check_value(key, raw)
+            except ValueError as error:
+                problems.append(f"{error}; default {_show(SPECS[key].default)} used")
+        if strict and problems:
+            raise ScenarioError(problems)
+        return cls(**values, notes=tuple(problems))
+
+    @classmethod
+    def from_query_params(cls, params: Any) -> Scenario:
+        """Read URL query parameters (values as strings or lists of strings). Never raises.
+
+        Keys that are not scenario fields (such as `lang`) are ignored without a note;
+        bad values fall back to their defaults and are noted in `notes`.
+        """
+        mapping: dict[str, Any] = {}
+        try:
+            items = list(params.items())
+        except Exception:  # noqa: BLE001 - anything not mapping-like gives the default scenario
+            return cls(notes=("query parameters could not be read",))
+        for key, raw in items:
+            if key not in SPECS:
+                continue
+            spec = SPECS[key]
+            many = raw if isinstance(raw, list | tuple) else [raw]
+            if spec.kind in ("roles", "capabilities"):
+                mapping[key] = [part for item in many for part in str(item).split(",") if part]
+            elif many:
+                mapping[key] = many[-1]
+        return cls.from_mapping(mapping)
+
+    def to_query_params(self) -> dict[str, str | list[str]]:
+        """Every field as URL query parameters: numbers as text, id lists as repeated values."""
+        out: dict[str, str | list[str]] = {}
+        for spec in FIELD_SPECS:
+            value = getattr(self, spec.name)
+            if spec.kind in ("roles", "capabilities"):
+                out[spec.name] = list(value)
+            else:
+                out[spec.name] = _show(value)
+        return out
+
+    # ---- YAML --------------------------------------------------------------------------
+    def to_yaml(self) -> str:
+        return yaml.safe_dump({"scenario": self.to_dict()}, sort_keys=False, allow_unicode=True)
+
+    @classmethod
+    def from_yaml(cls, text: str | bytes, *, strict: bool = True) -> Scenario:
+        """Read YAML as written by `to_yaml` (or the bare mapping). Strict by default:
+        ScenarioError names every problem; lenient mode falls back like query params."""
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            raise ScenarioError([f"not valid YAML{where}"]) from None
+        if isinstance(data, Mapping) and set(data) == {"scenario"}:
+            data = data["scenario"]
+        return cls.from_mapping(data, strict=strict)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, tuple | list):
+        return ",".join(value) or "(none)"
+    return str(value)
+
+
+def field_names() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Scenario) if f.name != "notes")
