@@ -34,7 +34,7 @@ class FieldSpec:
 FIELD_SPECS: tuple[FieldSpec, ...] = (
     FieldSpec("team_size", "int", 2, 0, MAX_TEAM, "people"),
     FieldSpec("team", "roles", ()),
-    FieldSpec("budget_sek", "int", 2_000_000, 0, 50_000_000, "SEK/year"),
+    FieldSpec("budget_sek", "int", 2_000_000, 0, 20_000_000, "SEK/year"),
     FieldSpec("marketing_lead_hours", "float", 4.0, 0, 40, "h/week"),
     FieldSpec("channels", "int", 4, 0, 20, "channels"),
     FieldSpec("posts_per_week", "int", 10, 0, 300, "posts/week"),
@@ -59,8 +59,10 @@ def _check_number(spec: FieldSpec, value: Any) -> int | float:
             value = float(value)
         except ValueError:
             raise ValueError(f"{spec.name}: expected a number, got {value!r}") from None
-    if not isinstance(value, int | float) or not math.isfinite(value):
+    if not isinstance(value, int | float) or not (isinstance(value, int) or math.isfinite(value)):
         raise ValueError(f"{spec.name}: expected a number, got {value!r}")
+    if isinstance(value, int) and not spec.low <= value <= spec.high:  # ints beyond float range
+        raise ValueError(f"{spec.name}: {value} is outside {spec.low:g}..{spec.high:g}")
     if spec.kind == "int":
         if value != int(value):
             raise ValueError(f"{spec.name}: expected a whole number, got {value!r}")
@@ -165,7 +167,8 @@ class Scenario:
             try:
                 values[key] = check_value(key, raw)
             except ValueError as error:
-                problems.append(f"{error}; default {_show(SPECS[key].default)} used")
+                problems.append(str(error) if strict else
+                                f"{error}; default {_show(SPECS[key].default)} used")
         if strict and problems:
             raise ScenarioError(problems)
         return cls(**values, notes=tuple(problems))
@@ -214,7 +217,7 @@ class Scenario:
         ScenarioError names every problem; lenient mode falls back like query params."""
         try:
             data = yaml.safe_load(text)
-        except yaml.YAMLError as error:
+        except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: huge ints
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             raise ScenarioError([f"not valid YAML{where}"]) from None

@@ -1,0 +1,46 @@
+"""Entry point: `streamlit run app.py`. Shared sidebar, language and navigation over pages/."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from model import CatalogError
+from ui.i18n import t
+from ui.sidebar import render_sidebar
+
+PAGES = (
+    ("pages/simulator.py", "page_simulator", "", ":material/hub:"),
+    ("pages/compare.py", "page_compare", "compare", ":material/compare_arrows:"),
+    ("pages/tradeoffs.py", "page_tradeoffs", "tradeoffs", ":material/balance:"),
+    ("pages/capabilities.py", "page_capabilities", "capabilities", ":material/school:"),
+    ("pages/assumptions.py", "page_assumptions", "assumptions", ":material/tune:"),
+)
+CONTROL_FLOW = {"RerunException", "StopException", "RerunData"}
+log = logging.getLogger("app")
+
+
+def main() -> None:
+    st.set_page_config(page_title=t("app_title"), page_icon=":material/hub:", layout="wide")
+    try:
+        context = render_sidebar()
+    except CatalogError as error:
+        st.error(f"The knowledge base in data/ could not be read:\n\n`{error}`")
+        st.stop()
+    pages = [
+        st.Page(path, title=t(title, context.lang), url_path=url or None, icon=icon, default=not url)
+        for path, title, url, icon in PAGES
+    ]
+    page = st.navigation(pages, position="top")
+    try:
+        page.run()
+    except Exception as error:  # a bug must not show a traceback to a client in a meeting
+        if type(error).__name__ in CONTROL_FLOW:
+            raise
+        log.exception("page failed")
+        st.error("Something went wrong on this page. Your scenario and saved scenarios are safe; "
+                 "try another input or reload the page.")
+
+
+main()

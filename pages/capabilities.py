@@ -1,0 +1,9 @@
+"""The Capabilities page (placeholder until its issue lands)."""
+
+import streamlit as st
+
+from ui.state import get_context
+
+context = get_context()
+st.title("Capabilities")
+st.write(context.plan.overall_coverage)

@@ -1,0 +1,9 @@
+"""The Compare page (placeholder until its issue lands)."""
+
+import streamlit as st
+
+from ui.state import get_context
+
+context = get_context()
+st.title("Compare")
+st.write(context.plan.overall_coverage)

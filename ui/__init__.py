@@ -1,0 +1,1 @@
+"""What the pages share: sidebar, state, translations, formatting, chart builders."""

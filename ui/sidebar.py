@@ -1,0 +1,213 @@
+"""The sidebar every page shares: language, preset, team and budget, workload, team
+composition and sourcing. Scalar inputs are bound to the URL with bind="query-params";
+the id lists (team, outsource, insource) and lang are kept in the URL by hand, because bound
+selection widgets would write their translated labels into the link."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model import Scenario
+from model.scenario import FIELD_SPECS, SPECS
+from model.vocab import CAPABILITIES, ROLES
+from ui import fmtui
+from ui.i18n import LANGS, t
+from ui.state import SCALAR_FIELDS, Context, apply_scenario, current_catalog, set_context
+
+# widget: (kind, step) for each scalar field; the range comes from model.scenario.FIELD_SPECS
+WIDGETS = {
+    "team_size": ("slider", 1),
+    "budget_sek": ("slider", 50_000),
+    "channels": ("slider", 1),
+    "posts_per_week": ("number", 1),
+    "video_share": ("slider", 0.05),
+    "inbound_per_week": ("number", 10),
+    "ad_spend_sek_month": ("number", 5_000),
+    "influencers": ("number", 1),
+    "org_size": ("number", 10),
+    "marketing_lead_hours": ("slider", 0.5),
+}
+WORKLOAD = ("channels", "posts_per_week", "video_share", "inbound_per_week", "ad_spend_sek_month",
+            "influencers", "org_size", "marketing_lead_hours")
+
+
+def _url_lists() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _initialise() -> None:
+    """First run of a session: read the link once, note what was wrong in it."""
+    params = _url_lists()
+    scenario = Scenario.from_query_params(params)
+    bad = [name for name in SCALAR_FIELDS if any(note.startswith(f"{name}:") for note in scenario.notes)]
+    if scenario.team:  # an explicit team decides the size; a stale team_size must not win
+        bad.append("team_size")
+    # Bound widgets seed themselves from the link on the first run; values we refused are put
+    # right on an immediate second run, where code-set session state wins over the link.
+    st.session_state["_pending"] = {name: getattr(scenario, name) for name in bad}
+    for name in SCALAR_FIELDS:
+        st.session_state[name] = getattr(scenario, name)
+    st.session_state["team_custom"] = bool(scenario.team)
+    st.session_state["team_roles"] = list(scenario.team)
+    for index, role in enumerate(scenario.team):
+        st.session_state[f"seat_role_{index}"] = role
+    st.session_state["outsource"] = list(scenario.outsource)
+    st.session_state["insource"] = list(scenario.insource)
+    lang = (params.get("lang") or [""])[-1]
+    if lang not in LANGS:
+        locale = (st.context.locale or "") if hasattr(st.context, "locale") else ""
+        lang = "sv" if locale.lower().startswith("sv") else "en"
+    st.session_state["lang"] = lang
+    st.session_state["url_notes"] = list(scenario.notes)
+    st.session_state["_initialised"] = True
+
+
+def _scalar(name: str, lang: str) -> None:
+    spec = SPECS[name]
+    kind, step = WIDGETS[name]
+    is_float = spec.kind == "float"
+    low = float(spec.low) if is_float else int(spec.low)
+    high = float(spec.high) if is_float else int(spec.high)
+    step = float(step) if is_float else int(step)
+    label = t(name, lang)
+    if kind == "slider":
+        st.slider(label, min_value=low, max_value=high, step=step, key=name, bind="query-params",
+                  help=t(f"{name}_help", lang) if f"{name}_help" in _HELP else None)
+    else:
+        st.number_input(label, min_value=low, max_value=high, step=step, key=name,
+                        bind="query-params")
+
+
+_HELP = {"team_size_help", "budget_help"}
+
+
+def _apply_preset() -> None:
+    preset_id = st.session_state.get("preset_choice")
+    preset = current_catalog().presets.get(preset_id) if preset_id else None
+    if preset is not None:
+        apply_scenario(preset.scenario)
+        st.session_state["baseline"] = preset.scenario
+
+
+def _resize_team(size: int) -> list[str]:
+    catalog = current_catalog()
+    roles = list(st.session_state.get("team_roles") or [])
+    roles = roles[:size] + [catalog.ladder_role(index) for index in range(len(roles), size)]
+    for index, role in enumerate(roles):
+        if st.session_state.get(f"seat_role_{index}") not in ROLES:
+            st.session_state[f"seat_role_{index}"] = role
+    st.session_state["team_roles"] = roles
+    return roles
+
+
+def _toggle_custom() -> None:
+    if st.session_state.get("team_custom"):
+        roles = _resize_team(st.session_state["team_size"])
+        for index, role in enumerate(roles):
+            st.session_state[f"seat_role_{index}"] = role
+
+
+def _remove_seat(index: int) -> None:
+    roles = [st.session_state.get(f"seat_role_{i}") for i in range(st.session_state["team_size"])]
+    del roles[index]
+    for i, role in enumerate(roles):
+        st.session_state[f"seat_role_{i}"] = role
+    st.session_state["team_roles"] = roles
+    st.session_state["team_size"] = len(roles)
+
+
+def _add_seat() -> None:
+    size = st.session_state["team_size"]
+    if size >= SPECS["team_size"].high:
+        return
+    roles = [st.session_state.get(f"seat_role_{i}") for i in range(size)]
+    new_role = current_catalog().ladder_role(size)
+    st.session_state[f"seat_role_{size}"] = new_role
+    st.session_state["team_roles"] = roles + [new_role]
+    st.session_state["team_size"] = size + 1
+
+
+def _team_editor(lang: str) -> tuple[str, ...]:
+    catalog = current_catalog()
+    custom = st.toggle(t("custom_team", lang), key="team_custom", on_change=_toggle_custom)
+    size = st.session_state["team_size"]
+    if not custom:
+        if size == 0:
+            st.caption(t("no_team", lang))
+        else:
+            names = [f"{i + 1}. {catalog.name(catalog.ladder_role(i), lang)}" for i in range(size)]
+            st.caption(t("ladder_caption", lang) + "  \n" + "  \n".join(names))
+        return ()
+    _resize_team(size)
+    roles = []
+    for index in range(size):
+        left, right = st.columns([5, 1], vertical_alignment="bottom")
+        left.selectbox(f"{t('seat', lang)} {index + 1}", ROLES, key=f"seat_role_{index}",
+                       format_func=lambda role: catalog.name(role, lang))
+        right.button("✕", key=f"seat_remove_{index}", on_click=_remove_seat, args=(index,),
+                     help=t("remove_seat", lang))
+        roles.append(st.session_state[f"seat_role_{index}"])
+    st.button(t("add_seat", lang), on_click=_add_seat, disabled=size >= SPECS["team_size"].high)
+    st.session_state["team_roles"] = roles
+    return tuple(roles)
+
+
+def _sourcing(lang: str) -> None:
+    catalog = current_catalog()
+    for name in ("outsource", "insource"):
+        st.multiselect(t(name, lang), CAPABILITIES, key=name,
+                       format_func=lambda cap: catalog.name(cap, lang))
+
+
+def _write_manual_params(scenario: Scenario, lang: str) -> None:
+    wanted = {"lang": [lang], "team": list(scenario.team), "outsource": list(scenario.outsource),
+              "insource": list(scenario.insource)}
+    for key, values in wanted.items():
+        if st.query_params.get_all(key) == values:
+            continue
+        if values:
+            st.query_params[key] = values
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def render_sidebar() -> Context:
+    """Draw the shared sidebar and return the scenario, language and catalog in force."""
+    first_run = not st.session_state.get("_initialised")
+    if first_run:
+        _initialise()
+    elif st.session_state.get("_pending"):
+        st.session_state.update(st.session_state.pop("_pending"))
+    catalog = current_catalog()
+    with st.sidebar:
+        lang = st.radio(t("language", "en") + " / " + t("language", "sv"), list(LANGS), key="lang",
+                        format_func=LANGS.get, horizontal=True)
+        st.selectbox(t("preset", lang), list(catalog.presets), index=None, key="preset_choice",
+                     placeholder=t("preset_placeholder", lang), on_change=_apply_preset,
+                     format_func=lambda pid: catalog.presets[pid].name[lang])
+        _scalar("team_size", lang)
+        _scalar("budget_sek", lang)
+        st.caption(fmtui.sek(st.session_state["budget_sek"], lang) + " · " + t("budget_help", lang))
+        with st.expander(t("workload", lang), expanded=False):
+            for name in WORKLOAD:
+                _scalar(name, lang)
+        with st.expander(t("team", lang), expanded=False):
+            team = _team_editor(lang)
+        with st.expander(t("sourcing", lang), expanded=False):
+            _sourcing(lang)
+        notes = st.session_state.get("url_notes") or []
+        if notes:
+            st.warning(t("url_notes", lang) + "\n\n" + "\n".join(f"- {note}" for note in notes))
+    values = {name: st.session_state[name] for name in SCALAR_FIELDS}
+    values.update(team=list(team), outsource=st.session_state.get("outsource") or [],
+                  insource=st.session_state.get("insource") or [])
+    scenario = Scenario.from_mapping(values)
+    if first_run and st.session_state.get("_pending"):
+        st.rerun()
+    _write_manual_params(scenario, lang)
+    context = Context(scenario, lang, catalog)
+    set_context(context)
+    return context
+
+
+__all__ = ["FIELD_SPECS", "render_sidebar"]

@@ -1,0 +1,88 @@
+"""Session state shared by the sidebar and the pages: the scenario, the language, the catalog
+in force, and cached model calls. All Streamlit caching lives here (never in model/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from model import Catalog, Plan, Scenario, load_catalog, simulate
+from model.scenario import FIELD_SPECS
+
+SCALAR_FIELDS = tuple(spec.name for spec in FIELD_SPECS if spec.kind in ("int", "float"))
+LIST_FIELDS = ("team", "outsource", "insource")
+CATALOG_KEY = "catalog_override"  # set by the Assumptions page to an edited Catalog
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page gets from the shared sidebar."""
+
+    scenario: Scenario
+    lang: str
+    catalog: Catalog
+
+    @property
+    def plan(self) -> Plan:
+        return plan_for(self.scenario, self.catalog)
+
+
+@st.cache_resource(show_spinner=False)
+def default_catalog() -> Catalog:
+    return load_catalog()
+
+
+def current_catalog() -> Catalog:
+    """The catalog in force: the Assumptions page's edited one, or data/ as shipped."""
+    return st.session_state.get(CATALOG_KEY) or default_catalog()
+
+
+def assumptions_edited() -> bool:
+    catalog = st.session_state.get(CATALOG_KEY)
+    return catalog is not None and catalog.fingerprint != default_catalog().fingerprint
+
+
+def scenario_key(scenario: Scenario) -> tuple:
+    """A hashable key of every scenario field."""
+    return tuple((name, tuple(value) if isinstance(value, list) else value)
+                 for name, value in scenario.to_query_params().items())
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached_plan(key: tuple, fingerprint: str, _scenario: Scenario, _catalog: Catalog) -> Plan:
+    return simulate(_scenario, _catalog)
+
+
+def plan_for(scenario: Scenario, catalog: Catalog | None = None) -> Plan:
+    """simulate, cached on the scenario's fields and the catalog's fingerprint."""
+    catalog = catalog or current_catalog()
+    return _cached_plan(scenario_key(scenario), catalog.fingerprint, scenario, catalog)
+
+
+def set_context(context: Context) -> None:
+    st.session_state["_context"] = context
+
+
+def get_context() -> Context:
+    """The context the sidebar built on this run (pages call this)."""
+    context = st.session_state.get("_context")
+    if context is None:  # a page run without app.py (should not happen)
+        context = Context(Scenario(), "en", current_catalog())
+    return context
+
+
+def apply_scenario(scenario: Scenario) -> None:
+    """Put a scenario into the sidebar widgets (and so into the URL).
+
+    Use it as a widget callback (on_click/on_change), which runs before the widgets are
+    drawn: `st.button(..., on_click=apply_scenario, args=(scenario,))`.
+    """
+    for name in SCALAR_FIELDS:
+        st.session_state[name] = getattr(scenario, name)
+    st.session_state["team_custom"] = bool(scenario.team)
+    st.session_state["team_roles"] = list(scenario.team)
+    for index, role in enumerate(scenario.team):
+        st.session_state[f"seat_role_{index}"] = role
+    st.session_state["outsource"] = list(scenario.outsource)
+    st.session_state["insource"] = list(scenario.insource)
