@@ -173,7 +173,7 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
             raise CatalogError(label, None, None, "file is missing")
         try:
             raw[section] = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
+        except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: huge ints
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             raise CatalogError(label, None, None, f"not valid YAML{where}") from None
@@ -195,7 +195,7 @@ def load_catalog_text(text: str, *, origin: str = "upload") -> Catalog:
     """Read one YAML document holding every section (as `Catalog.to_yaml` writes it)."""
     try:
         merged = yaml.safe_load(text)
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: huge ints
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise CatalogError(origin, None, None, f"not valid YAML{where}") from None
@@ -262,11 +262,11 @@ class _Reader:
             if not isinstance(item, dict):
                 self.fail(None, "expected a mapping")
             ident = item.get(id_key)
-            if isinstance(ident, str):
+            if isinstance(ident, str):  # anything else fails the entry's own id check
                 self.entry = f"{section}[{index}] ({id_key}={ident})"
-            if ident in seen:
-                self.fail(id_key, f"duplicate {id_key} {ident!r}")
-            seen.add(ident)
+                if ident in seen:
+                    self.fail(id_key, f"duplicate {id_key} {ident!r}")
+                seen.add(ident)
             yield item
 
     def need(self, item: dict, key: str) -> Any:
@@ -350,7 +350,7 @@ class _Reader:
         strong_fit = self.number(values["strong_fit"], "value", 0.0, 1.0)
         self.entry = "assignment_order"
         order = values["assignment_order"].get("value")
-        if not isinstance(order, list) or sorted(order) != sorted(CAPABILITIES):
+        if not isinstance(order, list) or sorted(map(str, order)) != sorted(CAPABILITIES):
             self.fail("value", "expected each of the nine capabilities exactly once")
         return Settings(mult, weeks, min_fit, primary_fit, strong_fit, tuple(order))
 
@@ -502,6 +502,11 @@ class _Reader:
                     if unknown:
                         self.fail(f"{key}.{lang}", f"unknown placeholder {{{unknown}}} for kind "
                                   f"{kind_name} (it gives: {', '.join(KINDS[kind_name].placeholders)})")
+                    try:  # values arrive as text: a format spec such as {share:.1f} cannot apply
+                        template.format(**dict.fromkeys(KINDS[kind_name].placeholders, "x"))
+                    except (ValueError, KeyError, IndexError, AttributeError) as error:
+                        self.fail(f"{key}.{lang}", f"cannot be filled in ({error}); "
+                                  "write placeholders as plain {name}")
             out.append(Rule(rule_id, kind_name, guidance, severity, params, message, advice))
         return tuple(out)
 

@@ -6,7 +6,7 @@ demand -> team -> routing -> in-house -> purchases -> budget -> stretch -> summa
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import fmt
 from .catalog import Catalog
@@ -90,23 +90,31 @@ class Routing:
     external_first: dict[str, str]  # capability -> "rule" | "choice"
     coordination_per_external_hour: float
     rule_limits: dict[str, tuple[float, float]]
+    in_house_by_rule: frozenset[str] = frozenset()  # in_house_only because a rule says so
+    # Buying first must not swap in-house work for worse-fitting outside work: for capabilities
+    # a rule sends outside first, providers must fit at least as well as the team's best.
+    fit_floor: dict[str, float] = field(default_factory=dict)
 
 
 def route(scenario: Scenario, catalog: Catalog, demand: dict, team: tuple[Seat, ...],
           policy: Policy) -> Routing:
     external_first: dict[str, str] = {}
+    fit_floor: dict[str, float] = {}
     for cap, (below, unless_fit) in policy.prefer_external.items():
         total = sum(demand[cap].values())
         best = max((seat.fit.get(cap, 0.0) for seat in team if seat.in_team), default=0.0)
         if total < below and best < unless_fit:
             external_first[cap] = "rule"
+            fit_floor[cap] = best
     for cap in scenario.outsource:
         external_first[cap] = "choice"
     in_house_only = (policy.in_house_only | set(scenario.insource)) - set(scenario.outsource)
     for cap in scenario.insource:
         external_first.pop(cap, None)
     return Routing(catalog.settings.assignment_order, frozenset(in_house_only), external_first,
-                   policy.coordination_per_external_hour, dict(policy.prefer_external))
+                   policy.coordination_per_external_hour, dict(policy.prefer_external),
+                   frozenset(policy.in_house_only - set(scenario.outsource)),
+                   {cap: floor for cap, floor in fit_floor.items() if external_first.get(cap) == "rule"})
 
 
 # ---- lines under construction ------------------------------------------------------------------
@@ -123,8 +131,9 @@ class Line:
 
 
 def _candidates(team, cap, spare, low, high=2.0):
+    low = max(low - EPS, EPS)  # a fit of 0 (or none) never takes work, whatever the settings say
     found = [(index, seat) for index, seat in enumerate(team)
-             if low - EPS <= seat.fit.get(cap, 0.0) < high and spare[seat.seat] > EPS]
+             if low <= seat.fit.get(cap, 0.0) < high and spare[seat.seat] > EPS]
     return [seat for _, seat in sorted(found, key=lambda pair: (-pair[1].fit[cap], pair[0]))]
 
 
@@ -138,8 +147,9 @@ def _take(pools: dict, scope: str, limit: float) -> float:
     return taken
 
 
-def _in_house_reason(seat: Seat, cap: str, catalog: Catalog, kept: bool,
+def _in_house_reason(seat: Seat, cap: str, catalog: Catalog, kept: str | None,
                      stretch: bool) -> dict[str, str]:
+    """kept: "rule" (a rule keeps it in-house), "choice" (the scenario's insource) or None."""
     out = {}
     for lang in ("en", "sv"):
         role, fit = catalog.name(seat.role, lang), fmt.fit(seat.fit[cap], lang)
@@ -148,6 +158,10 @@ def _in_house_reason(seat: Seat, cap: str, catalog: Catalog, kept: bool,
                          f"(fit {fit})" if lang == "en" else
                          f"Nödlösning: inget bättre ryms i budgeten, så {role} tar det "
                          f"(passform {fit})")
+        elif kept == "choice":
+            out[lang] = (f"Kept in-house as chosen; the {role} fits best (fit {fit})"
+                         if lang == "en" else
+                         f"Behålls internt enligt val; {role} passar bäst (passform {fit})")
         elif kept:
             out[lang] = (f"Kept in-house: an internal owner must lead the work (guidance 2); "
                          f"the {role} fits best (fit {fit})" if lang == "en" else
@@ -179,7 +193,9 @@ def assign_in_house(demand, team, routing: Routing, catalog: Catalog):
             taken = _take(need[cap], seat.scope, spare[seat.seat])
             if taken > EPS:
                 spare[seat.seat] -= taken
-                reason = _in_house_reason(seat, cap, catalog, cap in routing.in_house_only, False)
+                kept = "rule" if cap in routing.in_house_by_rule else \
+                    "choice" if cap in routing.in_house_only else None
+                reason = _in_house_reason(seat, cap, catalog, kept, False)
                 lines.append(_in_house_line(seat, cap, taken, reason))
     return lines, need, spare
 
@@ -193,10 +209,11 @@ class Purchase:
     why: str  # "value" | "rule" | "choice"
 
 
-def _ranked_providers(cap: str, catalog: Catalog, excluded: set[str]):
-    low = catalog.settings.primary_fit
+def _ranked_providers(cap: str, catalog: Catalog, excluded: set[str], floor: float = 0.0):
+    # never a provider with fit 0 (or none), nor one below the floor
+    low = max(catalog.settings.primary_fit - EPS, floor - EPS, EPS)
     found = [provider for provider in catalog.providers.values()
-             if provider.fit.get(cap, 0.0) >= low - EPS and provider.id not in excluded]
+             if provider.fit.get(cap, 0.0) >= low and provider.id not in excluded]
     return sorted(found, key=lambda p: (p.rate_sek_hour / p.fit[cap], p.id))
 
 
@@ -207,7 +224,7 @@ def _plan_once(need, routing: Routing, catalog: Catalog, excluded: set[str]) -> 
     for cap in routing.order:
         if cap in routing.in_house_only:
             continue
-        for provider in _ranked_providers(cap, catalog, excluded):
+        for provider in _ranked_providers(cap, catalog, excluded, routing.fit_floor.get(cap, 0.0)):
             limit = math.inf if provider.max_hours_week is None else \
                 provider.max_hours_week - used.get(provider.id, 0.0)
             taken = _take(left[cap], provider.scope, limit)
@@ -304,7 +321,7 @@ def assign_stretch(need, team, spare, routing: Routing, catalog: Catalog):
             if taken > EPS:
                 spare[seat.seat] -= taken
                 lines.append(_in_house_line(seat, cap, taken,
-                                            _in_house_reason(seat, cap, catalog, False, True)))
+                                            _in_house_reason(seat, cap, catalog, None, True)))
     return lines, need, spare
 
 

@@ -62,7 +62,7 @@ def _check_number(spec: FieldSpec, value: Any) -> int | float:
     if not isinstance(value, int | float) or not (isinstance(value, int) or math.isfinite(value)):
         raise ValueError(f"{spec.name}: expected a number, got {value!r}")
     if isinstance(value, int) and not spec.low <= value <= spec.high:  # ints beyond float range
-        raise ValueError(f"{spec.name}: {value} is outside {spec.low:g}..{spec.high:g}")
+        raise ValueError(f"{spec.name}: {value} is outside {_show(spec.low)}..{_show(spec.high)}")
     if spec.kind == "int":
         if value != int(value):
             raise ValueError(f"{spec.name}: expected a whole number, got {value!r}")
@@ -70,7 +70,7 @@ def _check_number(spec: FieldSpec, value: Any) -> int | float:
     else:
         value = float(value)
     if not spec.low <= value <= spec.high:
-        raise ValueError(f"{spec.name}: {value:g} is outside {spec.low:g}..{spec.high:g}")
+        raise ValueError(f"{spec.name}: {_show(value)} is outside {_show(spec.low)}..{_show(spec.high)}")
     return value
 
 

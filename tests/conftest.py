@@ -4,9 +4,10 @@
     def test_edit(raw_catalog):                  # a deep copy of the raw YAML documents
         raw_catalog["roles"]["roles"][0]["capacity_hours"] = 10
         small = build_catalog(raw_catalog)
-    def test_files(raw_catalog, tmp_path):       # the same documents as files on disk
-        folder = write_data(raw_catalog, tmp_path)
-        load_catalog(folder)
+    def test_files(raw_catalog, data_dir):       # the same documents as files on disk
+        load_catalog(data_dir(raw_catalog))
+
+Helpers for test modules: `from tests.conftest import write_data, entry, entry_index`.
 """
 
 from __future__ import annotations

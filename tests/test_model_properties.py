@@ -1,0 +1,131 @@
+"""Property tests of the invariants shared/DESIGN.md states, over scenarios built from FIELD_SPECS."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from model import FIELD_SPECS, Scenario, load_catalog, simulate
+from model.vocab import CAPABILITIES, ROLES
+
+CATALOG = load_catalog()  # module level: hypothesis runs each example without fixtures
+TOL = 1e-6
+PROPERTY = settings(max_examples=200, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def value_strategy(spec) -> st.SearchStrategy:
+    if spec.kind == "int":
+        low, high = int(spec.low), int(spec.high)
+        # half the time near the low end, where most real scenarios are
+        return st.one_of(st.integers(low, high), st.integers(low, min(high, low + 12)))
+    if spec.kind == "float":
+        return st.floats(spec.low, spec.high, allow_nan=False, allow_infinity=False)
+    if spec.kind == "roles":
+        return st.one_of(st.just(()), st.lists(st.sampled_from(ROLES), min_size=1, max_size=12)
+                         .map(tuple))
+    return st.lists(st.sampled_from(CAPABILITIES), unique=True).map(tuple)
+
+
+@st.composite
+def scenarios(draw) -> Scenario:
+    """Any valid scenario: every field drawn from its spec's kind and range."""
+    return Scenario(**{spec.name: draw(value_strategy(spec)) for spec in FIELD_SPECS})
+
+
+BUDGET = next(spec for spec in FIELD_SPECS if spec.name == "budget_sek")
+budgets = st.integers(int(BUDGET.low), int(BUDGET.high))
+
+
+@PROPERTY
+@given(scenarios())
+def test_assigned_hours_never_exceed_demand(scenario):
+    plan = simulate(scenario, CATALOG)
+    for cap in CAPABILITIES:
+        assigned = sum(line.hours for line in plan.assignments if line.capability == cap)
+        assert assigned <= plan.demand[cap] + TOL
+        assert plan.uncovered[cap] >= 0
+        assert math.isclose(assigned + plan.uncovered[cap], plan.demand[cap], abs_tol=TOL)
+    for line in plan.assignments:
+        assert line.hours > 0 and line.cost_sek >= 0
+
+
+@PROPERTY
+@given(scenarios())
+def test_external_spend_stays_within_what_the_budget_leaves(scenario):
+    plan = simulate(scenario, CATALOG)
+    left = max(scenario.budget_sek - plan.cost.in_house, 0.0)
+    assert plan.cost.external <= left + TOL
+    assert math.isclose(plan.cost.total, plan.cost.in_house + plan.cost.external, abs_tol=TOL)
+    if plan.cost.in_house > scenario.budget_sek:
+        assert plan.cost.external == 0
+        assert "in_house_over_budget" in {f.rule_id for f in plan.findings}
+
+
+@PROPERTY
+@given(scenarios())
+def test_a_person_over_capacity_always_has_a_finding(scenario):
+    plan = simulate(scenario, CATALOG)
+    flagged = {f.seat for f in plan.findings if f.rule_id == "over_capacity"}
+    for person in plan.people:
+        if person.hours > person.capacity + TOL:
+            assert person.seat in flagged, person
+        # work handed out never overloads anyone: only coordination can push a seat over
+        assert person.hours - person.coordination_hours <= person.capacity + TOL
+    assert flagged <= {person.seat for person in plan.people}
+
+
+@PROPERTY
+@given(scenarios(), budgets, budgets)
+def test_more_budget_never_lowers_coverage(scenario, first, second):
+    low, high = sorted((first, second))
+    poor = simulate(scenario.replace(budget_sek=low), CATALOG)
+    rich = simulate(scenario.replace(budget_sek=high), CATALOG)
+    assert rich.overall_coverage >= poor.overall_coverage - TOL
+    for cap in CAPABILITIES:
+        assert rich.coverage[cap] >= poor.coverage[cap] - TOL, cap
+    assert rich.cost.external >= poor.cost.external - TOL
+
+
+@PROPERTY
+@given(scenarios())
+def test_same_input_same_plan(scenario):
+    again = Scenario.from_query_params(scenario.to_query_params())
+    assert simulate(scenario, CATALOG).to_dict() == simulate(again, CATALOG).to_dict()
+    assert simulate(scenario, CATALOG) == simulate(scenario, CATALOG)
+
+
+@PROPERTY
+@given(scenarios())
+def test_coverage_is_a_share(scenario):
+    plan = simulate(scenario, CATALOG)
+    assert 0.0 <= plan.overall_coverage <= 1.0
+    for cap in CAPABILITIES:
+        assert 0.0 <= plan.coverage[cap] <= 1.0
+        if plan.demand[cap] <= 0:
+            assert plan.coverage[cap] == 1.0
+    for person in plan.people:
+        assert person.utilisation >= 0
+
+
+@PROPERTY
+@given(scenarios())
+def test_choices_and_rules_are_honoured(scenario):
+    plan = simulate(scenario, CATALOG)
+    kept_in = set(scenario.insource) - set(scenario.outsource)
+    for line in plan.assignments:
+        if line.provider_type != "in_house":
+            assert line.capability not in kept_in
+            assert line.capability != "lead" or "lead" in scenario.outsource
+            assert line.fit >= CATALOG.settings.primary_fit - 1e-9
+        else:
+            assert line.fit >= CATALOG.settings.min_fit - 1e-9
+            if line.capability in scenario.outsource and line.capability not in scenario.insource:
+                raise AssertionError(f"{line.capability} was outsourced but done in-house")
+    team = scenario.team or None
+    if team:
+        assert [p.role for p in plan.people if p.in_team] == list(team)
+    else:
+        assert sum(1 for p in plan.people if p.in_team) == scenario.team_size

@@ -1,0 +1,209 @@
+"""Scenario: defaults, the URL and YAML round trips, and untrusted input that must never raise."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model import FIELD_SPECS, Scenario, ScenarioError
+from model.scenario import MAX_TEAM, SPECS, field_names
+from model.vocab import CAPABILITIES, ROLES
+from tests.test_model_properties import scenarios
+
+FUZZ = settings(max_examples=200, deadline=None)
+
+
+def test_every_field_has_a_spec_and_a_default():
+    assert [spec.name for spec in FIELD_SPECS] == list(field_names())
+    default = Scenario()
+    for spec in FIELD_SPECS:
+        assert getattr(default, spec.name) == spec.default
+        if spec.kind in ("int", "float"):
+            assert spec.low <= spec.default <= spec.high
+
+
+def test_design_fields_exist():
+    for name in ("team_size", "team", "budget_sek", "marketing_lead_hours", "channels",
+                 "posts_per_week", "video_share", "inbound_per_week", "ad_spend_sek_month",
+                 "influencers", "org_size"):
+        assert name in SPECS
+
+
+def test_scenario_is_keyword_only_and_validates():
+    with pytest.raises(TypeError):
+        Scenario(3)  # type: ignore[misc]
+    with pytest.raises(ValueError, match="team_size"):
+        Scenario(team_size=MAX_TEAM + 1)
+    with pytest.raises(ValueError, match="unknown id"):
+        Scenario(team=("astronaut",))
+
+
+def test_replace_clears_the_explicit_team_when_team_size_changes():
+    scenario = Scenario(team=("copywriter",), budget_sek=1)
+    assert scenario.replace(team_size=4).team == ()
+    assert scenario.replace(team_size=4).team_size == 4
+    assert scenario.replace(budget_sek=2).team == ("copywriter",)
+
+
+def test_capability_lists_are_canonical():
+    assert Scenario(outsource=("create", "lead", "create")).outsource == ("lead", "create")
+
+
+# ---- round trips --------------------------------------------------------------------------
+@FUZZ
+@given(scenarios())
+def test_query_params_round_trip(scenario):
+    params = scenario.to_query_params()
+    assert set(params) == set(SPECS)
+    for value in params.values():
+        assert isinstance(value, str) or all(isinstance(item, str) for item in value)
+    again = Scenario.from_query_params(params)
+    assert again == scenario and again.notes == ()
+
+
+@FUZZ
+@given(scenarios())
+def test_query_params_round_trip_through_a_url(scenario):
+    from urllib.parse import parse_qs, urlencode
+
+    query = urlencode(scenario.to_query_params(), doseq=True)
+    again = Scenario.from_query_params(parse_qs(query))
+    assert again == scenario
+
+
+@FUZZ
+@given(scenarios())
+def test_yaml_round_trip(scenario):
+    assert Scenario.from_yaml(scenario.to_yaml()) == scenario
+    assert Scenario.from_mapping(scenario.to_dict(), strict=True) == scenario
+
+
+def test_query_params_from_streamlit_style_mapping():
+    scenario = Scenario.from_query_params({
+        "team_size": "5", "budget_sek": ["100", "3000000"], "team": ["copywriter", "web_analyst"],
+        "outsource": "create,analyze", "lang": "sv", "video_share": "0.5",
+    })
+    assert scenario == Scenario(team=("copywriter", "web_analyst"), budget_sek=3_000_000,
+                                outsource=("create", "analyze"), video_share=0.5)
+    assert scenario.notes == ()  # lang is not a scenario field but is no mistake either
+
+
+# ---- garbage never raises ---------------------------------------------------------------------
+JUNK = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.integers(min_value=10**300),
+    st.floats(), st.just(math.nan), st.just(math.inf), st.just(-math.inf),
+    st.text(max_size=30), st.sampled_from(["nan", "inf", "-1", "1e999", "", " ", "1_000", "0x10",
+                                           "astronaut", "lead,astronaut", "3.5", "∞"]),
+    st.sampled_from(ROLES + CAPABILITIES),
+)
+JUNK_VALUES = st.one_of(JUNK, st.lists(JUNK, max_size=40), st.dictionaries(st.text(max_size=5), JUNK,
+                                                                           max_size=3))
+KEYS = st.one_of(st.sampled_from(list(SPECS) + ["lang", "notes", "__class__"]), st.text(max_size=12))
+
+
+@FUZZ
+@given(st.dictionaries(KEYS, JUNK_VALUES, max_size=15))
+def test_from_query_params_never_raises(params):
+    scenario = Scenario.from_query_params(params)
+    assert isinstance(scenario, Scenario)
+    for spec in FIELD_SPECS:  # whatever came in, every field is valid
+        value = getattr(scenario, spec.name)
+        if spec.kind in ("int", "float"):
+            assert spec.low <= value <= spec.high
+    # a field that fell back to its default is always reported
+    for key in set(params) & set(SPECS):
+        if key == "team" or (key == "team_size" and scenario.team):
+            continue
+        if getattr(scenario, key) == SPECS[key].default and params[key] not in ([], ()):
+            good = Scenario.from_mapping({key: _last(params[key], SPECS[key].kind)}).notes == ()
+            assert good or any(note.startswith(key) for note in scenario.notes), (key, scenario.notes)
+
+
+def _last(value, kind):
+    if kind in ("roles", "capabilities"):
+        items = value if isinstance(value, list | tuple) else [value]
+        return [part for item in items for part in str(item).split(",") if part]
+    return value[-1] if isinstance(value, list | tuple) else value
+
+
+@FUZZ
+@given(st.dictionaries(KEYS, JUNK_VALUES, max_size=15))
+def test_from_mapping_lenient_never_raises(mapping):
+    scenario = Scenario.from_mapping(mapping)
+    unknown = [key for key in mapping if key not in SPECS]
+    assert sum(1 for note in scenario.notes if note.startswith("unknown field")) == len(unknown)
+
+
+@pytest.mark.parametrize("params", [None, 42, "team_size=3", ["team_size", "3"], object(), b"x"])
+def test_non_mappings_give_the_default_with_a_note(params):
+    scenario = Scenario.from_query_params(params)
+    assert scenario == Scenario() and scenario.notes
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("team_size", "nan"), ("team_size", "inf"), ("team_size", "-3"), ("team_size", "2.5"),
+    ("team_size", "99"), ("budget_sek", "1e400"), ("budget_sek", 10**400), ("budget_sek", "-1"),
+    ("video_share", "1.5"), ("video_share", math.nan), ("channels", "four"), ("org_size", "0"),
+    ("team", "astronaut"), ("team", ["copywriter"] * (MAX_TEAM + 1)), ("outsource", "marketing"),
+    ("marketing_lead_hours", [math.inf]),
+])
+def test_bad_values_fall_back_with_a_note(key, value):
+    scenario = Scenario.from_query_params({key: value, "channels": "7"} if key != "channels"
+                                          else {key: value})
+    assert getattr(scenario, key) == SPECS[key].default
+    assert len(scenario.notes) == 1 and scenario.notes[0].startswith(f"{key}:")
+    assert "default" in scenario.notes[0]
+    if key != "channels":
+        assert scenario.channels == 7  # the good value next to it is kept
+
+
+def test_unknown_keys_are_noted_in_mappings_but_not_in_urls():
+    assert Scenario.from_query_params({"colour": "red"}).notes == ()
+    assert Scenario.from_mapping({"colour": "red"}).notes == ("unknown field 'colour' ignored",)
+
+
+# ---- YAML, strict ------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("team_size: [1, 2", "not valid YAML at line"),
+    ("a: !!python/object/apply:os.system ['true']", "not valid YAML"),
+    ("- 1\n- 2\n", "expected a mapping of scenario fields, got list"),
+    ("just text", "expected a mapping of scenario fields, got str"),
+    ("", "expected a mapping of scenario fields, got NoneType"),
+    ("scenario: 5", "expected a mapping of scenario fields, got int"),
+    ("scenario: {team_size: 99}", "team_size: 99 is outside 0..30"),
+    ("budget_sek: -5", "budget_sek: -5 is outside"),
+    ("video_share: .nan", "video_share: expected a number, got nan"),
+    ("budget_sek: " + "9" * 500, "budget_sek: 999"),
+    ("budget_sek: " + "9" * 5000, "not valid YAML"),
+    ("[" * 5000 + "]" * 5000, "not valid YAML"),
+    ("team: [copywriter, astronaut]", "team: unknown id 'astronaut'"),
+    ("colour: red", "unknown field 'colour'"),
+])
+def test_from_yaml_strict_names_the_problem(text, expected):
+    with pytest.raises(ScenarioError) as caught:
+        Scenario.from_yaml(text)
+    assert expected in str(caught.value)
+    assert "default" not in str(caught.value)  # strict reading falls back to nothing
+
+
+def test_from_yaml_lists_every_problem():
+    with pytest.raises(ScenarioError) as caught:
+        Scenario.from_yaml("team_size: -1\nchannels: many\nzzz: 1\n")
+    assert len(caught.value.problems) == 3
+
+
+def test_from_yaml_lenient_falls_back():
+    scenario = Scenario.from_yaml("scenario: {team_size: -1, channels: 6}", strict=False)
+    assert scenario.team_size == SPECS["team_size"].default and scenario.channels == 6
+    assert scenario.notes
+
+
+def test_to_yaml_is_the_scenario_document():
+    import yaml
+
+    data = yaml.safe_load(Scenario(team=("copywriter",)).to_yaml())
+    assert list(data) == ["scenario"] and data["scenario"]["team"] == ["copywriter"]
+    assert "notes" not in data["scenario"]
