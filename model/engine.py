@@ -440,7 +440,7 @@ def _finding(rule, hit, catalog: Catalog) -> Finding:
         texts[key] = {lang: templates[lang].format(**{
             name: render(value, lang, catalog) for name, value in hit.values.items()})
             for lang in templates}
-    return Finding(rule.id, rule.severity, hit.capability, hit.seat, texts["message"],
+    return Finding(rule.id, hit.severity or rule.severity, hit.capability, hit.seat, texts["message"],
                    texts["advice"], rule.guidance)
 
 

@@ -35,6 +35,7 @@ class Hit:
     capability: str | None = None
     seat: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
+    severity: str | None = None  # overrides the rule's severity (a kind may escalate)
 
 
 @dataclass(frozen=True)
@@ -380,14 +381,16 @@ def check_max_capabilities(params: dict, ctx) -> list[Hit]:
 
 
 @register("max_utilisation",
-          {"max_utilisation": ("number", 1.0)},
+          {"max_utilisation": ("number", 1.0), "critical_above": ("number", 1.15)},
           ("seat", "role", "utilisation"),
-          "Nobody may be loaded beyond max_utilisation of their capacity.")
+          "Nobody may be loaded beyond max_utilisation of their capacity; beyond critical_above the "
+          "finding is critical whatever the rule's severity.")
 def check_utilisation(params: dict, ctx) -> list[Hit]:
     return [
         Hit(seat=person.seat, values={
             "seat": ("seat", person.seat), "role": ("name", person.role),
-            "utilisation": ("pct", person.utilisation)})
+            "utilisation": ("pct", person.utilisation)},
+            severity="critical" if person.utilisation > params["critical_above"] + 1e-9 else None)
         for person in ctx.people if person.utilisation > params["max_utilisation"] + 1e-9
     ]
 

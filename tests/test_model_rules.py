@@ -60,7 +60,7 @@ CASES: dict[str, tuple[str, Scenario, dict | None, Scenario]] = {
     "one_person_cannot_do_everything": (
         "warning", DEFAULT, {"seat": "S1"}, Scenario(team_size=4, budget_sek=RICH)),
     "over_capacity": (
-        "critical", DEFAULT, {"seat": "S1"}, Scenario(team_size=4, budget_sek=RICH)),
+        "warning", DEFAULT, {"seat": "S1"}, Scenario(team_size=4, budget_sek=RICH)),
     "work_uncovered": (
         "warning", DEFAULT, {"capability": "create"}, DEFAULT.replace(budget_sek=RICH)),
     "in_house_over_budget": (
@@ -118,6 +118,14 @@ def test_severities_and_kinds_are_known(catalog):
     for rule in catalog.rules:
         assert rule.severity in SEVERITIES and rule.kind in KINDS
         assert rule.guidance is None or 1 <= rule.guidance <= 9
+
+
+def test_far_over_capacity_is_critical(catalog):
+    # a solo manager ordering a lot of outside work: coordination lifts the load past 115 %
+    heavy = Scenario(team_size=1, channels=10, posts_per_week=60, inbound_per_week=1000, budget_sek=RICH)
+    finding = findings_of(heavy, catalog, "over_capacity")[0]
+    assert finding.severity == "critical" and finding.seat == "S1"
+    assert findings_of(DEFAULT, catalog, "over_capacity")[0].severity == "warning"
 
 
 def test_messages_fill_numbers_for_the_language(catalog):

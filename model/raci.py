@@ -1,0 +1,248 @@
+"""The RACI view of a plan: for each capability who is Responsible, who Accountable (exactly one),
+who Consulted and who Informed. Pure; derived from the Plan and the Catalog only.
+
+Responsible: everyone who carries hours of the capability in the plan (in-house seats, the head
+of marketing's hours, agencies, freelancers), most hours first.
+
+Accountable, exactly one per capability, always someone in-house (accountability cannot be bought:
+guidance 2 and 7), chosen by the first rule that applies:
+  1. strategy: the head of marketing when they give hours to social, else a head of marketing or
+     head of social in the team (guidance 1: strategy is owned by marketing leadership);
+  2. the team seat carrying the most hours of the capability (ties: better fit, then seat order);
+  3. work bought outside or left undone: the team seat that owns `lead` (most lead hours), the
+     internal orderer who briefs and follows up suppliers (guidance 2);
+  4. nobody in the team leads: the team seat that fits the capability best (ties: seat order);
+  5. no team at all: the head of marketing (outside the team), with or without hours.
+
+Consulted: in-house people (team seats, and the head of marketing when in the plan) who are not R
+or A but whose role fits the capability at the catalog's primary fit or better: they have the
+knowledge to contribute (the social media manager on strategy, guidance 1).
+
+Informed: for a capability with demand, the people downstream of its output (FLOWS, from the
+knowledge base: strategy feeds the plan, the plan feeds creation and administration,
+administration collects statistics for analysis, analysis feeds strategy), the owner of `lead`
+(who coordinates social with the rest of marketing) and the head of marketing when in the plan,
+leaving out whoever is already R, A or C.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import Catalog
+from .plan import Plan
+from .rules import seat_label
+from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, PROVIDERS
+
+EPS = 1e-9
+LEADERSHIP = ("head_of_marketing", "head_of_social")
+FLOWS: dict[str, tuple[str, ...]] = {
+    "strategy": ("plan",),
+    "plan": ("create", "administer"),
+    "administer": ("analyze",),
+    "analyze": ("strategy",),
+}
+RULES: dict[str, dict[str, str]] = {
+    "leadership": {"en": "Strategy is owned by marketing leadership (guidance 1)",
+                   "sv": "Strategin ägs av marknadsledningen (råd 1)"},
+    "most_hours": {"en": "Carries most of the in-house hours",
+                   "sv": "Bär flest av de interna timmarna"},
+    "lead_owner": {"en": "Bought outside or not covered: the internal orderer who leads the work "
+                         "briefs and follows up (guidance 2)",
+                   "sv": "Köps utifrån eller täcks inte: den interna beställaren som leder arbetet "
+                         "briefar och följer upp (råd 2)"},
+    "best_fit": {"en": "Nobody in-house carries it or leads: the team member who fits it best",
+                 "sv": "Ingen internt bär det eller leder: teammedlemmen som passar bäst"},
+    "marketing_lead": {"en": "No in-house team: the head of marketing stays accountable",
+                       "sv": "Inget internt team: marknadsansvarig är fortsatt ansvarig"},
+}
+LETTERS = ("R", "A", "C", "I")
+
+
+@dataclass(frozen=True, order=True)
+class Party:
+    """Someone in the RACI view: an in-house seat (seat id, role id) or an external provider."""
+
+    order: int
+    kind: str  # "seat" | "provider"
+    ident: str  # seat id or provider id
+    role: str  # role id, or the provider id again
+    provider_type: str  # in_house | agency | freelancer
+
+    def label(self, catalog: Catalog, lang: str = "en") -> str:
+        if self.kind == "provider":
+            return catalog.name(self.ident, lang)
+        if self.ident == MARKETING_LEAD_SEAT:
+            return seat_label(self.ident, lang)
+        return f"{seat_label(self.ident, lang)} · {catalog.name(self.role, lang)}"
+
+
+@dataclass(frozen=True)
+class RaciLine:
+    capability: str
+    demand: float
+    uncovered: float
+    responsible: tuple[tuple[Party, float], ...]  # (party, hours per week), most hours first
+    accountable: Party
+    accountable_rule: str  # a key of RULES
+    consulted: tuple[Party, ...]
+    informed: tuple[Party, ...]
+
+    def letters(self, party: Party) -> str:
+        """'R', 'A', 'R/A', … : this party's part in the capability ('' when none)."""
+        parts = [
+            "R" if any(p == party for p, _ in self.responsible) else "",
+            "A" if self.accountable == party else "",
+            "C" if party in self.consulted else "",
+            "I" if party in self.informed else "",
+        ]
+        return "/".join(part for part in parts if part)
+
+
+def _seat_party(index: int, seat: str, role: str) -> Party:
+    return Party(index, "seat", seat, role, "in_house")
+
+
+def _parties(plan: Plan) -> tuple[list[Party], Party | None, Party, dict[str, Party]]:
+    """(team seats in seat order, the marketing lead if in the plan, the marketing lead as a
+    party in any case, every party by key 'seat id' / 'provider id')."""
+    team = [_seat_party(index, person.seat, person.role)
+            for index, person in enumerate(plan.people) if person.in_team]
+    lead_person = next((p for p in plan.people if p.seat == MARKETING_LEAD_SEAT), None)
+    marketing_lead = _seat_party(len(plan.people), MARKETING_LEAD_SEAT, "head_of_marketing")
+    present_lead = marketing_lead if lead_person is not None else None
+    by_key = {party.ident: party for party in team}
+    by_key[MARKETING_LEAD_SEAT] = marketing_lead
+    for offset, provider in enumerate(PROVIDERS):
+        line = next((ln for ln in plan.assignments if ln.provider == provider
+                     and ln.provider_type != "in_house"), None)
+        if line is not None:
+            by_key[provider] = Party(1000 + offset, "provider", provider, provider,
+                                     line.provider_type)
+    return team, present_lead, marketing_lead, by_key
+
+
+def _responsible(plan: Plan, cap: str, by_key: dict[str, Party]) -> tuple[tuple[Party, float], ...]:
+    hours: dict[Party, float] = {}
+    for line in plan.assignments:
+        if line.capability != cap or line.hours <= EPS:
+            continue
+        party = by_key[line.seat if line.provider_type == "in_house" else line.provider]
+        hours[party] = hours.get(party, 0.0) + line.hours
+    return tuple(sorted(hours.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _seat_hours(plan: Plan, cap: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for line in plan.assignments:
+        if line.capability == cap and line.provider_type == "in_house" and line.seat:
+            out[line.seat] = out.get(line.seat, 0.0) + line.hours
+    return out
+
+
+def lead_owner(plan: Plan) -> str | None:
+    """The team seat carrying the most `lead` hours (first seat on a tie), if any."""
+    hours = _seat_hours(plan, "lead")
+    team = [person.seat for person in plan.people if person.in_team]
+    best = [seat for seat in team if hours.get(seat, 0.0) > EPS]
+    return max(best, key=lambda seat: (hours[seat], -team.index(seat))) if best else None
+
+
+def _accountable(plan: Plan, catalog: Catalog, cap: str, team: list[Party],
+                 present_lead: Party | None, marketing_lead: Party) -> tuple[Party, str]:
+    if cap == "strategy":
+        if present_lead is not None:
+            return present_lead, "leadership"
+        leaders = [party for party in team if party.role in LEADERSHIP]
+        if leaders:
+            return leaders[0], "leadership"
+    hours = _seat_hours(plan, cap)
+    carrying = [party for party in team if hours.get(party.ident, 0.0) > EPS]
+    if carrying:
+        def rank(party: Party) -> tuple:
+            return (-hours[party.ident], -catalog.roles[party.role].fit.get(cap, 0.0), party.order)
+        return min(carrying, key=rank), "most_hours"
+    owner = lead_owner(plan)
+    if owner is not None:
+        return next(party for party in team if party.ident == owner), "lead_owner"
+    if team:
+        return min(team, key=lambda p: (-catalog.roles[p.role].fit.get(cap, 0.0), p.order)), "best_fit"
+    return marketing_lead, "marketing_lead"
+
+
+def raci(plan: Plan, catalog: Catalog) -> tuple[RaciLine, ...]:
+    """One line per capability, in the fixed capability order."""
+    team, present_lead, marketing_lead, by_key = _parties(plan)
+    in_house = team + ([present_lead] if present_lead is not None else [])
+    responsible = {cap: _responsible(plan, cap, by_key) for cap in CAPABILITIES}
+    owner_seat = lead_owner(plan)
+    owner = by_key.get(owner_seat) if owner_seat else None
+    primary = catalog.settings.primary_fit
+    lines = []
+    for cap in CAPABILITIES:
+        accountable, rule = _accountable(plan, catalog, cap, team, present_lead, marketing_lead)
+        r_parties = {party for party, _ in responsible[cap]}
+        taken = r_parties | {accountable}
+        consulted = tuple(sorted(
+            party for party in in_house
+            if party not in taken and catalog.roles[party.role].fit.get(cap, 0.0) >= primary - EPS))
+        taken |= set(consulted)
+        informed: set[Party] = set()
+        if plan.demand.get(cap, 0.0) > EPS:
+            for downstream in FLOWS.get(cap, ()):
+                informed |= {party for party, _ in responsible[downstream]}
+            informed |= {party for party in (owner, present_lead) if party is not None}
+        lines.append(RaciLine(
+            capability=cap, demand=plan.demand.get(cap, 0.0),
+            uncovered=max(0.0, plan.uncovered.get(cap, 0.0)),
+            responsible=responsible[cap], accountable=accountable, accountable_rule=rule,
+            consulted=consulted, informed=tuple(sorted(informed - taken))))
+    return tuple(lines)
+
+
+def parties(lines: tuple[RaciLine, ...]) -> tuple[Party, ...]:
+    """Everyone who appears anywhere in the view, in seat order, providers last."""
+    found: set[Party] = set()
+    for line in lines:
+        found |= {party for party, _ in line.responsible} | {line.accountable}
+        found |= set(line.consulted) | set(line.informed)
+    return tuple(sorted(found))
+
+
+def raci_frame(plan: Plan, catalog: Catalog, lang: str = "en"):
+    """The RACI view as a table: one row per capability (a pandas DataFrame, for CSV too)."""
+    import pandas as pd
+
+    from . import fmt
+
+    def names(items) -> str:
+        return "; ".join(party.label(catalog, lang) for party in items)
+
+    rows = []
+    for line in raci(plan, catalog):
+        responsible = "; ".join(f"{party.label(catalog, lang)} ({fmt.hours(hours, lang)} h)"
+                                for party, hours in line.responsible)
+        rows.append({
+            "capability": catalog.name(line.capability, lang),
+            "responsible": responsible,
+            "accountable": line.accountable.label(catalog, lang),
+            "consulted": names(line.consulted),
+            "informed": names(line.informed),
+            "why_accountable": RULES[line.accountable_rule].get(lang, RULES[line.accountable_rule]["en"]),
+            "demand_hours_week": round(line.demand, 1),
+            "uncovered_hours_week": round(line.uncovered, 1),
+        })
+    columns = ["capability", "responsible", "accountable", "consulted", "informed",
+               "why_accountable", "demand_hours_week", "uncovered_hours_week"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def raci_matrix(plan: Plan, catalog: Catalog, lang: str = "en"):
+    """The classic grid: capabilities down, people and providers across, letters in the cells."""
+    import pandas as pd
+
+    lines = raci(plan, catalog)
+    everyone = parties(lines)
+    data = {party.label(catalog, lang): [line.letters(party) for line in lines] for party in everyone}
+    index = [catalog.name(line.capability, lang) for line in lines]
+    return pd.DataFrame(data, index=index)

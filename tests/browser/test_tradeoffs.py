@@ -1,0 +1,104 @@
+"""The Trade-offs page in a real browser: applying the next best move changes the address bar and
+the Simulator; the map answers a hover with coverage, cost and in-house share; screenshots of
+the page in both languages go to artifacts/."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from model import Scenario, load_catalog
+from model.fmt import pct
+from model.tradeoffs import next_moves
+from tests.browser.conftest import assert_no_exception, open_app, screenshot, wait_ready
+
+TALL = {"width": 1400, "height": 4600}  # the main area scrolls inside the page: grow the window
+
+
+def _query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlparse(url).query)
+
+
+def _expected_params(scenario: Scenario) -> dict[str, list[str]]:
+    """The URL parameters a scenario sets that differ from the default scenario."""
+    default = Scenario().to_query_params()
+    out = {}
+    for key, value in scenario.to_query_params().items():
+        if value != default[key]:
+            out[key] = value if isinstance(value, list) else [value]
+    return out
+
+
+def _go(page, name: str) -> None:
+    page.get_by_role("link", name=name).click()
+    page.wait_for_timeout(300)
+    wait_ready(page)
+
+
+def test_applying_the_best_move_changes_the_url_and_the_simulator(page, app_url):
+    best = next_moves(Scenario(), load_catalog())[0]
+    expected = _expected_params(best.scenario)
+    assert expected  # the move changes something a link can carry
+
+    open_app(page, f"{app_url}/")
+    simulator_before = page.locator("[data-testid='stMain']").inner_text()
+    _go(page, "Trade-offs")
+    assert urlparse(page.url).path == "/tradeoffs"
+    assert_no_exception(page)
+    page.get_by_role("button", name="Apply this move").click()
+    page.wait_for_timeout(300)
+    wait_ready(page)
+    assert_no_exception(page)
+    assert page.get_by_text("Applied:").count() == 1
+    params = _query(page.url)
+    for key, values in expected.items():
+        assert params.get(key) == values, (key, page.url)
+
+    _go(page, "Simulator")
+    assert_no_exception(page)
+    params = _query(page.url)
+    for key, values in expected.items():  # the scenario travels with the link to the Simulator
+        assert params.get(key) == values, (key, page.url)
+    simulator_after = page.locator("[data-testid='stMain']").inner_text()
+    assert simulator_after != simulator_before
+    assert pct(best.plan.overall_coverage) in simulator_after  # the Simulator shows the new plan
+
+
+def test_opening_the_changed_link_restores_the_applied_scenario(page, app_url):
+    best = next_moves(Scenario(), load_catalog())[0]
+    open_app(page, f"{app_url}/tradeoffs")
+    page.get_by_role("button", name="Apply this move").click()
+    page.wait_for_timeout(300)
+    wait_ready(page)
+    link = page.url
+    fresh = page.context.new_page()
+    open_app(fresh, link)
+    assert_no_exception(fresh)
+    # the headline shows the applied scenario's plan
+    now = fresh.locator("[data-testid='stMetric']").filter(has_text="Now").inner_text()
+    assert pct(best.plan.overall_coverage) in now
+    fresh.close()
+
+
+def test_the_map_answers_a_hover(page, app_url):
+    page.set_viewport_size(TALL)
+    open_app(page, f"{app_url}/tradeoffs")
+    chart = page.locator("[data-testid='stPlotlyChart']").first
+    chart.scroll_into_view_if_needed()
+    area = chart.locator(".nsewdrag").first.bounding_box()
+    page.mouse.move(area["x"] + area["width"] * 0.2, area["y"] + area["height"] * 0.3)
+    hover = page.locator(".hoverlayer .hovertext").first
+    hover.wait_for(state="visible", timeout=10_000)
+    text = hover.text_content()
+    assert "Coverage" in text and "In-house share of cost" in text and "SEK" in text
+
+
+def test_screenshots_in_both_languages(page, app_url):
+    page.set_viewport_size(TALL)
+    for lang, title in (("en", "Trade-offs"), ("sv", "Avvägningar")):
+        open_app(page, f"{app_url}/tradeoffs?lang={lang}")
+        page.wait_for_timeout(1500)  # let Plotly draw
+        assert_no_exception(page)
+        assert page.get_by_role("heading", name=title).count() >= 1
+        assert page.locator("[data-testid='stPlotlyChart']").count() == 5
+        path = screenshot(page, f"tradeoffs-{lang}")
+        assert path.stat().st_size > 50_000

@@ -1,0 +1,415 @@
+"""Chart builders: a Plan in, a Plotly Figure out. Pure functions, no Streamlit calls, so the
+pages, the HTML report and the tests can all use them.
+
+    from ui.charts import load_chart, coverage_chart, cost_chart, flow_chart, style, COLORS
+    fig = coverage_chart(plan, catalog, "sv")
+
+Every figure is already passed through `style` (large fonts for a projector, transparent
+background so it works on a light and a dark theme, number separators of the language).
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from model import Catalog, Plan
+from model.fmt import fit as fmt_fit
+from model.fmt import hours as fmt_hours
+from model.fmt import msek, pct, sek
+from model.rules import seat_label
+from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT
+from ui.i18n import t
+
+# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies, and readable
+# on both a white and a dark background.
+COLORS: dict[str, str] = {
+    "in_house": "#0072B2",
+    "agency": "#E69F00",
+    "freelancer": "#009E73",
+    "uncovered": "#D55E00",
+    "quality_gap": "#999999",
+    "coordination": "#CC79A7",
+    "over_capacity": "#D62728",
+    "capacity": "#8C8C8C",
+    "remaining": "#BBBBBB",
+    "capability": "#56748F",
+}
+TYPES: tuple[str, ...] = ("in_house", "agency", "freelancer")
+# One colour per capability for the load chart (a person's hours split by what they do).
+CAPABILITY_COLORS: dict[str, str] = dict(zip(CAPABILITIES, (
+    "#4C78A8", "#72B7B2", "#54A24B", "#EECA3B", "#B279A2", "#F58518", "#FF9DA6", "#9D755D", "#79706E",
+), strict=True))
+
+FONT_SIZE = 18
+TITLE_SIZE = 22
+SEPARATORS = {"en": ".,", "sv": ",\u00a0"}  # Plotly: decimal mark, then thousands separator
+CONFIG: dict = {  # pass as st.plotly_chart(..., config=CONFIG): PNG download at projector scale
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+
+
+def style_layout(lang: str = "en", *, height: int | None = None, axes: bool = True) -> dict:
+    """The shared look as a layout dict: large fonts for a projector, transparent background
+    (light and dark themes), the language's number separators. Text colours are left to the
+    theme. `axes=False` for figures without x/y axes (Sankey)."""
+    layout: dict = {
+        "font": {"size": FONT_SIZE},
+        "title": {"font": {"size": TITLE_SIZE}, "x": 0, "xanchor": "left"},
+        "legend": {"font": {"size": FONT_SIZE - 2}, "orientation": "h", "yanchor": "top", "y": -0.12,
+                   "xanchor": "left", "x": 0, "title": {"text": ""}, "traceorder": "normal"},
+        "hoverlabel": {"font": {"size": FONT_SIZE - 2}},
+        "margin": {"l": 10, "r": 30, "t": 60, "b": 10},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "separators": SEPARATORS.get(lang, SEPARATORS["en"]),
+    }
+    if axes:
+        for axis in ("xaxis", "yaxis"):
+            layout[axis] = {"tickfont": {"size": FONT_SIZE - 2}, "title": {"font": {"size": FONT_SIZE}},
+                            "automargin": True}
+    if height:
+        layout["height"] = height
+    return layout
+
+
+def style(fig: go.Figure, lang: str = "en", *, height: int | None = None) -> go.Figure:
+    """Apply `style_layout` to a figure (in place) and return it."""
+    layout = style_layout(lang, height=height, axes=False)
+    fig.update_layout(layout)
+    axis = {"tickfont": {"size": FONT_SIZE - 2}, "title": {"font": {"size": FONT_SIZE}}, "automargin": True}
+    fig.update_xaxes(axis)
+    fig.update_yaxes(axis)
+    return fig
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    """Deep merge: `extra` wins, nested dicts are merged."""
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) \
+            else value
+    return out
+
+
+def _figure(data: list[dict], layout: dict, lang: str, *, height: int, axes: bool = True) -> go.Figure:
+    """One Figure from plain dicts, styled. Built without Plotly's per-property validation, which
+    costs tens of milliseconds per figure on every rerun; tests/test_charts.py validates every
+    figure instead (go.Figure(fig.to_dict()) must accept it)."""
+    layout = _merge(layout, style_layout(lang, height=height, axes=axes))
+    return go.Figure({"data": data, "layout": layout}, skip_invalid=False, _validate=False)
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    red, green, blue = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def person_label(seat: str, role: str, catalog: Catalog, lang: str) -> str:
+    """'Seat 1 · Social Media Manager'; the head of marketing by their seat label alone."""
+    if seat == MARKETING_LEAD_SEAT:
+        return seat_label(seat, lang)
+    return f"{seat_label(seat, lang)} · {catalog.name(role, lang)}"
+
+
+def provider_label(provider_type: str, provider: str, seat: str | None, catalog: Catalog, lang: str) -> str:
+    """The display name of whoever carries an assignment line."""
+    if provider_type == "in_house" and seat:
+        return person_label(seat, provider, catalog, lang)
+    return catalog.name(provider, lang)
+
+
+def _two_lines(label: str) -> str:
+    """'Seat 1 · Social Media Manager' -> 'Seat 1<br>Social Media Manager' (narrower ticks)."""
+    if " · " in label:
+        return label.replace(" · ", "<br>", 1)
+    return label.replace(" (", "<br>(", 1)
+
+
+def _empty(fig: go.Figure, text: str) -> go.Figure:
+    fig.add_annotation(text=text, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font={"size": FONT_SIZE})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+# ---- load per person --------------------------------------------------------------------------
+def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
+    """Hours per week of each person, split by capability, with supplier coordination as its own
+    segment, capacity as a tick and anything over capacity shaded red with the utilisation."""
+    people = list(plan.people)
+    fig = go.Figure()
+    fig.update_layout(title={"text": t("chart_load", lang)})
+    if not people:
+        return style(_empty(fig, t("no_people", lang)), lang, height=260)
+    labels = [_two_lines(person_label(p.seat, p.role, catalog, lang)) for p in people]
+    seat_hours: dict[tuple[str, str], float] = {}
+    for line in plan.assignments:
+        if line.provider_type == "in_house" and line.seat:
+            key = (line.seat, line.capability)
+            seat_hours[key] = seat_hours.get(key, 0.0) + line.hours
+    unit = "h/vecka" if lang == "sv" else "h/week"
+    for cap in CAPABILITIES:
+        values = [seat_hours.get((p.seat, cap), 0.0) for p in people]
+        if not any(value > 1e-9 for value in values):
+            continue
+        name = catalog.name(cap, lang)
+        fig.add_bar(
+            y=labels, x=values, orientation="h", name=name, marker_color=CAPABILITY_COLORS[cap],
+            customdata=[fmt_hours(v, lang) for v in values],
+            hovertemplate=f"%{{y}}<br>{name}: %{{customdata}} {unit}<extra></extra>",
+        )
+    coordination = [p.coordination_hours for p in people]
+    if any(value > 1e-9 for value in coordination):
+        name = t("coordination", lang)
+        fig.add_bar(
+            y=labels, x=coordination, orientation="h", name=name,
+            marker={"color": COLORS["coordination"],
+                    "pattern": {"shape": "x", "fgcolor": "#ffffff", "fillmode": "overlay"}},
+            customdata=[fmt_hours(v, lang) for v in coordination],
+            hovertemplate=f"%{{y}}<br>{name}: %{{customdata}} {unit}<extra></extra>",
+        )
+    fig.add_scatter(
+        y=labels, x=[p.capacity for p in people], mode="markers", name=t("capacity", lang),
+        marker={"symbol": "line-ns", "size": 34, "line": {"width": 5, "color": COLORS["capacity"]}},
+        customdata=[fmt_hours(p.capacity, lang) for p in people],
+        hovertemplate=f"%{{y}}<br>{t('capacity', lang)}: %{{customdata}} {unit}<extra></extra>",
+    )
+    over = [index for index, p in enumerate(people) if p.hours > p.capacity + 1e-9]
+    for index in over:
+        person = people[index]
+        fig.add_shape(type="rect", xref="x", yref="y", x0=person.capacity, x1=person.hours,
+                      y0=index - 0.45, y1=index + 0.45, line={"color": COLORS["over_capacity"], "width": 3},
+                      fillcolor=_rgba(COLORS["over_capacity"], 0.30), layer="above")
+    normal = [i for i in range(len(people)) if i not in over]
+    for indices, color, bold in ((normal, None, False), (over, COLORS["over_capacity"], True)):
+        if not indices:
+            continue
+        texts = [pct(people[i].utilisation, lang) for i in indices]
+        if bold:
+            texts = [f"<b>{text} · {t('over_capacity', lang).lower()}</b>" for text in texts]
+        font = {"size": FONT_SIZE - 1} | ({"color": color} if color else {})
+        fig.add_scatter(
+            y=[labels[i] for i in indices], x=[max(people[i].hours, people[i].capacity) for i in indices],
+            mode="text", text=[f"  {text}" for text in texts], textposition="middle right",
+            textfont=font, showlegend=False, hoverinfo="skip",
+        )
+    longest = max(max(p.hours, p.capacity) for p in people)
+    fig.update_layout(barmode="stack", bargap=0.3)
+    fig.update_xaxes(range=[0, max(longest * 1.35, 5)],
+                     showgrid=True, gridcolor=_rgba(COLORS["capacity"], 0.25))
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
+    return style(fig, lang, height=260 + 70 * len(people))
+
+
+# ---- coverage per capability ------------------------------------------------------------------
+def coverage_parts(plan: Plan) -> dict[str, dict[str, float]]:
+    """capability -> in_house/agency/freelancer/quality_gap/uncovered as shares of its demand.
+
+    The provider types give quality-weighted coverage (hours x fit); `quality_gap` is the hours
+    done at less than a perfect fit; `uncovered` the hours nobody does. The five add up to 1
+    for a capability with demand (and are all 0 without demand)."""
+    by_type = plan.coverage_by_type()
+    hours = plan.hours_by_type()
+    out: dict[str, dict[str, float]] = {}
+    for cap in CAPABILITIES:
+        demand = plan.demand.get(cap, 0.0)
+        if demand <= 1e-9:
+            out[cap] = dict.fromkeys((*TYPES, "quality_gap", "uncovered"), 0.0)
+            continue
+        parts = {kind: by_type[cap][kind] for kind in TYPES}
+        assigned = sum(hours[cap].values()) / demand
+        parts["quality_gap"] = max(0.0, assigned - sum(parts.values()))
+        parts["uncovered"] = max(0.0, plan.uncovered.get(cap, 0.0) / demand)
+        out[cap] = parts
+    return out
+
+
+def coverage_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
+    """Coverage of each capability split by in-house, agency and freelancer, with the part done
+    at a lower fit and the part not done at all shown beside it."""
+    parts = coverage_parts(plan)
+    labels = [catalog.name(cap, lang) for cap in CAPABILITIES]
+    fig = go.Figure()
+    fig.update_layout(title={"text": t("chart_coverage", lang)})
+    unit = "h/vecka" if lang == "sv" else "h/week"
+    for kind in (*TYPES, "quality_gap", "uncovered"):
+        values = [parts[cap][kind] for cap in CAPABILITIES]
+        name = t("not_done" if kind == "uncovered" else kind, lang)
+        marker: dict = {"color": COLORS[kind]}
+        if kind == "uncovered":
+            marker["pattern"] = {"shape": "/", "fgcolor": "#ffffff", "solidity": 0.3, "fillmode": "overlay"}
+        elif kind == "quality_gap":
+            marker["pattern"] = {"shape": ".", "fgcolor": "#ffffff", "solidity": 0.2, "fillmode": "overlay"}
+        fig.add_bar(
+            y=labels, x=values, orientation="h", name=name, marker=marker,
+            customdata=[[pct(v, lang), fmt_hours(v * plan.demand.get(cap, 0.0), lang)]
+                        for v, cap in zip(values, CAPABILITIES, strict=True)],
+            hovertemplate=f"%{{y}}<br>{name}: %{{customdata[0]}} (%{{customdata[1]}} {unit})<extra></extra>",
+        )
+    for label, cap in zip(labels, CAPABILITIES, strict=True):
+        if plan.demand.get(cap, 0.0) > 1e-9:
+            text = pct(plan.coverage.get(cap, 0.0), lang)
+            fig.add_annotation(x=1.01, y=label, xref="x", yref="y", text=text, showarrow=False,
+                               xanchor="left", font={"size": FONT_SIZE - 1})
+        else:
+            fig.add_annotation(x=0.01, y=label, xref="x", yref="y", text=f"<i>{t('no_demand', lang)}</i>",
+                               showarrow=False, xanchor="left", font={"size": FONT_SIZE - 2})
+    fig.update_layout(barmode="stack", bargap=0.3)
+    fig.update_xaxes(range=[0, 1.2], tickformat=".0%",
+                     tickvals=[0, 0.25, 0.5, 0.75, 1], showgrid=True,
+                     gridcolor=_rgba(COLORS["capacity"], 0.25))
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
+    return style(fig, lang, height=620)
+
+
+# ---- cost against budget ----------------------------------------------------------------------
+def cost_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
+    """The plan's cost per year by in-house, agency and freelancer, the part of the budget left,
+    and the budget as a line (anything beyond it shaded red)."""
+    cost = plan.cost
+    providers: dict[str, dict[str, float]] = {kind: {} for kind in TYPES}
+    for line in plan.assignments:
+        if line.provider_type != "in_house":
+            name = catalog.name(line.provider, lang)
+            providers[line.provider_type][name] = providers[line.provider_type].get(name, 0.0) + line.cost_sek
+    for person in plan.people:
+        if person.in_team:
+            name = person_label(person.seat, person.role, catalog, lang)
+            providers["in_house"][name] = person.cost_sek
+    fig = go.Figure()
+    fig.update_layout(title={"text": t("chart_cost", lang)})
+    row = [t("plan_cost", lang)]
+    amounts = {"in_house": cost.in_house, "agency": cost.agency, "freelancer": cost.freelancer}
+    for kind in TYPES:
+        amount = amounts[kind]
+        if amount <= 0.5:
+            continue
+        detail = "<br>".join(f"{name}: {sek(value, lang)}" for name, value in providers[kind].items())
+        fig.add_bar(
+            y=row, x=[amount / 1e6], orientation="h", name=t(kind, lang), marker_color=COLORS[kind],
+            text=[msek(amount, lang)], textposition="inside", insidetextanchor="middle", textangle=0,
+            textfont={"size": FONT_SIZE, "color": "#ffffff"},
+            hovertemplate=f"<b>{t(kind, lang)}: {sek(amount, lang)}</b><br>{detail}<extra></extra>",
+        )
+    if cost.remaining > 0.5:
+        fig.add_bar(
+            y=row, x=[cost.remaining / 1e6], orientation="h", name=t("remaining", lang),
+            marker={"color": _rgba(COLORS["remaining"], 0.35),
+                    "line": {"color": COLORS["remaining"], "width": 2}},
+            text=[msek(cost.remaining, lang)], textposition="inside", insidetextanchor="middle", textangle=0,
+            hovertemplate=f"{t('remaining', lang)}: {sek(cost.remaining, lang)}<extra></extra>",
+        )
+    top = max(cost.total, cost.budget, 1.0) / 1e6
+    if cost.total > cost.budget + 0.5:  # the overrun
+        fig.add_shape(type="rect", xref="x", yref="paper", x0=cost.budget / 1e6, x1=cost.total / 1e6,
+                      y0=0, y1=1, line={"width": 0}, fillcolor=_rgba(COLORS["over_capacity"], 0.25),
+                      layer="below")
+    over = cost.total > cost.budget + 0.5
+    label = f"{t('budget', lang)} {msek(cost.budget, lang)}"
+    if over:
+        label += f" · {t('over_budget', lang).lower()} {msek(cost.total - cost.budget, lang)}"
+    line_color = COLORS["over_capacity"] if over else COLORS["capacity"]
+    fig.add_vline(x=cost.budget / 1e6, line={"color": line_color, "width": 4, "dash": "dash"})
+    fig.add_annotation(x=cost.budget / 1e6, y=1.0, xref="x", yref="paper", yanchor="bottom",
+                       xanchor="right" if cost.budget / 1e6 > top * 0.5 else "left",
+                       text=label, showarrow=False, font={"size": FONT_SIZE - 1})
+    fig.update_layout(barmode="stack", bargap=0.25)
+    fig.update_xaxes(range=[0, top * 1.05], ticksuffix=" mnkr" if lang == "sv" else " MSEK",
+                     showgrid=True, gridcolor=_rgba(COLORS["capacity"], 0.25))
+    fig.update_yaxes(showticklabels=False)
+    return style(fig, lang, height=300)
+
+
+# ---- capability -> provider flow ----------------------------------------------------------------
+def flow_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
+    """A Sankey diagram: hours per week flowing from each capability to whoever carries it,
+    with the hours nobody does flowing to 'Not done'."""
+    fig = go.Figure()
+    fig.update_layout(title={"text": t("chart_flow", lang)})
+    caps = [cap for cap in CAPABILITIES if plan.demand.get(cap, 0.0) > 1e-9]
+    if not caps:
+        return style(_empty(fig, t("no_work", lang)), lang, height=300)
+    unit = "h/vecka" if lang == "sv" else "h/week"
+    nodes: list[str] = [f"{catalog.name(cap, lang)} ({fmt_hours(plan.demand[cap], lang)})" for cap in caps]
+    colors: list[str] = [COLORS["capability"]] * len(caps)
+    index: dict[tuple[str, str], int] = {}
+    flows: dict[tuple[int, int], float] = {}
+    kinds: dict[tuple[int, int], str] = {}
+
+    def node(key: tuple[str, str], label: str, kind: str) -> int:
+        if key not in index:
+            index[key] = len(nodes)
+            nodes.append(label)
+            colors.append(COLORS[kind])
+        return index[key]
+
+    for line in plan.assignments:
+        if line.hours <= 1e-9 or line.capability not in caps:
+            continue
+        if line.provider_type == "in_house":
+            key = ("seat", line.seat or line.provider)
+        else:
+            key = ("provider", line.provider)
+        target = node(key, provider_label(line.provider_type, line.provider, line.seat, catalog, lang),
+                      line.provider_type)
+        link = (caps.index(line.capability), target)
+        flows[link] = flows.get(link, 0.0) + line.hours
+        kinds[link] = line.provider_type
+    for cap in caps:
+        left = plan.uncovered.get(cap, 0.0)
+        if left > 1e-6:
+            target = node(("uncovered", ""), t("not_done", lang), "uncovered")
+            link = (caps.index(cap), target)
+            flows[link] = flows.get(link, 0.0) + left
+            kinds[link] = "uncovered"
+    links = list(flows)
+    fig.add_trace(go.Sankey(
+        arrangement="snap",
+        valueformat=".1f",
+        valuesuffix=f" {unit}",
+        node={"label": nodes, "color": colors, "pad": 14, "thickness": 22,
+              "line": {"width": 0}, "hovertemplate": "%{label}<br>%{value}<extra></extra>"},
+        link={"source": [s for s, _ in links], "target": [d for _, d in links],
+              "value": [flows[link] for link in links],
+              "color": [_rgba(COLORS[kinds[link]], 0.35) for link in links],
+              "hovertemplate": "%{source.label} → %{target.label}<br>%{value}<extra></extra>"},
+        textfont={"size": FONT_SIZE - 2, "shadow": "none"},
+    ))
+    height = max(420, 46 * max(len(caps), len(nodes) - len(caps)) + 140)
+    return style(fig, lang, height=height)
+
+
+# ---- who fits what (the knowledge base) ---------------------------------------------------
+def fit_matrix_chart(catalog: Catalog, lang: str = "en") -> go.Figure:
+    """Heat map of fit (0..1) of every in-house role and outside provider for each capability."""
+    rows = [(role_id, catalog.name(role_id, lang)) for role_id in catalog.roles]
+    rows += [(provider_id, f"{catalog.name(provider_id, lang)} ({t(provider.type, lang).lower()})")
+             for provider_id, provider in catalog.providers.items()]
+    columns = [catalog.name(cap, lang) for cap in CAPABILITIES]
+
+    def fit_of(item_id: str, cap: str) -> float:
+        table = catalog.roles if item_id in catalog.roles else catalog.providers
+        return table[item_id].fit.get(cap, 0.0)
+
+    values = [[fit_of(item_id, cap) for cap in CAPABILITIES] for item_id, _ in rows]
+    text = [[fmt_fit(value, lang) if value > 0 else "" for value in row] for row in values]
+    fig = go.Figure(go.Heatmap(
+        z=values, x=columns, y=[label for _, label in rows], text=text, texttemplate="%{text}",
+        textfont={"size": FONT_SIZE - 4}, zmin=0, zmax=1, xgap=2, ygap=2,
+        colorscale=[[0, "rgba(128,128,128,0.08)"], [0.3, "#cfe3f3"], [1, COLORS["in_house"]]],
+        colorbar={"title": {"text": t("fit", lang)}, "thickness": 14},
+        hovertemplate="%{y} · %{x}<br>" + t("fit", lang) + ": %{text}<extra></extra>",
+    ))
+    fig.update_layout(title={"text": t("chart_fit", lang)})
+    fig.update_xaxes(side="top", tickangle=-30)
+    fig.update_yaxes(autorange="reversed")
+    style(fig, lang, height=120 + 34 * len(rows))
+    fig.update_layout(margin={"t": 150})
+    return fig
+
+
+__all__ = ["CAPABILITY_COLORS", "COLORS", "CONFIG", "coverage_chart", "coverage_parts", "cost_chart",
+           "fit_matrix_chart", "flow_chart", "load_chart", "person_label", "provider_label", "style"]

@@ -1,0 +1,455 @@
+"""Figures and texts of the Trade-offs page: the coverage map over team size x budget, the
+cost-coverage frontier, the sourcing strategies side by side and the candidate moves.
+
+Pure functions (model values in, Plotly figures or text out), no Streamlit calls. Every label,
+title and hover text is in English and Swedish; numbers go through model.fmt.
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from model import Catalog, Plan
+from model.fmt import msek, number, pct, sek
+from model.tradeoffs import Move, Sweep, SweepPoint
+from model.vocab import CAPABILITIES
+from ui.charts import COLORS, FONT_SIZE, style
+from ui.i18n import t, tr
+
+STRATEGY_COLORS = {"current": "#8C8C8C", "in_house": "#0072B2", "hybrid": "#CC79A7",
+                   "outsourced": "#E69F00"}
+MOVE_COLORS = {"hire": "#0072B2", "budget": "#E69F00", "insource": "#009E73", "outsource": "#CC79A7"}
+FRONTIER_COLOR = "#D55E00"
+BUDGET_LINE_COLOR = "#D62728"
+MAP_SCALE = "Viridis"
+TOP_LEGEND = {"orientation": "h", "y": 1.01, "yanchor": "bottom", "x": 0, "xanchor": "left"}
+BOTTOM_LEGEND = {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0, "xanchor": "left"}
+RIGHT_LEGEND = {"orientation": "v", "y": 1, "yanchor": "top", "x": 1.02, "xanchor": "left"}
+
+
+# ---- texts -------------------------------------------------------------------------------------
+def people(count: int, lang: str) -> str:
+    """'1 person', '3 people' / '1 person', '3 personer'."""
+    if lang == "sv":
+        return f"{count} person" if count == 1 else f"{count} personer"
+    return f"{count} person" if count == 1 else f"{count} people"
+
+
+def strategy_name(strategy_id: str, lang: str) -> str:
+    names = {
+        "current": tr(lang, "Current scenario", "Nuvarande scenario"),
+        "in_house": tr(lang, "Mostly in-house", "Mest internt"),
+        "hybrid": tr(lang, "Hybrid", "Hybrid"),
+        "outsourced": tr(lang, "Mostly outsourced", "Mest utlagt"),
+    }
+    return names[strategy_id]
+
+
+def strategy_description(strategy_id: str, lang: str) -> str:
+    texts = {
+        "current": tr(lang, "The team and sourcing in the sidebar.",
+                      "Teamet och inköpen i sidopanelen."),
+        "in_house": tr(lang, "As many people as the budget pays for (grown from the current team "
+                             "along the hiring ladder); what money is left buys what they cannot do.",
+                       "Så många personer som budgeten räcker till (nuvarande team utökat enligt "
+                       "rekryteringsstegen); pengar som blir över köper det de inte kan göra."),
+        "hybrid": tr(lang, "An in-house core (the current team without its production and ads "
+                           "seats); content and ads are bought from agencies and freelancers first.",
+                     "En intern kärna (nuvarande team utan produktions- och annonsplatser); "
+                     "innehåll och annonsering köps först av byråer och frilansare."),
+        "outsourced": tr(lang, "One in-house person who leads the work; everything that can be bought "
+                               "and that no guidance keeps in-house is bought outside first.",
+                         "En intern person som leder arbetet; allt som kan köpas och som inget råd "
+                         "håller internt köps först utifrån."),
+    }
+    return texts[strategy_id]
+
+
+def signed_pp(value: float, lang: str) -> str:
+    """A change in coverage as signed percentage points: +4.2 pp / +4,2 p.e."""
+    unit = "p.e." if lang == "sv" else "pp"
+    sign = "+" if value > 5e-5 else "-" if value < -5e-5 else "±"  # "-": st.metric reads it
+    return f"{sign}{number(abs(value) * 100, lang, 1)}\u00a0{unit}"
+
+
+def signed_sek(value: float, lang: str) -> str:
+    sign = "+" if value > 0.5 else "-" if value < -0.5 else "±"
+    return f"{sign}{sek(abs(value), lang)}"
+
+
+def move_label(move: Move, catalog: Catalog, lang: str) -> str:
+    """What the move does, in a few words."""
+    if move.kind == "hire":
+        return tr(lang, f"Hire a {catalog.name(move.target, 'en')}",
+                  f"Anställ en {catalog.name(move.target, 'sv')}")
+    if move.kind == "budget" and move.target == "fund":
+        return tr(lang, f"Add {sek(move.amount, 'en')} to the budget (pays for all planned purchases)",
+                  f"Öka budgeten med {sek(move.amount, 'sv')} (betalar alla planerade inköp)")
+    if move.kind == "budget":
+        return tr(lang, f"Add {sek(move.amount, 'en')} to the budget",
+                  f"Öka budgeten med {sek(move.amount, 'sv')}")
+    cap = catalog.name(move.target, lang)
+    if move.kind == "insource":
+        return tr(lang, f"In-house: {cap} (never bought outside)",
+                  f"Internt: {cap} (köps aldrig utifrån)")
+    return tr(lang, f"Outside: {cap} (bought outside first)", f"Externt: {cap} (köps utifrån först)")
+
+
+def gain_per_100k(move: Move, lang: str) -> str:
+    """Coverage gained per 100,000 SEK, or why there is no such number."""
+    if move.tier == 0:
+        return tr(lang, "free gain", "gratis vinst")
+    if move.tier == 2:
+        return "—"
+    return signed_pp(move.gain_per_sek * 100_000, lang)
+
+
+def what_it_buys(move: Move, before: Plan, lang: str) -> str:
+    """How the money changes hands: in-house, agency and freelancer cost deltas."""
+    parts = []
+    for kind, old, new in (("in_house", before.cost.in_house, move.plan.cost.in_house),
+                           ("agency", before.cost.agency, move.plan.cost.agency),
+                           ("freelancer", before.cost.freelancer, move.plan.cost.freelancer)):
+        if abs(new - old) > 0.5:
+            parts.append(f"{t(kind, lang)} {signed_sek(new - old, lang)}")
+    return ", ".join(parts) or tr(lang, "no change in spend", "ingen ändring i kostnad")
+
+
+def verdict(now: SweepPoint, best: SweepPoint, budget: float, lang: str) -> str:
+    """The answer to the page's question in one sentence: the best mix at this budget against
+    the current scenario (numbers already written for `lang`)."""
+    money, who, bought = msek(budget, lang), people(best.team_size, lang), msek(best.external, lang)
+    cov, cov_now, team = pct(best.coverage, lang), pct(now.coverage, lang), people(now.team_size, lang)
+    if best.over_budget:
+        return tr(lang, f"None of the team sizes on the map fits in **{money}** a year: the in-house "
+                        "team alone costs more. Widen the map or raise the budget.",
+                  f"Ingen av teamstorlekarna på kartan ryms i **{money}** om året: det egna teamet "
+                  "kostar ensamt mer. Vidga kartan eller höj budgeten.")
+    if best.team_size == now.team_size:
+        now_bought = msek(now.external, lang)
+        return tr(lang, f"With **{money}** a year, the current **{team}** in-house and **{now_bought}** "
+                        "bought outside already give the most coverage of the team sizes on the map.",
+                  f"Med **{money}** om året ger nuvarande **{team}** internt och **{now_bought}** köpt "
+                  "utifrån redan mest täckning av teamstorlekarna på kartan.")
+    if now.over_budget and best.coverage < now.coverage:
+        return tr(lang, f"Within **{money}** a year, **{who}** in-house and **{bought}** bought outside "
+                        f"give the most coverage: **{cov}**. The current {team} give {cov_now}, but the "
+                        "in-house team alone costs more than the budget.",
+                  f"Inom **{money}** om året ger **{who}** internt och **{bought}** köpt utifrån mest "
+                  f"täckning: **{cov}**. Nuvarande {team} ger {cov_now}, men det egna teamet kostar "
+                  "ensamt mer än budgeten.")
+    if abs(best.coverage - now.coverage) <= 5e-5:
+        saved = now.total - best.total
+        cheaper = (tr(lang, f"for **{msek(saved, lang)}** less a year", f"för **{msek(saved, lang)}** "
+                            "mindre om året") if saved > 0.5 else
+                   tr(lang, "at the same cost", "till samma kostnad"))
+        return tr(lang, f"With **{money}** a year, **{who}** in-house and **{bought}** bought outside "
+                        f"give the same coverage as now ({cov}) {cheaper}.",
+                  f"Med **{money}** om året ger **{who}** internt och **{bought}** köpt utifrån samma "
+                  f"täckning som nu ({cov}) {cheaper}.")
+    return tr(lang, f"With **{money}** a year, **{who}** in-house and **{bought}** bought outside give "
+                    f"the most coverage: **{cov}** (now {cov_now} with {team}).",
+              f"Med **{money}** om året ger **{who}** internt och **{bought}** köpt utifrån mest "
+              f"täckning: **{cov}** (nu {cov_now} med {team}).")
+
+
+# ---- building figures fast -----------------------------------------------------------------------
+# Figures are built in one go (traces and shapes collected, then one go.Figure) rather than with
+# add_* calls and add_hline/add_vline, which validate and lay out again on every call: about four
+# times faster, and every rerun of the page builds five figures.
+GRID = "rgba(140,140,140,0.25)"
+PCT_TICKS = (0, 0.25, 0.5, 0.75, 1)
+
+
+@lru_cache(maxsize=32)
+def _style_layout(lang: str, height: int) -> dict:
+    """The shared look (ui.charts.style) as a layout dict, worked out once per language and
+    height: calling style on every figure costs about 10 ms a figure."""
+    layout = style(go.Figure(), lang, height=height).layout.to_plotly_json()
+    layout.pop("template", None)  # the default template, which every new figure gets anyway
+    return layout
+
+
+def _merge(base: dict, override: dict) -> dict:
+    out = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def _figure(traces: list[dict], layout: dict, lang: str, height: int,
+            legend: dict | None = None, margin: dict | None = None) -> go.Figure:
+    """One figure with the shared look, the page's layout on top of it."""
+    extra = {key: value for key, value in (("legend", legend), ("margin", margin)) if value}
+    return go.Figure(data=traces, layout=_merge(_style_layout(lang, height), layout | extra))
+
+
+def _empty(title: str, text: str, lang: str, height: int) -> go.Figure:
+    layout = {
+        "title": {"text": title}, "xaxis": {"visible": False}, "yaxis": {"visible": False},
+        "annotations": [{"text": text, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper",
+                         "yref": "paper", "font": {"size": FONT_SIZE}}],
+    }
+    return _figure([], layout, lang, height)
+
+
+def _star(point: SweepPoint, x: float, y: float, lang: str) -> dict:
+    return {"type": "scatter", "x": [x], "y": [y], "mode": "markers",
+            "marker": {"symbol": "star", "size": 26, "color": "#FFFFFF",
+                       "line": {"color": "#000000", "width": 2}},
+            "name": tr(lang, "Current scenario", "Nuvarande scenario"),
+            "text": [point_hover(point, lang)], "hovertemplate": "%{text}<extra></extra>"}
+
+
+def _pct_axis(lang: str, **more) -> dict:
+    return {"tickvals": list(PCT_TICKS), "ticktext": [pct(v, lang) for v in PCT_TICKS], **more}
+
+
+def _vline(x: float, color: str, label: str | None = None) -> tuple[dict, list[dict]]:
+    """A dashed vertical line across the plot at x, with its label above the plot."""
+    shape = {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+             "line": {"color": color, "width": 3, "dash": "dash"}}
+    notes = [] if label is None else [{
+        "x": x, "y": 1, "xref": "x", "yref": "paper", "text": label, "showarrow": False,
+        "xanchor": "left", "yanchor": "bottom", "font": {"size": FONT_SIZE - 2}}]
+    return shape, notes
+
+
+# ---- the map -----------------------------------------------------------------------------------
+def _edges(values: list[float]) -> list[float]:
+    """Cell edges around sorted centre values (half-way between neighbours)."""
+    if len(values) == 1:
+        return [values[0] - 0.5, values[0] + 0.5]
+    middles = [(a + b) / 2 for a, b in zip(values, values[1:], strict=False)]
+    return [values[0] - (middles[0] - values[0])] + middles + [values[-1] + (values[-1] - middles[-1])]
+
+
+def point_hover(point: SweepPoint, lang: str) -> str:
+    lines = [
+        f"<b>{people(point.team_size, lang)} · {tr(lang, 'budget', 'budget')} {msek(point.budget, lang)}</b>",
+        f"{tr(lang, 'Coverage', 'Täckning')}: {pct(point.coverage, lang)}",
+        f"{tr(lang, 'Cost', 'Kostnad')}: {sek(point.total, lang)}",
+        f"{tr(lang, 'In-house share of cost', 'Intern andel av kostnaden')}: "
+        f"{pct(point.in_house_share, lang)}",
+        f"{tr(lang, 'Bought outside', 'Köpt utifrån')}: {sek(point.external, lang)}",
+        f"{tr(lang, 'Critical findings', 'Kritiska fynd')}: {point.critical}",
+    ]
+    if point.over_budget:
+        lines.append(tr(lang, "⚠ In-house cost alone exceeds the budget",
+                        "⚠ Den interna kostnaden ensam överskrider budgeten"))
+    return "<br>".join(lines)
+
+
+def coverage_map(grid: Sweep, lang: str = "en", *, current: SweepPoint | None = None,
+                 best: SweepPoint | None = None) -> go.Figure:
+    """Overall coverage over team size x budget, the line below which the in-house team alone
+    costs more than the budget, the current scenario and the best mix at its budget."""
+    title = tr(lang, "Coverage by team size and budget", "Täckning efter teamstorlek och budget")
+    if grid.empty:
+        return _empty(title, tr(lang, "Nothing to show: the ranges are empty.",
+                                "Inget att visa: intervallen är tomma."), lang, 520)
+    sizes = list(grid.team_sizes)
+    budgets = [b / 1e6 for b in grid.budgets]
+    hover = [[point_hover(grid.points[i][j], lang) for i in range(len(sizes))]
+             for j in range(len(budgets))]
+    x_edges, y_edges = _edges(sizes), _edges(budgets)
+    # The in-house cost as a step over each team size's column: below it, in-house alone is
+    # more than the budget.
+    line_x, line_y = [], []
+    for index, cost in enumerate(grid.in_house_cost):
+        line_x += [x_edges[index], x_edges[index + 1]]
+        line_y += [cost / 1e6, cost / 1e6]
+    bottom = min(y_edges[0], min(line_y))
+    traces = [
+        {"type": "heatmap", "x": sizes, "y": budgets, "z": grid.grid("coverage"), "zmin": 0,
+         "zmax": 1, "colorscale": MAP_SCALE, "text": hover, "hovertemplate": "%{text}<extra></extra>",
+         "name": tr(lang, "Coverage", "Täckning"),
+         "colorbar": _pct_axis(lang, title={"text": tr(lang, "Coverage", "Täckning"), "side": "right"},
+                               len=0.8, y=0.4)},
+        # the shade, closed along the bottom edge so that it covers whole cells
+        {"type": "scatter", "x": line_x + [x_edges[-1], x_edges[0]], "y": line_y + [bottom, bottom],
+         "mode": "none", "fill": "toself", "fillcolor": "rgba(255,255,255,0.45)",
+         "hoverinfo": "skip", "showlegend": False},
+        {"type": "scatter", "x": line_x, "y": line_y, "mode": "lines",
+         "line": {"color": BUDGET_LINE_COLOR, "width": 4}, "hoverinfo": "skip",
+         "name": tr(lang, "In-house cost = budget (below: over budget)",
+                    "Intern kostnad = budget (under: över budget)")},
+    ]
+    if best is not None:
+        traces.append({
+            "type": "scatter", "x": [best.team_size], "y": [best.budget / 1e6], "mode": "markers",
+            "marker": {"symbol": "diamond", "size": 20, "color": COLORS["agency"],
+                       "line": {"color": "#000000", "width": 2}},
+            "name": tr(lang, "Most coverage at this budget", "Mest täckning med denna budget"),
+            "text": [point_hover(best, lang)], "hovertemplate": "%{text}<extra></extra>"})
+    if current is not None:
+        traces.append(_star(current, current.team_size, current.budget / 1e6, lang))
+    layout = {
+        "title": {"text": title},
+        "xaxis": {"title": {"text": tr(lang, "In-house team (people)", "Internt team (personer)")},
+                  "range": [x_edges[0], x_edges[-1]], "dtick": 1 if len(sizes) <= 16 else 2,
+                  "showgrid": False, "zeroline": False},
+        "yaxis": {"title": {"text": tr(lang, "Budget (MSEK per year)", "Budget (mnkr per år)")},
+                  "range": [y_edges[0], y_edges[-1]], "showgrid": False, "zeroline": False},
+    }
+    return _figure(traces, layout, lang, 600, legend=TOP_LEGEND, margin={"t": 120})
+
+
+# ---- the frontier ------------------------------------------------------------------------------
+def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en", *,
+                   current: SweepPoint | None = None, budget: float | None = None) -> go.Figure:
+    """Total cost against coverage: one curve per team size (as the budget grows), the
+    efficient mixes (no point gives more coverage for less), the current scenario and budget."""
+    title = tr(lang, "Cost against coverage: the efficient mixes",
+               "Kostnad mot täckning: de effektiva mixerna")
+    if grid.empty:
+        return _empty(title, tr(lang, "Nothing to show: the ranges are empty.",
+                                "Inget att visa: intervallen är tomma."), lang, 560)
+    traces: list[dict] = []
+    if front:  # drawn first, as a wide band under the team curves
+        traces.append({
+            "type": "scatter", "x": [p.total / 1e6 for p in front], "y": [p.coverage for p in front],
+            "mode": "lines+markers", "line": {"color": "rgba(213,94,0,0.45)", "width": 12, "shape": "hv"},
+            "marker": {"size": 9, "color": FRONTIER_COLOR},
+            "name": tr(lang, "Efficient mixes (frontier)", "Effektiva mixer (fronten)"),
+            "text": [point_hover(p, lang) for p in front], "hovertemplate": "%{text}<extra></extra>"})
+    count = len(grid.team_sizes)
+    shades = sample_colorscale("Blues", [0.4 + 0.6 * i / max(count - 1, 1) for i in range(count)])
+    for index, size in enumerate(grid.team_sizes):
+        seen, xs, ys, texts = set(), [], [], []
+        for point in grid.points[index]:
+            key = (round(point.total), round(point.coverage, 9))
+            if key in seen:  # budgets that buy nothing more draw the same point
+                continue
+            seen.add(key)
+            xs.append(point.total / 1e6)
+            ys.append(point.coverage)
+            texts.append(point_hover(point, lang))
+        traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines+markers",
+                       "name": people(size, lang), "line": {"color": shades[index], "width": 2.5},
+                       "marker": {"size": 5}, "text": texts,
+                       "hovertemplate": "%{text}<extra></extra>"})
+    shapes, notes = [], []
+    if budget is not None:
+        shape, notes = _vline(budget / 1e6, COLORS["capacity"],
+                              f"{tr(lang, 'Budget', 'Budget')} {msek(budget, lang)}")
+        shapes.append(shape)
+    if current is not None:
+        traces.append(_star(current, current.total / 1e6, current.coverage, lang))
+    layout = {
+        "title": {"text": title}, "shapes": shapes, "annotations": notes,
+        "xaxis": {"title": {"text": tr(lang, "Total cost (MSEK per year)", "Total kostnad (mnkr per år)")},
+                  "rangemode": "tozero", "showgrid": True, "gridcolor": GRID},
+        "yaxis": _pct_axis(lang, title={"text": tr(lang, "Coverage", "Täckning")}, range=[0, 1.08],
+                           showgrid=True, gridcolor=GRID),
+    }
+    return _figure(traces, layout, lang, 600, legend=RIGHT_LEGEND)
+
+
+# ---- strategies --------------------------------------------------------------------------------
+def strategy_coverage_chart(plans: dict[str, Plan], catalog: Catalog, lang: str = "en") -> go.Figure:
+    """Coverage of each capability under each strategy (grouped bars), overall in the legend."""
+    labels = [catalog.name(cap, lang) for cap in CAPABILITIES]
+    traces = []
+    for sid, plan in plans.items():
+        values = [plan.coverage[cap] for cap in CAPABILITIES]
+        traces.append({
+            "type": "bar", "y": labels, "x": values, "orientation": "h",
+            "name": f"{strategy_name(sid, lang)} ({pct(plan.overall_coverage, lang)})",
+            "marker": {"color": STRATEGY_COLORS[sid]}, "customdata": [[pct(v, lang)] for v in values],
+            "hovertemplate": f"%{{y}}<br>{strategy_name(sid, lang)}: %{{customdata[0]}}<extra></extra>"})
+    layout = {
+        "title": {"text": tr(lang, "Coverage per capability", "Täckning per kapabilitet")},
+        "barmode": "group", "bargap": 0.25, "bargroupgap": 0.05,
+        "xaxis": _pct_axis(lang, range=[0, 1.02], showgrid=True, gridcolor=GRID),
+        "yaxis": {"autorange": "reversed"},
+    }
+    return _figure(traces, layout, lang, 820, legend=BOTTOM_LEGEND | {"y": -0.05})
+
+
+def strategy_cost_chart(plans: dict[str, Plan], lang: str = "en") -> go.Figure:
+    """Cost per year of each strategy, split in-house / agency / freelancer, against the budget."""
+    names = [strategy_name(sid, lang) for sid in plans]
+    traces = []
+    for kind in ("in_house", "agency", "freelancer"):
+        values = [getattr(plan.cost, kind) for plan in plans.values()]
+        traces.append({
+            "type": "bar", "y": names, "x": [v / 1e6 for v in values], "name": t(kind, lang),
+            "orientation": "h", "marker": {"color": COLORS[kind]},
+            "customdata": [[sek(v, lang)] for v in values],
+            "hovertemplate": f"%{{y}}<br>{t(kind, lang)}: %{{customdata[0]}}<extra></extra>"})
+    shapes, notes = [], []
+    budgets = {plan.cost.budget for plan in plans.values()}
+    if len(budgets) == 1:
+        budget = budgets.pop()
+        shape, notes = _vline(budget / 1e6, BUDGET_LINE_COLOR,
+                              f"{tr(lang, 'Budget', 'Budget')} {msek(budget, lang)}")
+        shapes.append(shape)
+    layout = {
+        "title": {"text": tr(lang, "Cost per year", "Kostnad per år")}, "barmode": "stack",
+        "bargap": 0.35, "shapes": shapes, "annotations": notes,
+        "xaxis": {"title": {"text": tr(lang, "MSEK per year", "mnkr per år")}, "rangemode": "tozero",
+                  "showgrid": True, "gridcolor": GRID},
+        "yaxis": {"autorange": "reversed"},
+    }
+    return _figure(traces, layout, lang, 460, legend=BOTTOM_LEGEND | {"y": -0.3})
+
+
+# ---- moves -------------------------------------------------------------------------------------
+def moves_chart(moves: tuple[Move, ...], catalog: Catalog, lang: str = "en",
+                highlight: int | None = 0) -> go.Figure:
+    """Each candidate move as a point: extra cost per year against coverage gained. Up and to
+    the left is better; the ranked best (or the chosen) move is ringed."""
+    title = tr(lang, "Every candidate move", "Alla kandidatdrag")
+    if not moves:
+        return _empty(title, tr(lang, "No moves to try.", "Inga drag att pröva."), lang, 420)
+    kinds = {
+        "hire": tr(lang, "Hire", "Anställ"), "budget": tr(lang, "More budget", "Mer budget"),
+        "insource": tr(lang, "Move in-house", "Flytta in"),
+        "outsource": tr(lang, "Buy outside", "Köp utifrån"),
+    }
+    critical = tr(lang, "⚠ adds a critical finding", "⚠ ger ett kritiskt fynd")
+    traces = []
+    for kind, name in kinds.items():
+        chosen = [m for m in moves if m.kind == kind]
+        if not chosen:
+            continue
+        traces.append({
+            "type": "scatter", "x": [m.cost_delta / 1e6 for m in chosen],
+            "y": [m.coverage_gain * 100 for m in chosen], "mode": "markers", "name": name,
+            "marker": {"size": 14, "color": MOVE_COLORS[kind], "line": {"color": "#FFFFFF", "width": 1},
+                       "symbol": ["x" if m.adds_critical else "circle" for m in chosen]},
+            "text": [f"<b>{move_label(m, catalog, lang)}</b><br>"
+                     f"{tr(lang, 'Coverage', 'Täckning')}: {signed_pp(m.coverage_gain, lang)}<br>"
+                     f"{tr(lang, 'Cost', 'Kostnad')}: {signed_sek(m.cost_delta, lang)}"
+                     + (f"<br>{critical}" if m.adds_critical else "") for m in chosen],
+            "hovertemplate": "%{text}<extra></extra>"})
+    if highlight is not None and 0 <= highlight < len(moves):
+        move = moves[highlight]
+        traces.append({"type": "scatter", "x": [move.cost_delta / 1e6], "y": [move.coverage_gain * 100],
+                       "mode": "markers", "hoverinfo": "skip",
+                       "marker": {"size": 30, "color": "rgba(0,0,0,0)",
+                                  "line": {"color": FRONTIER_COLOR, "width": 4}},
+                       "name": tr(lang, "Chosen move", "Valt drag")})
+    axis_line = {"color": COLORS["capacity"], "width": 1}
+    unit = "p.e." if lang == "sv" else "pp"
+    layout = {
+        "title": {"text": title},
+        "shapes": [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": 0, "y1": 0,
+                    "line": axis_line},
+                   {"type": "line", "xref": "x", "x0": 0, "x1": 0, "yref": "paper", "y0": 0, "y1": 1,
+                    "line": axis_line}],
+        "xaxis": {"title": {"text": tr(lang, "Change in cost (MSEK per year)",
+                                       "Ändrad kostnad (mnkr per år)")},
+                  "showgrid": True, "gridcolor": GRID},
+        "yaxis": {"title": {"text": tr(lang, f"Coverage gained ({unit})", f"Vunnen täckning ({unit})")},
+                  "showgrid": True, "gridcolor": GRID},
+    }
+    return _figure(traces, layout, lang, 460, legend=RIGHT_LEGEND)
