@@ -28,6 +28,13 @@ def main() -> None:
     except CatalogError as error:
         st.error(f"The knowledge base in data/ could not be read:\n\n`{error}`")
         st.stop()
+    except Exception as error:  # never a traceback on screen, whatever the link held
+        if type(error).__name__ in CONTROL_FLOW:
+            raise
+        log.exception("sidebar failed")
+        st.error("The scenario could not be read. Open the app without the part after `?` in the "
+                 "address, or reload the page.")
+        st.stop()
     pages = [
         st.Page(path, title=t(title, context.lang), url_path=url or None, icon=icon, default=not url)
         for path, title, url, icon in PAGES

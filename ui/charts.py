@@ -127,12 +127,18 @@ def _two_lines(label: str) -> str:
     return label.replace(" (", "<br>(", 1)
 
 
-def _empty(fig: go.Figure, text: str) -> go.Figure:
-    fig.add_annotation(text=text, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-                       font={"size": FONT_SIZE})
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
+def _empty(title: str, text: str, lang: str, height: int) -> go.Figure:
+    layout = {
+        "title": {"text": title},
+        "annotations": [{"text": text, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper",
+                         "yref": "paper", "font": {"size": FONT_SIZE}}],
+        "xaxis": {"visible": False}, "yaxis": {"visible": False},
+    }
+    return _figure([], layout, lang, height=height)
+
+
+def _grid() -> dict:
+    return {"showgrid": True, "gridcolor": _rgba(COLORS["capacity"], 0.25)}
 
 
 # ---- load per person --------------------------------------------------------------------------
@@ -140,10 +146,9 @@ def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     """Hours per week of each person, split by capability, with supplier coordination as its own
     segment, capacity as a tick and anything over capacity shaded red with the utilisation."""
     people = list(plan.people)
-    fig = go.Figure()
-    fig.update_layout(title={"text": t("chart_load", lang)})
+    title = t("chart_load", lang)
     if not people:
-        return style(_empty(fig, t("no_people", lang)), lang, height=260)
+        return _empty(title, t("no_people", lang), lang, 260)
     labels = [_two_lines(person_label(p.seat, p.role, catalog, lang)) for p in people]
     seat_hours: dict[tuple[str, str], float] = {}
     for line in plan.assignments:
@@ -151,57 +156,63 @@ def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
             key = (line.seat, line.capability)
             seat_hours[key] = seat_hours.get(key, 0.0) + line.hours
     unit = "h/vecka" if lang == "sv" else "h/week"
+    data: list[dict] = []
     for cap in CAPABILITIES:
         values = [seat_hours.get((p.seat, cap), 0.0) for p in people]
         if not any(value > 1e-9 for value in values):
             continue
         name = catalog.name(cap, lang)
-        fig.add_bar(
-            y=labels, x=values, orientation="h", name=name, marker_color=CAPABILITY_COLORS[cap],
-            customdata=[fmt_hours(v, lang) for v in values],
-            hovertemplate=f"%{{y}}<br>{name}: %{{customdata}} {unit}<extra></extra>",
-        )
+        data.append({
+            "type": "bar", "y": labels, "x": values, "orientation": "h", "name": name,
+            "marker": {"color": CAPABILITY_COLORS[cap]},
+            "customdata": [fmt_hours(v, lang) for v in values],
+            "hovertemplate": f"%{{y}}<br>{name}: %{{customdata}} {unit}<extra></extra>",
+        })
     coordination = [p.coordination_hours for p in people]
     if any(value > 1e-9 for value in coordination):
         name = t("coordination", lang)
-        fig.add_bar(
-            y=labels, x=coordination, orientation="h", name=name,
-            marker={"color": COLORS["coordination"],
-                    "pattern": {"shape": "x", "fgcolor": "#ffffff", "fillmode": "overlay"}},
-            customdata=[fmt_hours(v, lang) for v in coordination],
-            hovertemplate=f"%{{y}}<br>{name}: %{{customdata}} {unit}<extra></extra>",
-        )
-    fig.add_scatter(
-        y=labels, x=[p.capacity for p in people], mode="markers", name=t("capacity", lang),
-        marker={"symbol": "line-ns", "size": 34, "line": {"width": 5, "color": COLORS["capacity"]}},
-        customdata=[fmt_hours(p.capacity, lang) for p in people],
-        hovertemplate=f"%{{y}}<br>{t('capacity', lang)}: %{{customdata}} {unit}<extra></extra>",
-    )
+        data.append({
+            "type": "bar", "y": labels, "x": coordination, "orientation": "h", "name": name,
+            "marker": {"color": COLORS["coordination"],
+                       "pattern": {"shape": "x", "fgcolor": "#ffffff", "fillmode": "overlay"}},
+            "customdata": [fmt_hours(v, lang) for v in coordination],
+            "hovertemplate": f"%{{y}}<br>{name}: %{{customdata}} {unit}<extra></extra>",
+        })
+    data.append({
+        "type": "scatter", "y": labels, "x": [p.capacity for p in people], "mode": "markers",
+        "name": t("capacity", lang),
+        "marker": {"symbol": "line-ns", "size": 34, "line": {"width": 5, "color": COLORS["capacity"]}},
+        "customdata": [fmt_hours(p.capacity, lang) for p in people],
+        "hovertemplate": f"%{{y}}<br>{t('capacity', lang)}: %{{customdata}} {unit}<extra></extra>",
+    })
     over = [index for index, p in enumerate(people) if p.hours > p.capacity + 1e-9]
-    for index in over:
-        person = people[index]
-        fig.add_shape(type="rect", xref="x", yref="y", x0=person.capacity, x1=person.hours,
-                      y0=index - 0.45, y1=index + 0.45, line={"color": COLORS["over_capacity"], "width": 3},
-                      fillcolor=_rgba(COLORS["over_capacity"], 0.30), layer="above")
+    shapes = [
+        {"type": "rect", "xref": "x", "yref": "y", "x0": people[i].capacity, "x1": people[i].hours,
+         "y0": i - 0.45, "y1": i + 0.45, "line": {"color": COLORS["over_capacity"], "width": 3},
+         "fillcolor": _rgba(COLORS["over_capacity"], 0.30), "layer": "above"}
+        for i in over
+    ]
     normal = [i for i in range(len(people)) if i not in over]
-    for indices, color, bold in ((normal, None, False), (over, COLORS["over_capacity"], True)):
+    for indices, color in ((normal, None), (over, COLORS["over_capacity"])):
         if not indices:
             continue
         texts = [pct(people[i].utilisation, lang) for i in indices]
-        if bold:
+        if color:
             texts = [f"<b>{text} · {t('over_capacity', lang).lower()}</b>" for text in texts]
-        font = {"size": FONT_SIZE - 1} | ({"color": color} if color else {})
-        fig.add_scatter(
-            y=[labels[i] for i in indices], x=[max(people[i].hours, people[i].capacity) for i in indices],
-            mode="text", text=[f"  {text}" for text in texts], textposition="middle right",
-            textfont=font, showlegend=False, hoverinfo="skip",
-        )
+        data.append({
+            "type": "scatter", "y": [labels[i] for i in indices],
+            "x": [max(people[i].hours, people[i].capacity) for i in indices], "mode": "text",
+            "text": [f"  {text}" for text in texts], "textposition": "middle right",
+            "textfont": {"size": FONT_SIZE - 1} | ({"color": color} if color else {}),
+            "showlegend": False, "hoverinfo": "skip",
+        })
     longest = max(max(p.hours, p.capacity) for p in people)
-    fig.update_layout(barmode="stack", bargap=0.3)
-    fig.update_xaxes(range=[0, max(longest * 1.35, 5)],
-                     showgrid=True, gridcolor=_rgba(COLORS["capacity"], 0.25))
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
-    return style(fig, lang, height=260 + 70 * len(people))
+    layout = {
+        "title": {"text": title}, "barmode": "stack", "bargap": 0.3, "shapes": shapes,
+        "xaxis": {"range": [0, max(longest * 1.35, 5)]} | _grid(),
+        "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
+    }
+    return _figure(data, layout, lang, height=260 + 70 * len(people))
 
 
 # ---- coverage per capability ------------------------------------------------------------------
@@ -232,9 +243,8 @@ def coverage_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     at a lower fit and the part not done at all shown beside it."""
     parts = coverage_parts(plan)
     labels = [catalog.name(cap, lang) for cap in CAPABILITIES]
-    fig = go.Figure()
-    fig.update_layout(title={"text": t("chart_coverage", lang)})
     unit = "h/vecka" if lang == "sv" else "h/week"
+    data: list[dict] = []
     for kind in (*TYPES, "quality_gap", "uncovered"):
         values = [parts[cap][kind] for cap in CAPABILITIES]
         name = t("not_done" if kind == "uncovered" else kind, lang)
@@ -243,26 +253,30 @@ def coverage_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
             marker["pattern"] = {"shape": "/", "fgcolor": "#ffffff", "solidity": 0.3, "fillmode": "overlay"}
         elif kind == "quality_gap":
             marker["pattern"] = {"shape": ".", "fgcolor": "#ffffff", "solidity": 0.2, "fillmode": "overlay"}
-        fig.add_bar(
-            y=labels, x=values, orientation="h", name=name, marker=marker,
-            customdata=[[pct(v, lang), fmt_hours(v * plan.demand.get(cap, 0.0), lang)]
-                        for v, cap in zip(values, CAPABILITIES, strict=True)],
-            hovertemplate=f"%{{y}}<br>{name}: %{{customdata[0]}} (%{{customdata[1]}} {unit})<extra></extra>",
-        )
+        data.append({
+            "type": "bar", "y": labels, "x": values, "orientation": "h", "name": name, "marker": marker,
+            "customdata": [[pct(v, lang), fmt_hours(v * plan.demand.get(cap, 0.0), lang)]
+                           for v, cap in zip(values, CAPABILITIES, strict=True)],
+            "hovertemplate": (f"%{{y}}<br>{name}: %{{customdata[0]}} (%{{customdata[1]}} {unit})"
+                              "<extra></extra>"),
+        })
+    annotations = []
     for label, cap in zip(labels, CAPABILITIES, strict=True):
         if plan.demand.get(cap, 0.0) > 1e-9:
-            text = pct(plan.coverage.get(cap, 0.0), lang)
-            fig.add_annotation(x=1.01, y=label, xref="x", yref="y", text=text, showarrow=False,
-                               xanchor="left", font={"size": FONT_SIZE - 1})
+            annotations.append({"x": 1.01, "y": label, "xref": "x", "yref": "y", "showarrow": False,
+                                "text": pct(plan.coverage.get(cap, 0.0), lang), "xanchor": "left",
+                                "font": {"size": FONT_SIZE - 1}})
         else:
-            fig.add_annotation(x=0.01, y=label, xref="x", yref="y", text=f"<i>{t('no_demand', lang)}</i>",
-                               showarrow=False, xanchor="left", font={"size": FONT_SIZE - 2})
-    fig.update_layout(barmode="stack", bargap=0.3)
-    fig.update_xaxes(range=[0, 1.2], tickformat=".0%",
-                     tickvals=[0, 0.25, 0.5, 0.75, 1], showgrid=True,
-                     gridcolor=_rgba(COLORS["capacity"], 0.25))
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
-    return style(fig, lang, height=620)
+            annotations.append({"x": 0.01, "y": label, "xref": "x", "yref": "y", "showarrow": False,
+                                "text": f"<i>{t('no_demand', lang)}</i>", "xanchor": "left",
+                                "font": {"size": FONT_SIZE - 2}})
+    layout = {
+        "title": {"text": t("chart_coverage", lang)}, "barmode": "stack", "bargap": 0.3,
+        "annotations": annotations,
+        "xaxis": {"range": [0, 1.2], "tickformat": ".0%", "tickvals": [0, 0.25, 0.5, 0.75, 1]} | _grid(),
+        "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
+    }
+    return _figure(data, layout, lang, height=620)
 
 
 # ---- cost against budget ----------------------------------------------------------------------
@@ -279,59 +293,61 @@ def cost_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
         if person.in_team:
             name = person_label(person.seat, person.role, catalog, lang)
             providers["in_house"][name] = person.cost_sek
-    fig = go.Figure()
-    fig.update_layout(title={"text": t("chart_cost", lang)})
     row = [t("plan_cost", lang)]
     amounts = {"in_house": cost.in_house, "agency": cost.agency, "freelancer": cost.freelancer}
+    data: list[dict] = []
     for kind in TYPES:
         amount = amounts[kind]
         if amount <= 0.5:
             continue
         detail = "<br>".join(f"{name}: {sek(value, lang)}" for name, value in providers[kind].items())
-        fig.add_bar(
-            y=row, x=[amount / 1e6], orientation="h", name=t(kind, lang), marker_color=COLORS[kind],
-            text=[msek(amount, lang)], textposition="inside", insidetextanchor="middle", textangle=0,
-            textfont={"size": FONT_SIZE, "color": "#ffffff"},
-            hovertemplate=f"<b>{t(kind, lang)}: {sek(amount, lang)}</b><br>{detail}<extra></extra>",
-        )
+        data.append({
+            "type": "bar", "y": row, "x": [amount / 1e6], "orientation": "h", "name": t(kind, lang),
+            "marker": {"color": COLORS[kind]}, "text": [msek(amount, lang)], "textposition": "inside",
+            "insidetextanchor": "middle", "textangle": 0, "textfont": {"size": FONT_SIZE, "color": "#ffffff"},
+            "hovertemplate": f"<b>{t(kind, lang)}: {sek(amount, lang)}</b><br>{detail}<extra></extra>",
+        })
     if cost.remaining > 0.5:
-        fig.add_bar(
-            y=row, x=[cost.remaining / 1e6], orientation="h", name=t("remaining", lang),
-            marker={"color": _rgba(COLORS["remaining"], 0.35),
-                    "line": {"color": COLORS["remaining"], "width": 2}},
-            text=[msek(cost.remaining, lang)], textposition="inside", insidetextanchor="middle", textangle=0,
-            hovertemplate=f"{t('remaining', lang)}: {sek(cost.remaining, lang)}<extra></extra>",
-        )
+        data.append({
+            "type": "bar", "y": row, "x": [cost.remaining / 1e6], "orientation": "h",
+            "name": t("remaining", lang),
+            "marker": {"color": _rgba(COLORS["remaining"], 0.35),
+                       "line": {"color": COLORS["remaining"], "width": 2}},
+            "text": [msek(cost.remaining, lang)], "textposition": "inside", "insidetextanchor": "middle",
+            "textangle": 0,
+            "hovertemplate": f"{t('remaining', lang)}: {sek(cost.remaining, lang)}<extra></extra>",
+        })
     top = max(cost.total, cost.budget, 1.0) / 1e6
-    if cost.total > cost.budget + 0.5:  # the overrun
-        fig.add_shape(type="rect", xref="x", yref="paper", x0=cost.budget / 1e6, x1=cost.total / 1e6,
-                      y0=0, y1=1, line={"width": 0}, fillcolor=_rgba(COLORS["over_capacity"], 0.25),
-                      layer="below")
+    budget = cost.budget / 1e6
     over = cost.total > cost.budget + 0.5
     label = f"{t('budget', lang)} {msek(cost.budget, lang)}"
-    if over:
+    shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": budget, "x1": budget, "y0": 0, "y1": 1,
+               "line": {"color": COLORS["over_capacity"] if over else COLORS["capacity"], "width": 4,
+                        "dash": "dash"}}]
+    if over:  # the overrun
         label += f" · {t('over_budget', lang).lower()} {msek(cost.total - cost.budget, lang)}"
-    line_color = COLORS["over_capacity"] if over else COLORS["capacity"]
-    fig.add_vline(x=cost.budget / 1e6, line={"color": line_color, "width": 4, "dash": "dash"})
-    fig.add_annotation(x=cost.budget / 1e6, y=1.0, xref="x", yref="paper", yanchor="bottom",
-                       xanchor="right" if cost.budget / 1e6 > top * 0.5 else "left",
-                       text=label, showarrow=False, font={"size": FONT_SIZE - 1})
-    fig.update_layout(barmode="stack", bargap=0.25)
-    fig.update_xaxes(range=[0, top * 1.05], ticksuffix=" mnkr" if lang == "sv" else " MSEK",
-                     showgrid=True, gridcolor=_rgba(COLORS["capacity"], 0.25))
-    fig.update_yaxes(showticklabels=False)
-    return style(fig, lang, height=300)
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": budget, "x1": cost.total / 1e6,
+                       "y0": 0, "y1": 1, "line": {"width": 0},
+                       "fillcolor": _rgba(COLORS["over_capacity"], 0.25), "layer": "below"})
+    layout = {
+        "title": {"text": t("chart_cost", lang)}, "barmode": "stack", "bargap": 0.25, "shapes": shapes,
+        "annotations": [{"x": budget, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
+                         "xanchor": "right" if budget > top * 0.5 else "left", "text": label,
+                         "showarrow": False, "font": {"size": FONT_SIZE - 1}}],
+        "xaxis": {"range": [0, top * 1.05], "ticksuffix": " mnkr" if lang == "sv" else " MSEK"} | _grid(),
+        "yaxis": {"showticklabels": False},
+    }
+    return _figure(data, layout, lang, height=300)
 
 
 # ---- capability -> provider flow ----------------------------------------------------------------
 def flow_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     """A Sankey diagram: hours per week flowing from each capability to whoever carries it,
     with the hours nobody does flowing to 'Not done'."""
-    fig = go.Figure()
-    fig.update_layout(title={"text": t("chart_flow", lang)})
+    title = t("chart_flow", lang)
     caps = [cap for cap in CAPABILITIES if plan.demand.get(cap, 0.0) > 1e-9]
     if not caps:
-        return style(_empty(fig, t("no_work", lang)), lang, height=300)
+        return _empty(title, t("no_work", lang), lang, 300)
     unit = "h/vecka" if lang == "sv" else "h/week"
     nodes: list[str] = [f"{catalog.name(cap, lang)} ({fmt_hours(plan.demand[cap], lang)})" for cap in caps]
     colors: list[str] = [COLORS["capability"]] * len(caps)
@@ -349,10 +365,8 @@ def flow_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     for line in plan.assignments:
         if line.hours <= 1e-9 or line.capability not in caps:
             continue
-        if line.provider_type == "in_house":
-            key = ("seat", line.seat or line.provider)
-        else:
-            key = ("provider", line.provider)
+        key = ("seat", line.seat or line.provider) if line.provider_type == "in_house" \
+            else ("provider", line.provider)
         target = node(key, provider_label(line.provider_type, line.provider, line.seat, catalog, lang),
                       line.provider_type)
         link = (caps.index(line.capability), target)
@@ -366,20 +380,18 @@ def flow_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
             flows[link] = flows.get(link, 0.0) + left
             kinds[link] = "uncovered"
     links = list(flows)
-    fig.add_trace(go.Sankey(
-        arrangement="snap",
-        valueformat=".1f",
-        valuesuffix=f" {unit}",
-        node={"label": nodes, "color": colors, "pad": 14, "thickness": 22,
-              "line": {"width": 0}, "hovertemplate": "%{label}<br>%{value}<extra></extra>"},
-        link={"source": [s for s, _ in links], "target": [d for _, d in links],
-              "value": [flows[link] for link in links],
-              "color": [_rgba(COLORS[kinds[link]], 0.35) for link in links],
-              "hovertemplate": "%{source.label} → %{target.label}<br>%{value}<extra></extra>"},
-        textfont={"size": FONT_SIZE - 2, "shadow": "none"},
-    ))
+    data = [{
+        "type": "sankey", "arrangement": "snap", "valueformat": ".1f", "valuesuffix": f" {unit}",
+        "node": {"label": nodes, "color": colors, "pad": 14, "thickness": 22, "line": {"width": 0},
+                 "hovertemplate": "%{label}<br>%{value}<extra></extra>"},
+        "link": {"source": [s for s, _ in links], "target": [d for _, d in links],
+                 "value": [flows[link] for link in links],
+                 "color": [_rgba(COLORS[kinds[link]], 0.35) for link in links],
+                 "hovertemplate": "%{source.label} → %{target.label}<br>%{value}<extra></extra>"},
+        "textfont": {"size": FONT_SIZE - 2, "shadow": "none"},
+    }]
     height = max(420, 46 * max(len(caps), len(nodes) - len(caps)) + 140)
-    return style(fig, lang, height=height)
+    return _figure(data, {"title": {"text": title}}, lang, height=height, axes=False)
 
 
 # ---- who fits what (the knowledge base) ---------------------------------------------------

@@ -52,6 +52,27 @@ TEXT: dict[str, dict[str, str]] = {
     "info": {"en": "Info", "sv": "Info"},
     "assumptions_edited": {"en": "Assumptions differ from the defaults (see Assumptions).",
                            "sv": "Antagandena skiljer sig från standard (se Antaganden)."},
+    # ---- charts (ui/charts.py) ----
+    "chart_load": {"en": "Load per person against capacity (h/week)", "sv": "Belastning per person mot kapacitet (h/vecka)"},
+    "chart_coverage": {"en": "Coverage per capability", "sv": "Täckning per kapabilitet"},
+    "chart_cost": {"en": "Cost against budget (SEK per year)", "sv": "Kostnad mot budget (kr per år)"},
+    "chart_flow": {"en": "Who does what: capability → provider (h/week)", "sv": "Vem gör vad: kapabilitet → utförare (h/vecka)"},
+    "hours_week": {"en": "Hours per week", "sv": "Timmar per vecka"},
+    "capacity": {"en": "Capacity", "sv": "Kapacitet"},
+    "over_capacity": {"en": "Over capacity", "sv": "Över kapacitet"},
+    "coordination": {"en": "Coordinating suppliers", "sv": "Samordning av leverantörer"},
+    "quality_gap": {"en": "Done at lower fit", "sv": "Utfört med sämre passform"},
+    "not_done": {"en": "Not done", "sv": "Blir inte gjort"},
+    "no_demand": {"en": "no demand", "sv": "inget behov"},
+    "share_of_demand": {"en": "Share of the capability's demand", "sv": "Andel av kapabilitetens behov"},
+    "budget": {"en": "Budget", "sv": "Budget"},
+    "remaining": {"en": "Left of budget", "sv": "Kvar av budget"},
+    "over_budget": {"en": "Over budget", "sv": "Över budget"},
+    "plan_cost": {"en": "Plan", "sv": "Plan"},
+    "no_people": {"en": "Nobody in-house carries any work.", "sv": "Ingen internt bär något arbete."},
+    "chart_fit": {"en": "Who fits what (fit 0–1)", "sv": "Vem passar för vad (passform 0–1)"},
+    "fit": {"en": "Fit", "sv": "Passform"},
+    "no_work": {"en": "The workload gives no hours to assign.", "sv": "Arbetsmängden ger inga timmar att fördela."},
 }
 
 

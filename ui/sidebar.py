@@ -39,7 +39,8 @@ def _initialise() -> None:
     """First run of a session: read the link once, note what was wrong in it."""
     params = _url_lists()
     scenario = Scenario.from_query_params(params)
-    bad = [name for name in SCALAR_FIELDS if any(note.startswith(f"{name}:") for note in scenario.notes)]
+    invalid = [name for name in SCALAR_FIELDS if any(note.startswith(f"{name}:") for note in scenario.notes)]
+    bad = list(invalid)
     if scenario.team:  # an explicit team decides the size; a stale team_size must not win
         bad.append("team_size")
     # Bound widgets seed themselves from the link on the first run; values we refused are put
@@ -60,6 +61,14 @@ def _initialise() -> None:
     st.session_state["lang"] = lang
     st.session_state["url_notes"] = list(scenario.notes)
     st.session_state["_initialised"] = True
+    # A value Streamlit itself cannot parse (`?inbound_per_week=inf` overflows int() in the
+    # number input) would raise while the bound widget seeds itself from the link. Take the
+    # refused values out of the link (not bound yet on this first run) and start over from it.
+    refused = [name for name in invalid if name in params]
+    if refused:
+        for name in refused:
+            del st.query_params[name]
+        st.rerun()
 
 
 def _scalar(name: str, lang: str) -> None:
@@ -70,11 +79,16 @@ def _scalar(name: str, lang: str) -> None:
     high = float(spec.high) if is_float else int(spec.high)
     step = float(step) if is_float else int(step)
     label = t(name, lang)
+    # The widget's default must be the Scenario's: a bound widget drops its parameter from the
+    # URL when the value equals the widget default, and a link without it means the Scenario
+    # default. (Without `value`, the default would be min_value: team_size=0 would vanish from
+    # the link and reopen as 2.)
+    default = float(spec.default) if is_float else int(spec.default)
     if kind == "slider":
-        st.slider(label, min_value=low, max_value=high, step=step, key=name, bind="query-params",
-                  help=t(f"{name}_help", lang) if f"{name}_help" in _HELP else None)
+        st.slider(label, min_value=low, max_value=high, value=default, step=step, key=name,
+                  bind="query-params", help=t(f"{name}_help", lang) if f"{name}_help" in _HELP else None)
     else:
-        st.number_input(label, min_value=low, max_value=high, step=step, key=name,
+        st.number_input(label, min_value=low, max_value=high, value=default, step=step, key=name,
                         bind="query-params")
 
 

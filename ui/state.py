@@ -64,8 +64,26 @@ def set_context(context: Context) -> None:
     st.session_state["_context"] = context
 
 
+def _ensure_entrypoint() -> None:
+    """Rerun through app.py when Streamlit ran a page file directly.
+
+    Because a folder named pages/ exists, Streamlit starts in its legacy multipage mode until
+    st.navigation is first called in the process. A fresh server whose first request is a
+    sub-page (a share link to /compare, say) therefore runs pages/compare.py on its own: no
+    sidebar, no scenario from the link. AppTest resets that mode before every run, so it
+    happens there on every rerun. Switching the legacy mode off and rerunning makes app.py
+    (and so the sidebar and st.navigation) run, with the same page and query string.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def get_context() -> Context:
     """The context the sidebar built on this run (pages call this)."""
+    _ensure_entrypoint()
     context = st.session_state.get("_context")
     if context is None:  # a page run without app.py (should not happen)
         context = Context(Scenario(), "en", current_catalog())

@@ -1,0 +1,125 @@
+"""The share link round trip in a real browser: change the scenario, open the address bar (and the
+link the page offers to copy) in a fresh browser context, and see the same figures, on any page.
+A bad link shows a note and the defaults, never an exception."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+
+from tests.browser.conftest import ROOT, _free_port, assert_no_exception, open_app, wait_ready
+from tests.browser.test_simulator import headline, nudge
+
+
+def fresh(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    return context, context.new_page()
+
+
+def test_address_bar_and_copy_link_reopen_the_same_scenario(page, browser, app_url):
+    open_app(page, app_url)
+    nudge(page, "In-house team (people)", times=2)
+    page.wait_for_url(re.compile(r"team_size=4"))
+    nudge(page, "Annual budget (SEK)", times=3)  # +3 x 50,000 SEK
+    page.wait_for_url(re.compile(r"budget_sek=2150000"))
+    wait_ready(page)
+    figures = headline(page)
+    assert figures["People"] == "4"
+    address = page.url
+    offered = page.locator("[data-testid='stCode'] code").inner_text().strip()
+    assert offered.startswith(app_url) and "team_size=4" in offered and "budget_sek=2150000" in offered
+
+    for link in (address, offered):
+        context, other = fresh(browser)
+        try:
+            open_app(other, link)
+            other.get_by_text("Findings and advice").wait_for()
+            assert headline(other) == figures
+            assert_no_exception(other)
+        finally:
+            context.close()
+
+    # the same link opened on another page restores the scenario in the shared sidebar
+    context, other = fresh(browser)
+    try:
+        open_app(other, offered.replace(app_url + "/", app_url + "/capabilities", 1)
+                 if "/?" in offered else offered.replace("?", "/capabilities?", 1))
+        sidebar = other.locator("[data-testid='stSidebar']")
+        team = sidebar.get_by_role("slider", name="In-house team (people)")
+        budget = sidebar.get_by_role("slider", name="Annual budget (SEK)")
+        assert team.get_attribute("aria-valuetext") == "4"
+        assert budget.get_attribute("aria-valuetext") == "2150000"
+        other.get_by_text("Capabilities", exact=True).first.wait_for()
+        assert_no_exception(other)
+    finally:
+        context.close()
+
+
+def test_bad_link_shows_a_note_not_an_error(page, app_url):
+    open_app(page, f"{app_url}/?team_size=many&inbound_per_week=inf&budget_sek=-1&lang=sv")
+    wait_ready(page)
+    note = page.locator("[data-testid='stSidebar'] [data-testid='stAlert']")
+    note.first.wait_for()
+    text = note.first.inner_text()
+    assert "team_size" in text and "inbound_per_week" in text and "budget_sek" in text
+    assert headline(page)["Personer"] == "2"  # the default team size
+    assert_no_exception(page)
+    assert "inf" not in page.url and "many" not in page.url
+
+
+def test_minimum_values_stay_in_the_link(page, browser, app_url):
+    """A slider at its minimum is not the scenario's default: the link must keep it."""
+    open_app(page, app_url)
+    nudge(page, "In-house team (people)", key="Home")
+    page.wait_for_url(re.compile(r"team_size=0"))
+    assert headline(page)["People"] == "0"
+    context, other = fresh(browser)
+    try:
+        open_app(other, page.url)
+        assert headline(other) == headline(page)
+    finally:
+        context.close()
+
+
+def test_first_request_of_a_fresh_server_on_a_sub_page(browser, tmp_path):
+    """A fresh server (Community Cloud waking up, say) whose first visitor opens a share link to a
+    sub-page: Streamlit starts in its legacy pages/ mode and would run the page file without
+    app.py (no sidebar, default scenario). ui.state reruns through app.py instead."""
+    port = _free_port()
+    env = dict(os.environ, SOCIAL_SIM_DATABASE_URL=f"sqlite:///{tmp_path / 'scenarios.sqlite'}")
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    with open(tmp_path / "server.log", "w") as log:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.time() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                        break
+                except OSError:
+                    if time.time() > deadline or server.poll() is not None:
+                        raise RuntimeError((tmp_path / "server.log").read_text()) from None
+                    time.sleep(0.3)
+            context, page = fresh(browser)
+            try:
+                open_app(page, f"http://127.0.0.1:{port}/capabilities?team_size=7&lang=sv")
+                slider = page.locator("[data-testid='stSidebar']").get_by_role(
+                    "slider", name="Internt team (personer)")
+                slider.wait_for()
+                assert slider.get_attribute("aria-valuetext") == "7"
+                page.get_by_text("Kapabiliteter", exact=True).first.wait_for()
+                assert_no_exception(page)
+            finally:
+                context.close()
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()

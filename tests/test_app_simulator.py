@@ -1,0 +1,173 @@
+"""AppTest of the Simulator page through app.py: headline figures, charts, findings, the table,
+the downloads and the share link, in both languages and for every preset, with deltas."""
+
+from __future__ import annotations
+
+import io
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pandas as pd
+import pytest
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
+
+from model import Scenario, load_catalog, simulate
+from model.fmt import msek, pct
+from tests.apptest_support import metrics, new_app, run
+from ui.planview import ordered_findings
+
+CATALOG = load_catalog()
+PRESETS = list(CATALOG.presets)
+HEADLINES_EN = ["Coverage", "Cost / budget per year", "In-house / external", "People", "Critical findings"]
+HEADLINES_SV = ["Täckning", "Kostnad / budget per år", "Internt / externt", "Personer", "Kritiska fynd"]
+
+
+def chart_specs(at) -> dict[str, dict]:
+    return {spec["layout"]["title"]["text"]: spec
+            for chart in at.get("plotly_chart") for spec in [json.loads(chart.proto.spec)]}
+
+
+def share_query(at) -> dict[str, list[str]]:
+    link = at.code[0].value
+    return parse_qs(urlsplit(link).query)
+
+
+def test_default_page_shows_the_plan():
+    at = run(new_app())
+    plan = simulate(Scenario(), CATALOG)
+    shown = metrics(at)
+    assert list(shown) == HEADLINES_EN
+    assert shown["Coverage"] == pct(plan.overall_coverage)
+    assert shown["Cost / budget per year"] == f"{plan.cost.total / 1e6:.1f} / {msek(plan.cost.budget)}"
+    assert shown["People"] == "2"
+    assert shown["Critical findings"] == str(plan.count("critical"))
+    titles = list(chart_specs(at))
+    assert titles == ["Coverage per capability", "Cost against budget (SEK per year)",
+                      "Load per person against capacity (h/week)",
+                      "Who does what: capability → provider (h/week)"]
+    # the findings, most severe first, each with its advice
+    alerts = [box for box in at.main if box.type in ("error", "warning", "info")]
+    boxes = [box.value for box in alerts if "Advice:" in box.value]
+    ordered = ordered_findings(plan)
+    assert len(boxes) == len(plan.findings) > 0
+    for box, finding in zip(boxes, ordered, strict=True):
+        message, advice = finding.text("en")
+        assert message in box and advice in box and finding.severity.capitalize() in box
+    ranks = [["critical", "warning", "info"].index(finding.severity) for finding in ordered]
+    assert ranks == sorted(ranks)
+    # the assignment table: one row per line plus the uncovered hours, with the reasons
+    table = at.table[0].value
+    assert len(table) == len(plan.assignments) + sum(1 for v in plan.uncovered.values() if v > 1e-9)
+    assert list(table.columns) == ["Capability", "Who", "Type", "h/week", "Cost per year", "Fit", "Why"]
+    assert any("Kept in-house" in reason for reason in table["Why"])
+    assert "Seat 1 · Social Media Manager" in set(table["Who"])
+    # downloads and the share link (no URL is known under AppTest: a relative link)
+    assert [button.label for button in at.get("download_button")] == [
+        "Download the plan (CSV)", "Download the scenario (YAML)"]
+    assert at.code[0].value == "?lang=en"
+
+
+def test_load_chart_marks_over_capacity_and_coordination():
+    at = run(new_app({"team_size": "1", "budget_sek": "1500000"}))
+    spec = chart_specs(at)["Load per person against capacity (h/week)"]
+    over = simulate(Scenario(team_size=1, budget_sek=1_500_000), CATALOG).people[0]
+    assert over.utilisation > 1 and over.coordination_hours > 0
+    names = [trace.get("name") for trace in spec["data"]]
+    assert "Coordinating suppliers" in names and "Capacity" in names
+    assert any(shape["type"] == "rect" for shape in spec["layout"]["shapes"])  # the red overrun
+    texts = [text for trace in spec["data"] if trace.get("mode") == "text" for text in trace["text"]]
+    assert any("over capacity" in text for text in texts)
+
+
+def test_coverage_chart_shows_uncovered_part():
+    at = run(new_app({"team_size": "1", "budget_sek": "700000"}))
+    spec = chart_specs(at)["Coverage per capability"]
+    names = [trace["name"] for trace in spec["data"]]
+    assert names == ["In-house", "Agency", "Freelancer", "Done at lower fit", "Not done"]
+    not_done = spec["data"][-1]["x"]
+    plan = simulate(Scenario(team_size=1, budget_sek=700_000), CATALOG)
+    assert sum(not_done) > 0
+    for value, cap in zip(not_done, plan.demand, strict=True):
+        expected = plan.uncovered[cap] / plan.demand[cap] if plan.demand[cap] > 0 else 0
+        assert value == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("preset", PRESETS)
+def test_every_preset_in_both_languages(preset, lang):
+    at = run(new_app({"lang": lang}))
+    at.sidebar.selectbox(key="preset_choice").set_value(preset)
+    run(at)
+    scenario = CATALOG.presets[preset].scenario
+    plan = simulate(scenario, CATALOG)
+    shown = metrics(at)
+    assert list(shown) == (HEADLINES_SV if lang == "sv" else HEADLINES_EN)
+    assert list(shown.values())[0] == pct(plan.overall_coverage, lang)
+    assert list(shown.values())[3] == str(len([p for p in plan.people if p.in_team]))
+    assert len(at.get("plotly_chart")) == 4
+    query = share_query(at)
+    assert query["lang"] == [lang]
+    assert Scenario.from_query_params(query) == scenario
+    if lang == "sv":
+        assert at.title[0].value == "Simulator"
+        table = at.table[0].value
+        assert list(table.columns) == ["Kapabilitet", "Vem", "Typ", "h/vecka", "Kostnad per år",
+                                       "Passform", "Varför"]
+        text = " ".join(str(value) for value in table.to_numpy().ravel())
+        assert "Seat " not in text and "In-house" not in text
+        specs = chart_specs(at)
+        assert "Täckning per kapabilitet" in specs
+        assert all(spec["layout"]["separators"] == ",\u00a0" for spec in specs.values())
+
+
+def test_deltas_against_the_preset_and_the_previous_scenario():
+    at = run(new_app())
+    assert all(metric.delta in ("", None) for metric in at.metric)  # nothing to compare with yet
+    at.sidebar.selectbox(key="preset_choice").set_value("solo_manager")
+    run(at)
+    at.sidebar.slider(key="team_size").set_value(3)
+    run(at)
+    people = next(metric for metric in at.metric if metric.label == "People")
+    assert people.value == "3" and people.delta == "+2"  # against the preset's single seat
+    assert "against the preset" in people.proto.delta_description
+    at.segmented_control(key="delta_against").set_value("previous")
+    run(at)
+    people = next(metric for metric in at.metric if metric.label == "People")
+    assert people.delta == "+2" and "previous scenario" in people.proto.delta_description
+    at.sidebar.slider(key="team_size").set_value(4)
+    run(at)
+    people = next(metric for metric in at.metric if metric.label == "People")
+    assert people.delta == "+1"  # against the scenario just before
+    cost = next(metric for metric in at.metric if metric.label.startswith("Cost"))
+    assert cost.delta.startswith("+") and cost.proto.color == MetricProto.MetricColor.RED  # inverse
+
+
+def test_csv_download_holds_the_plan():
+    at = run(new_app({"team_size": "3"}))
+    csv = at.get("download_button")[0].proto
+    plan = simulate(Scenario(team_size=3), CATALOG)
+    assert csv.label == "Download the plan (CSV)"
+    from ui.planview import plan_csv  # the bytes the button serves
+
+    text = plan_csv(plan, CATALOG, "en")
+    header = text.splitlines()[0].split(",")
+    assert header[:5] == ["capability", "capability_name", "provider_type", "provider", "provider_name"]
+    frame, expected = pd.read_csv(io.StringIO(text)), plan.to_frame("en")  # the model's own table view
+    assert len(frame) == len(expected)
+    for column in ("capability", "provider_type", "reason"):
+        assert list(frame[column]) == list(expected[column])
+    assert frame["hours_week"].to_numpy() == pytest.approx(expected["hours_week"].to_numpy(), abs=0.005)
+    assert frame["cost_sek_year"].sum() == pytest.approx(expected["cost_sek_year"].sum(), abs=len(frame))
+
+
+def test_share_link_reopens_the_same_figures():
+    first = run(new_app({"lang": "sv"}))
+    first.sidebar.slider(key="team_size").set_value(4)
+    run(first)
+    first.sidebar.slider(key="budget_sek").set_value(3_500_000)
+    run(first)
+    query = share_query(first)
+    assert query["team_size"] == ["4"] and query["budget_sek"] == ["3500000"] and query["lang"] == ["sv"]
+    second = run(new_app({key: values if len(values) > 1 else values[0] for key, values in query.items()}))
+    assert metrics(second) == metrics(first)
+    assert second.table[0].value.equals(first.table[0].value)

@@ -1,0 +1,78 @@
+"""ui/charts.py: every figure is valid Plotly (the builders skip Plotly's per-call validation for
+speed, so this is where it is checked), and the figures say what the plan says."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from model import Scenario, load_catalog, simulate
+from model.vocab import CAPABILITIES
+from ui import charts
+
+CATALOG = load_catalog()
+SCENARIOS = {
+    "default": Scenario(),
+    "nobody": Scenario(team_size=0, budget_sek=0, marketing_lead_hours=0),
+    "no work": Scenario(channels=0, posts_per_week=0, inbound_per_week=0, ad_spend_sek_month=0,
+                        marketing_lead_hours=0, team_size=0),
+    "over budget": Scenario(team_size=6, budget_sek=500_000),
+    "big": Scenario(team_size=30, budget_sek=20_000_000, influencers=50, posts_per_week=300),
+    **{name: preset.scenario for name, preset in CATALOG.presets.items()},
+}
+BUILDERS = [charts.load_chart, charts.coverage_chart, charts.cost_chart, charts.flow_chart]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_every_figure_is_valid_plotly(name, lang):
+    plan = simulate(SCENARIOS[name], CATALOG)
+    for build in BUILDERS:
+        figure = build(plan, CATALOG, lang)
+        checked = go.Figure(figure.to_dict())  # validating: raises on any bad property
+        assert checked.layout.title.text
+        assert checked.layout.font.size == charts.FONT_SIZE
+        assert checked.layout.separators == charts.SEPARATORS[lang]
+    go.Figure(charts.fit_matrix_chart(CATALOG, lang).to_dict())
+
+
+def test_coverage_parts_add_up_to_one():
+    for scenario in SCENARIOS.values():
+        plan = simulate(scenario, CATALOG)
+        for cap, parts in charts.coverage_parts(plan).items():
+            total = sum(parts.values())
+            assert total == pytest.approx(1.0 if plan.demand[cap] > 1e-9 else 0.0)
+            if plan.demand[cap] > 1e-9:
+                in_types = sum(parts[kind] for kind in charts.TYPES)
+                assert in_types == pytest.approx(plan.coverage[cap], abs=1e-9)
+
+
+def test_flow_chart_carries_every_hour():
+    plan = simulate(Scenario(team_size=1, budget_sek=700_000), CATALOG)
+    sankey = charts.flow_chart(plan, CATALOG).data[0]
+    assert sum(sankey.link.value) == pytest.approx(plan.total_demand)
+    assert "Not done" in sankey.node.label
+
+
+def test_load_chart_segments_match_the_people():
+    plan = simulate(SCENARIOS["default"], CATALOG)
+    figure = charts.load_chart(plan, CATALOG, "sv")
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    for index, person in enumerate(plan.people):
+        assert sum(bar.x[index] for bar in bars) == pytest.approx(person.hours)
+    assert {bar.name for bar in bars} >= {CATALOG.name(cap, "sv") for cap in ("lead", "community")}
+    assert charts.t("coordination", "sv") in {bar.name for bar in bars}
+
+
+def test_cost_chart_shows_the_overrun():
+    plan = simulate(SCENARIOS["over budget"], CATALOG)
+    assert plan.cost.total > plan.cost.budget
+    figure = charts.cost_chart(plan, CATALOG)
+    assert any(shape.type == "rect" for shape in figure.layout.shapes)
+    assert "over budget" in figure.layout.annotations[0].text
+    assert sum(bar.x[0] for bar in figure.data) == pytest.approx(plan.cost.total / 1e6)
+
+
+def test_capabilities_in_the_coverage_chart_order():
+    figure = charts.coverage_chart(simulate(Scenario(), CATALOG), CATALOG, "en")
+    assert list(figure.data[0].y) == [CATALOG.name(cap, "en") for cap in CAPABILITIES]

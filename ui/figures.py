@@ -1,0 +1,44 @@
+"""Cached views for the pages: the four Plan figures, the assignment table and the CSV of a
+scenario are built once per (scenario, catalog, language) and reused on every rerun that did not
+change them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from model import Catalog, Scenario
+from ui import charts, planview
+from ui.state import plan_for, scenario_key
+
+BUILDERS = {
+    "load": charts.load_chart,
+    "coverage": charts.coverage_chart,
+    "cost": charts.cost_chart,
+    "flow": charts.flow_chart,
+}
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _figures(key: tuple, fingerprint: str, lang: str, _scenario: Scenario,
+             _catalog: Catalog) -> dict[str, go.Figure]:
+    plan = plan_for(_scenario, _catalog)
+    return {name: build(plan, _catalog, lang) for name, build in BUILDERS.items()}
+
+
+def plan_figures(scenario: Scenario, catalog: Catalog, lang: str) -> dict[str, go.Figure]:
+    """{'load', 'coverage', 'cost', 'flow'} -> Figure, cached. Treat the figures as read-only."""
+    return _figures(scenario_key(scenario), catalog.fingerprint, lang, scenario, catalog)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _tables(key: tuple, fingerprint: str, lang: str, _scenario: Scenario,
+            _catalog: Catalog) -> tuple[pd.DataFrame, str]:
+    plan = plan_for(_scenario, _catalog)
+    return planview.assignment_table(plan, _catalog, lang), planview.plan_csv(plan, _catalog, lang)
+
+
+def plan_tables(scenario: Scenario, catalog: Catalog, lang: str) -> tuple[pd.DataFrame, str]:
+    """(the assignment table for display, the plan as CSV), cached. Treat them as read-only."""
+    return _tables(scenario_key(scenario), catalog.fingerprint, lang, scenario, catalog)

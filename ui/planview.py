@@ -1,0 +1,203 @@
+"""Plain views of a Plan for the pages: headline figures with deltas, the findings in order,
+the assignment table, the CSV export and the share link. Pure functions, no Streamlit calls."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit
+
+import pandas as pd
+
+from model import Catalog, Finding, Plan, Scenario
+from model.fmt import NBSP, fit, hours, msek, number, pct, sek
+from model.plan import SEVERITY_ORDER
+from model.rules import seat_label
+from model.scenario import SPECS
+from ui.charts import provider_label
+from ui.i18n import t, tr
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure: a label, the value as text, and the change against a baseline."""
+
+    key: str
+    label: str
+    value: str
+    delta: str | None
+    delta_color: str  # "normal" | "inverse" | "off"
+    help: str
+
+
+def _signed(text: str, positive: bool) -> str:
+    return ("+" if positive else "-") + text.lstrip("-")
+
+
+def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = None) -> list[Headline]:
+    """Coverage, cost against budget, in-house share, people and critical findings."""
+    cost = plan.cost
+    people = [person for person in plan.people if person.in_team]
+    over = sum(1 for person in people if person.utilisation > 1 + 1e-9)
+    critical = plan.count("critical")
+    out: list[Headline] = []
+
+    def delta(now: float, then: float, show) -> str | None:
+        if baseline is None or abs(now - then) < 1e-9:
+            return None
+        return _signed(show(abs(now - then)), now > then)
+
+    base = baseline
+    out.append(Headline(
+        "coverage", tr(lang, "Coverage", "Täckning"), pct(plan.overall_coverage, lang),
+        delta(plan.overall_coverage, base.overall_coverage if base else 0,
+              lambda v: number(v * 100, lang) + NBSP + tr(lang, "pp", "procentenheter")),
+        "normal",
+        tr(lang, "Share of the weekly workload done, weighted by how well whoever does it fits the work.",
+           "Andel av veckans arbetsmängd som blir gjord, viktad efter hur väl den som gör det passar."),
+    ))
+    budget_note = (tr(lang, "over budget by ", "över budget med ") + msek(cost.total - cost.budget, lang)
+                   if cost.total > cost.budget + 0.5
+                   else tr(lang, "left: ", "kvar: ") + msek(max(cost.remaining, 0.0), lang))
+    out.append(Headline(
+        "cost", tr(lang, "Cost / budget per year", "Kostnad / budget per år"),
+        f"{number(cost.total / 1e6, lang, 1)} / {msek(cost.budget, lang)}",
+        delta(cost.total, base.cost.total if base else 0, lambda v: msek(v, lang)),
+        "inverse",
+        tr(lang, "Cost per year: fully loaded in-house cost plus agency and freelance fees; ",
+           "Kostnad per år: fullt belastad intern kostnad plus byrå- och frilansarvoden; ") + budget_note,
+    ))
+    out.append(Headline(
+        "in_house_share", tr(lang, "In-house / external", "Internt / externt"),
+        f"{pct(plan.in_house_share, lang)} / {pct(1 - plan.in_house_share if cost.total > 0 else 0, lang)}",
+        delta(plan.in_house_share, base.in_house_share if base else 0,
+              lambda v: number(v * 100, lang) + NBSP + tr(lang, "pp in-house", "procentenheter internt")),
+        "off",
+        tr(lang, "Shares of the cost that go to the in-house team and to agencies and freelancers.",
+           "Andelar av kostnaden som går till det egna teamet och till byråer och frilansare."),
+    ))
+    team_hours = sum(person.hours for person in people)
+    out.append(Headline(
+        "people", tr(lang, "People", "Personer"), number(len(people), lang),
+        delta(len(people), len([p for p in base.people if p.in_team]) if base else 0,
+              lambda v: number(v, lang)),
+        "off",
+        tr(lang, f"In-house seats: {hours(team_hours, lang)} h/week of work; {over} over capacity.",
+           f"Interna platser: {hours(team_hours, lang)} h/vecka arbete; {over} över kapacitet."),
+    ))
+    out.append(Headline(
+        "critical", tr(lang, "Critical findings", "Kritiska fynd"), number(critical, lang),
+        delta(critical, base.count("critical") if base else 0, lambda v: number(v, lang)),
+        "inverse",
+        tr(lang, f"{plan.count('warning')} warnings and {plan.count('info')} notes besides.",
+           f"Dessutom {plan.count('warning')} varningar och {plan.count('info')} noteringar."),
+    ))
+    return out
+
+
+def ordered_findings(plan: Plan) -> list[Finding]:
+    """Critical first, then warnings, then info; within a severity in the model's order."""
+    return sorted(plan.findings, key=lambda finding: SEVERITY_ORDER.get(finding.severity, 99))
+
+
+def finding_subject(finding: Finding, catalog: Catalog, lang: str) -> str:
+    """What a finding is about: a seat, a capability, or the whole plan."""
+    if finding.seat:
+        return seat_label(finding.seat, lang)
+    if finding.capability:
+        return catalog.name(finding.capability, lang)
+    return tr(lang, "The whole plan", "Hela planen")
+
+
+COLUMNS = {
+    "capability": ("Capability", "Kapabilitet"),
+    "who": ("Who", "Vem"),
+    "type": ("Type", "Typ"),
+    "hours": ("h/week", "h/vecka"),
+    "cost": ("Cost per year", "Kostnad per år"),
+    "fit": ("Fit", "Passform"),
+    "reason": ("Why", "Varför"),
+}
+
+
+def column(key: str, lang: str) -> str:
+    en, sv = COLUMNS[key]
+    return tr(lang, en, sv)
+
+
+UNCOVERED_REASON = {"en": "Nobody in the plan can take it", "sv": "Ingen i planen kan ta det"}
+
+
+def _lines(plan: Plan, lang: str) -> list[tuple[str, str, str, str, float, float, float, str]]:
+    """(capability, provider type, provider, seat, hours/week, cost/year, fit, reason) per
+    assignment line, then the uncovered hours: the rows of Plan.to_frame, without pandas."""
+    rows = [(line.capability, line.provider_type, line.provider, line.seat or "", line.hours, line.cost_sek,
+             line.fit, line.reason.get(lang, line.reason["en"])) for line in plan.assignments]
+    rows += [(cap, "uncovered", "", "", left, 0.0, 0.0, UNCOVERED_REASON.get(lang, UNCOVERED_REASON["en"]))
+             for cap, left in plan.uncovered.items() if left > 1e-9]
+    return rows
+
+
+def assignment_table(plan: Plan, catalog: Catalog, lang: str) -> pd.DataFrame:
+    """The assignment lines and the uncovered hours, for display: names, not ids, and numbers
+    written for the language."""
+    rows = []
+    for cap, kind, provider, seat, hours_week, cost_year, fit_value, reason in _lines(plan, lang):
+        uncovered = kind == "uncovered"
+        rows.append((
+            catalog.name(cap, lang),
+            "—" if uncovered else provider_label(kind, provider, seat or None, catalog, lang),
+            t("not_done" if uncovered else kind, lang),
+            hours(hours_week, lang),
+            "—" if uncovered else sek(round(cost_year, -2), lang),
+            "—" if uncovered else fit(fit_value, lang),
+            reason,
+        ))
+    return pd.DataFrame(rows, columns=[column(key, lang) for key in COLUMNS])
+
+
+CSV_COLUMNS = ("capability", "capability_name", "provider_type", "provider", "provider_name", "seat",
+               "hours_week", "cost_sek_year", "fit", "reason")
+
+
+def plan_csv(plan: Plan, catalog: Catalog, lang: str) -> str:
+    """The plan as CSV: ids and display names side by side, plain numbers (dot decimals)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for cap, kind, provider, seat, hours_week, cost_year, fit_value, reason in _lines(plan, lang):
+        name = "" if kind == "uncovered" else provider_label(kind, provider, seat or None, catalog, lang)
+        writer.writerow((cap, catalog.name(cap, lang), kind, provider, name, seat, round(hours_week, 2),
+                         round(cost_year), round(fit_value, 2), reason))
+    return out.getvalue()
+
+
+def share_params(scenario: Scenario, lang: str) -> dict[str, str | list[str]]:
+    """The query parameters that reopen `scenario`: every field that differs from its default
+    (team_size is left out when an explicit team gives it), and the language."""
+    params: dict[str, str | list[str]] = {}
+    for name, value in scenario.to_query_params().items():
+        spec = SPECS[name]
+        if name == "team_size" and scenario.team:
+            continue
+        if isinstance(value, list):
+            if value:
+                params[name] = value
+        elif getattr(scenario, name) != spec.default:
+            params[name] = value
+    params["lang"] = lang
+    return params
+
+
+def share_link(base_url: str | None, scenario: Scenario, lang: str) -> str:
+    """The page URL with the scenario's query string (a relative link when the URL is unknown)."""
+    query = urlencode(share_params(scenario, lang), doseq=True)
+    base = (base_url or "").split("?", 1)[0].split("#", 1)[0]
+    if base and not urlsplit(base).path:
+        base += "/"  # http://host:8501 -> http://host:8501/
+    return f"{base}?{query}" if base else f"?{query}"
+
+
+__all__ = ["Headline", "assignment_table", "finding_subject", "headlines", "ordered_findings",
+           "plan_csv", "share_link", "share_params"]
