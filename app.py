@@ -9,6 +9,7 @@ import streamlit as st
 from model import CatalogError
 from ui.i18n import t
 from ui.sidebar import render_sidebar
+from ui.state import ensure_entrypoint
 
 PAGES = (
     ("pages/simulator.py", "page_simulator", "", ":material/hub:"),
@@ -22,6 +23,7 @@ log = logging.getLogger("app")
 
 
 def main() -> None:
+    ensure_entrypoint()  # the first run of a fresh server may come here in legacy pages/ mode
     st.set_page_config(page_title=t("app_title"), page_icon=":material/hub:", layout="wide")
     try:
         context = render_sidebar()

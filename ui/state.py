@@ -64,7 +64,7 @@ def set_context(context: Context) -> None:
     st.session_state["_context"] = context
 
 
-def _ensure_entrypoint() -> None:
+def ensure_entrypoint() -> None:
     """Rerun through app.py when Streamlit ran a page file directly.
 
     Because a folder named pages/ exists, Streamlit starts in its legacy multipage mode until
@@ -83,7 +83,7 @@ def _ensure_entrypoint() -> None:
 
 def get_context() -> Context:
     """The context the sidebar built on this run (pages call this)."""
-    _ensure_entrypoint()
+    ensure_entrypoint()
     context = st.session_state.get("_context")
     if context is None:  # a page run without app.py (should not happen)
         context = Context(Scenario(), "en", current_catalog())

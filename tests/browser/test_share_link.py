@@ -4,6 +4,7 @@ A bad link shows a note and the defaults, never an exception."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -85,10 +86,9 @@ def test_minimum_values_stay_in_the_link(page, browser, app_url):
         context.close()
 
 
-def test_first_request_of_a_fresh_server_on_a_sub_page(browser, tmp_path):
-    """A fresh server (Community Cloud waking up, say) whose first visitor opens a share link to a
-    sub-page: Streamlit starts in its legacy pages/ mode and would run the page file without
-    app.py (no sidebar, default scenario). ui.state reruns through app.py instead."""
+@contextlib.contextmanager
+def fresh_server(tmp_path):
+    """A server of its own, so that the test sees the very first session after a start."""
     port = _free_port()
     env = dict(os.environ, SOCIAL_SIM_DATABASE_URL=f"sqlite:///{tmp_path / 'scenarios.sqlite'}")
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
@@ -106,20 +106,44 @@ def test_first_request_of_a_fresh_server_on_a_sub_page(browser, tmp_path):
                     if time.time() > deadline or server.poll() is not None:
                         raise RuntimeError((tmp_path / "server.log").read_text()) from None
                     time.sleep(0.3)
-            context, page = fresh(browser)
-            try:
-                open_app(page, f"http://127.0.0.1:{port}/capabilities?team_size=7&lang=sv")
-                slider = page.locator("[data-testid='stSidebar']").get_by_role(
-                    "slider", name="Internt team (personer)")
-                slider.wait_for()
-                assert slider.get_attribute("aria-valuetext") == "7"
-                page.get_by_text("Kapabiliteter", exact=True).first.wait_for()
-                assert_no_exception(page)
-            finally:
-                context.close()
+            yield f"http://127.0.0.1:{port}"
         finally:
             server.terminate()
             try:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
+
+
+def test_first_request_of_a_fresh_server_on_a_sub_page(browser, tmp_path):
+    """A fresh server (Community Cloud waking up, say) whose first visitor opens a share link to a
+    sub-page: Streamlit starts in its legacy pages/ mode and would run the page file without
+    app.py (no sidebar, default scenario). ui.state reruns through app.py instead."""
+    with fresh_server(tmp_path) as url:
+        context, page = fresh(browser)
+        try:
+            open_app(page, f"{url}/capabilities?team_size=7&lang=sv")
+            slider = page.locator("[data-testid='stSidebar']").get_by_role(
+                "slider", name="Internt team (personer)")
+            slider.wait_for()
+            assert slider.get_attribute("aria-valuetext") == "7"
+            page.get_by_text("Kapabiliteter", exact=True).first.wait_for()
+            assert_no_exception(page)
+        finally:
+            context.close()
+
+
+def test_first_session_of_a_fresh_server_keeps_the_scenario_across_pages(browser, tmp_path):
+    """The first visitor after a start opens a link to the Simulator and switches page: the
+    scenario must travel along (app.py leaves the legacy pages/ mode before drawing anything)."""
+    with fresh_server(tmp_path) as url:
+        context, page = fresh(browser)
+        try:
+            open_app(page, f"{url}/?team_size=1&budget_sek=6000000")
+            page.get_by_role("link", name="Capabilities").click()
+            page.wait_for_url("**/capabilities**")
+            wait_ready(page)
+            assert "team_size=1" in page.url and "budget_sek=6000000" in page.url
+            assert_no_exception(page)
+        finally:
+            context.close()

@@ -1,0 +1,75 @@
+"""Scenario files: the YAML a user downloads and uploads again.
+
+A file is `Scenario.to_yaml()` with a comment header (name, note, time of export); comments are
+ignored when it is read, so any scenario YAML (with or without the header) can be uploaded.
+Reading is defensive: size, encoding, YAML anchors and aliases (which could blow up memory) and
+every field's type and range are checked, and a ScenarioError lists every problem found.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import yaml
+
+from model import Scenario, ScenarioError
+
+MAX_SCENARIO_BYTES = 64 * 1024  # a scenario is well under 1 KB; anything this big is not one
+
+
+# What YAML accepts in a stream (PyYAML's reader); anything else in a name or note becomes U+FFFD.
+NON_PRINTABLE = re.compile("[^\x09\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _comment(label: str, text: str) -> list[str]:
+    lines = [NON_PRINTABLE.sub("\ufffd", line) for line in text.splitlines()] or [""]
+    return [f"# {label}: {lines[0]}".rstrip()] + [f"#   {line}".rstrip() for line in lines[1:]]
+
+
+def scenario_file_text(scenario: Scenario, *, name: str | None = None, note: str | None = None,
+                       exported_at: datetime | None = None) -> str:
+    """The scenario as YAML, with name and note as comments (every line of them commented)."""
+    header = ["# Social media org simulator: a scenario (upload it on the Compare page)"]
+    if name:
+        header += _comment("name", name)
+    if note:
+        header += _comment("note", note)
+    if exported_at is not None:
+        header.append(f"# exported: {exported_at.isoformat(timespec='seconds')}")
+    return "\n".join(header) + "\n" + scenario.to_yaml()
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count / 1024:.0f} KB"
+
+
+def read_scenario_file(data: bytes | str, *, max_bytes: int = MAX_SCENARIO_BYTES) -> Scenario:
+    """A scenario from an uploaded file, strictly: ScenarioError names every problem."""
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    if len(raw) > max_bytes:
+        raise ScenarioError([f"the file is {_size(len(raw))}; a scenario file is at most "
+                             f"{_size(max_bytes)}"])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ScenarioError(["the file is not UTF-8 text (is it a YAML file?)"]) from None
+    if not text.strip():
+        raise ScenarioError(["the file is empty"])
+    if "\x00" in text:
+        raise ScenarioError(["the file is not text (it holds NUL bytes)"])
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                raise ScenarioError([f"YAML aliases (*name) are not allowed in a scenario file "
+                                     f"(line {mark.line + 1})"])
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ScenarioError([f"not valid YAML{where}"]) from None
+    try:
+        return Scenario.from_yaml(text, strict=True)
+    except ScenarioError as error:  # strict reading refuses unknown fields; do not say "ignored"
+        raise ScenarioError([re.sub(r"^(unknown field .*) ignored$", r"\1 (not a scenario field)", problem)
+                             for problem in error.problems]) from None

@@ -1,0 +1,517 @@
+"""model.assumptions: the tables, edits and their validation, YAML import/export, sensitivity."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from model import Scenario, build_catalog, simulate
+from model.assumptions import (
+    TABLE_IDS,
+    AssumptionError,
+    apply_edits,
+    assumption_cells,
+    assumption_tables,
+    differences,
+    import_yaml,
+    parse_number,
+    reset_table,
+    sensitivity,
+    varied_values,
+    with_value,
+)
+from model.vocab import CAPABILITIES, PROVIDERS, ROLES
+from tests.conftest import entry
+
+SMM = ("social_media_manager", "pay_sek_month")
+
+
+def solo(**fields) -> Scenario:
+    """One social media manager with budget to spare, so in-house cost changes show in the total."""
+    return Scenario(**{"team_size": 1, "budget_sek": 6_000_000, **fields})
+
+
+# ---- the tables ---------------------------------------------------------------------------------
+def test_every_table_in_order_with_units_and_sources(catalog):
+    tables = assumption_tables(catalog)
+    assert tuple(tables) == TABLE_IDS
+    for table in tables.values():
+        assert table.rows, table.id
+        for cell in table.cells.values():
+            assert cell.unit["en"] and cell.unit["sv"], cell.key
+            assert cell.source.strip(), cell.key
+            assert cell.table_title["sv"] and cell.row_name["sv"] and cell.column_label["sv"]
+
+
+def test_tables_hold_every_number_the_issue_names(catalog):
+    tables = assumption_tables(catalog)
+    assert {row.id for row in tables["pay"].rows} == set(ROLES)
+    assert {row.id for row in tables["providers"].rows} == set(PROVIDERS)
+    assert [column.key for column in tables["role_fit"].columns] == list(CAPABILITIES)
+    for role_id, role in catalog.roles.items():
+        assert tables["pay"].cell(role_id, "pay_sek_month").value == role.pay_sek_month
+        assert tables["pay"].cell(role_id, "capacity_hours").value == role.capacity_hours
+        assert tables["pay"].cell(role_id, "pay_sek_month").source == role.pay_source
+        for cap in CAPABILITIES:
+            assert tables["role_fit"].cell(role_id, cap).value == role.fit.get(cap)
+    for provider_id, provider in catalog.providers.items():
+        row = tables["providers"]
+        assert row.cell(provider_id, "rate_sek_hour").value == provider.rate_sek_hour
+        assert row.cell(provider_id, "min_retainer_sek_month").value == provider.min_retainer_sek_month
+        assert row.cell(provider_id, "max_hours_week").value == provider.max_hours_week
+    assert tables["settings"].cell("employer_cost_multiplier", "value").value == \
+        catalog.settings.employer_cost_multiplier
+    demand_values = sorted(cell.value for cell in tables["demand"].cells.values())
+    expected = sorted([rule.base_hours for rule in catalog.demand]
+                      + [term.hours for rule in catalog.demand for term in rule.terms])
+    assert demand_values == expected
+    params = {row.id for row in tables["rules"].rows}
+    assert "lead_in_house.min_share" in params and "over_capacity.max_utilisation" in params
+
+
+def test_sources_say_estimate_when_there_is_no_outside_figure(catalog):
+    tables = assumption_tables(catalog)
+    assert tables["pay"].cell("web_analyst", "pay_sek_month").source == "estimate"
+    assert tables["providers"].cell("video_production_agency", "min_retainer_sek_month").source == "estimate"
+    assert "Akavia" in tables["pay"].cell("social_media_manager", "pay_sek_month").source
+
+
+def test_frame_has_the_table_columns_and_unchanged_frame_means_no_edits(catalog):
+    for table in assumption_tables(catalog).values():
+        frame = table.to_frame("sv")
+        assert list(frame["id"]) == [row.id for row in table.rows]
+        assert "source" in frame.columns and ("unit" in frame.columns) == table.long
+        assert table.edits_from_frame(frame) == {}
+        assert table.edits_from_frame(frame.copy()) == {}
+
+
+def test_frame_edits_found_by_cell(catalog):
+    table = assumption_tables(catalog)["pay"]
+    frame = table.to_frame()
+    row = list(frame["id"]).index("social_media_manager")
+    frame.loc[row, "pay_sek_month"] = 50_000.0
+    frame.loc[0, "employer_cost_multiplier"] = math.nan  # was blank: still no edit
+    assert table.edits_from_frame(frame) == {SMM: 50_000.0}
+    frame.loc[row, "capacity_hours"] = math.nan
+    assert math.isnan(table.edits_from_frame(frame)[("social_media_manager", "capacity_hours")])
+    assert table.edits_from_frame(frame.iloc[:3]) == {}  # a frame of other rows is not read as edits
+
+
+# ---- edits change the plan as expected ------------------------------------------------------------
+def test_pay_edit_changes_in_house_cost_by_the_loaded_difference(catalog):
+    before = simulate(solo(), catalog)
+    edited = apply_edits(catalog, "pay", {SMM: 50_000})
+    after = simulate(solo(), edited)
+    multiplier = catalog.settings.employer_cost_multiplier
+    assert after.cost.in_house - before.cost.in_house == pytest.approx(5_000 * 12 * multiplier)
+    assert after.cost.total > before.cost.total
+    assert edited.roles["social_media_manager"].pay_sek_month == 50_000
+    assert catalog.roles["social_media_manager"].pay_sek_month == 45_000  # the old set is untouched
+
+
+def test_capacity_edit_changes_the_person(catalog):
+    edited = apply_edits(catalog, "pay", {("social_media_manager", "capacity_hours"): 20})
+    person = simulate(solo(), edited).people[0]
+    assert person.capacity == 20
+    assert person.hours <= simulate(solo(), catalog).people[0].hours
+
+
+def test_employer_multiplier_setting_and_own_multiplier(catalog):
+    base = simulate(solo(), catalog).cost.in_house
+    setting = apply_edits(catalog, "settings", {("employer_cost_multiplier", "value"): 1.0})
+    multiplier = catalog.settings.employer_cost_multiplier
+    assert simulate(solo(), setting).cost.in_house == pytest.approx(base / multiplier)
+    own = apply_edits(catalog, "pay", {("social_media_manager", "employer_cost_multiplier"): 2.0})
+    assert simulate(solo(), own).cost.in_house == pytest.approx(45_000 * 12 * 2.0)
+    assert own.raw["roles"]["roles"][4]["employer_cost_multiplier"] == 2
+    blank = apply_edits(own, "pay", {("social_media_manager", "employer_cost_multiplier"): None})
+    assert blank.fingerprint == catalog.fingerprint  # blank leaves the key out again
+
+
+def test_rate_edit_changes_external_cost(catalog):
+    scenario = solo()
+    before = simulate(scenario, catalog)
+    bought = {line.provider for line in before.assignments if line.provider_type == "freelancer"}
+    assert bought, "the scenario should buy from a freelancer"
+    provider = sorted(bought)[0]
+    rate = catalog.providers[provider].rate_sek_hour
+    edited = apply_edits(catalog, "providers", {(provider, "rate_sek_hour"): rate * 2})
+    after = simulate(scenario, edited)
+    weeks = catalog.settings.weeks_per_year
+    for line in after.assignments:
+        if line.provider == provider:
+            assert line.cost_sek == pytest.approx(line.hours * rate * 2 * weeks)
+
+
+def test_demand_coefficient_edit_changes_demand(catalog):
+    scenario = solo(inbound_per_week=300)
+    before = simulate(scenario, catalog).demand["community"]
+    term = assumption_tables(catalog)["demand"].cell("community.inbound_per_week", "value")
+    edited = apply_edits(catalog, "demand", {("community.inbound_per_week", "value"): term.value * 2})
+    assert simulate(scenario, edited).demand["community"] - before == pytest.approx(term.value * 300)
+
+
+def test_fit_blank_removes_a_capability_from_a_role(catalog):
+    edited = apply_edits(catalog, "role_fit", {("social_media_manager", "administer"): None})
+    assert "administer" not in edited.roles["social_media_manager"].fit
+    plan = simulate(solo(), edited)
+    assert not [line for line in plan.assignments
+                if line.seat == "S1" and line.capability == "administer"]
+
+
+def test_freelancer_limit_blank_means_no_limit(catalog):
+    edited = apply_edits(catalog, "providers", {("freelance_designer", "max_hours_week"): float("nan")})
+    assert edited.providers["freelance_designer"].max_hours_week is None
+
+
+def test_rule_parameter_edit_changes_findings(catalog):
+    scenario = solo()  # the manager coordinates the bought work on top of a full week
+    plan = simulate(scenario, catalog)
+    assert any(finding.rule_id == "over_capacity" for finding in plan.findings)
+    relaxed = apply_edits(catalog, "rules", {("over_capacity.max_utilisation", "value"): 100})
+    assert not any(finding.rule_id == "over_capacity" for finding in simulate(scenario, relaxed).findings)
+    key = ("one_person_cannot_do_everything.max_capabilities", "value")
+    count = apply_edits(catalog, "rules", {key: 7.0})
+    params = next(rule.params for rule in count.rules if rule.id == "one_person_cannot_do_everything")
+    assert params["max_capabilities"] == 7 and isinstance(params["max_capabilities"], int)
+
+
+def test_text_with_separators_is_read_as_a_number(catalog):
+    edited = apply_edits(catalog, "pay", {SMM: "50 000"})
+    assert edited.roles["social_media_manager"].pay_sek_month == 50_000
+    edited = apply_edits(catalog, "settings", {("employer_cost_multiplier", "value"): "1,5"})
+    assert edited.settings.employer_cost_multiplier == 1.5
+    typed_numbers = (("1,500", 1500), ("61,000", 61_000), ("123,456.5", 123_456.5), ("48\u00a0000", 48_000))
+    for typed, number in typed_numbers:
+        assert apply_edits(catalog, "pay", {SMM: typed}).roles["social_media_manager"].pay_sek_month == number
+    with pytest.raises(AssumptionError, match="got '4 5 x'"):
+        apply_edits(catalog, "pay", {SMM: "4 5 x"})
+
+
+def test_editing_back_gives_the_shipped_catalog(catalog):
+    edited = apply_edits(catalog, "pay", {SMM: 50_000})
+    assert differences(catalog, edited)[0].cell.key == ("pay", *SMM)
+    back = apply_edits(edited, "pay", {SMM: 45_000.0})
+    assert back.fingerprint == catalog.fingerprint
+    assert differences(catalog, back) == ()
+    fit = apply_edits(catalog, "role_fit", {("head_of_marketing", "strategy"): 0.5})
+    back = apply_edits(fit, "role_fit", {("head_of_marketing", "strategy"): 1})
+    assert back.fingerprint == catalog.fingerprint
+
+
+def test_no_change_returns_the_same_catalog(catalog):
+    assert apply_edits(catalog, "pay", {SMM: 45_000}) is catalog
+    assert apply_edits(catalog, "pay", {}) is catalog
+
+
+# ---- invalid edits are refused and leave the set in force --------------------------------------------
+BAD_EDITS = [
+    ("pay", SMM, -5, "0..1,000,000"),
+    ("pay", SMM, 5_000_000, "0..1,000,000"),
+    ("pay", ("social_media_manager", "capacity_hours"), 200, "0..80"),
+    ("pay", ("social_media_manager", "capacity_hours"), -1, "0..80"),
+    ("role_fit", ("social_media_manager", "create"), 1.5, "0..1"),
+    ("rules", ("lead_in_house.min_share", "value"), 1.2, "0..1"),
+    ("rules", ("one_person_cannot_do_everything.max_capabilities", "value"), 2.5, "whole number"),
+    ("settings", ("weeks_per_year", "value"), 60, "1..52"),
+    ("providers", ("social_media_agency", "rate_sek_hour"), 0, "1..100,000"),
+    ("providers", ("social_media_agency", "min_retainer_sek_month"), -100, ">= 0"),
+    ("demand", ("community.inbound_per_week", "value"), -0.1, "0..100"),
+    ("pay", SMM, math.nan, "required"),
+    ("pay", SMM, None, "required"),
+    ("pay", SMM, "", "required"),
+    ("pay", SMM, "abc", "expected a number"),
+    ("pay", SMM, True, "expected a number"),
+    ("pay", SMM, math.inf, "finite"),
+    ("pay", SMM, 1e308, "0..1,000,000"),
+    ("pay", SMM, 10 ** 400, "expected a number"),
+    ("providers", ("social_media_agency", "min_retainer_sek_month"), -math.inf, "finite"),
+]
+
+
+@pytest.mark.parametrize(("table", "cell", "value", "says"), BAD_EDITS)
+def test_invalid_edit_is_refused_with_table_row_and_column(catalog, table, cell, value, says):
+    raw_before = catalog.to_raw()
+    with pytest.raises(AssumptionError) as caught:
+        apply_edits(catalog, table, {cell: value})
+    error = caught.value
+    assert (error.table, error.row, error.column) == (table, *cell)
+    message = error.message("en")
+    assert says in message
+    target = assumption_tables(catalog)[table].cell(*cell)
+    assert message.startswith(f"Table \u201c{target.table_title['en']}\u201d, "
+                              f"row \u201c{target.row_name['en']}\u201d, "
+                              f"column \u201c{target.column_label['en']}\u201d: ")
+    assert error.message("sv").startswith("Tabell")
+    assert catalog.to_raw() == raw_before  # the previous set is still in force, untouched
+
+
+def test_one_bad_cell_refuses_the_whole_edit(catalog):
+    with pytest.raises(AssumptionError):
+        apply_edits(catalog, "pay", {SMM: 60_000, ("content_manager", "pay_sek_month"): -1})
+    assert catalog.roles["social_media_manager"].pay_sek_month == 45_000
+
+
+def test_an_edit_that_breaks_another_cell_names_both(catalog):
+    with pytest.raises(AssumptionError) as caught:
+        apply_edits(catalog, "settings", {("min_fit", "value"): 0.9})
+    error = caught.value
+    assert error.row == "min_fit" and error.other.row == "primary_fit"
+    assert "Minimum fit" in error.message("en") and "Primary fit" in error.message("en")
+
+
+def test_swedish_messages(catalog):
+    with pytest.raises(AssumptionError) as caught:
+        apply_edits(catalog, "pay", {SMM: -5})
+    text = caught.value.message("sv")
+    assert "Lön och kapacitet" in text and "ett tal mellan 0 och 1\u00a0000\u00a0000 krävs" in text
+
+
+def test_unknown_table_or_cell(catalog):
+    with pytest.raises(AssumptionError):
+        apply_edits(catalog, "salaries", {SMM: 1})
+    with pytest.raises(AssumptionError):
+        apply_edits(catalog, "pay", {("ceo", "pay_sek_month"): 1})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    table=st.sampled_from(TABLE_IDS),
+    pick=st.integers(min_value=0, max_value=10_000),
+    value=st.one_of(
+        st.none(), st.booleans(), st.integers(min_value=-10 ** 30, max_value=10 ** 30),
+        st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=12),
+    ),
+)
+def test_any_edit_applies_exactly_or_is_refused(catalog, table, pick, value):
+    cells = list(assumption_tables(catalog)[table].cells.values())
+    cell = cells[pick % len(cells)]
+    try:
+        edited = apply_edits(catalog, table, {(cell.row, cell.column): value})
+    except AssumptionError as error:
+        assert error.table == table and error.message("en") and error.message("sv")
+        return
+    now = assumption_tables(edited)[table].cell(cell.row, cell.column).value
+    if value is None or (isinstance(value, float) and math.isnan(value)) or \
+            (isinstance(value, str) and not value.strip()):
+        assert now is None and cell.optional
+    elif isinstance(value, str):
+        assert now == pytest.approx(parse_number(value.strip()))
+    else:
+        assert now == pytest.approx(float(value))
+        assert cell.low <= now <= (cell.high if cell.high is not None else math.inf)
+    simulate(Scenario(), edited)
+
+
+# ---- reset ------------------------------------------------------------------------------------------
+def test_reset_one_table_keeps_the_others(catalog):
+    edited = apply_edits(catalog, "pay", {SMM: 60_000})
+    edited = apply_edits(edited, "providers", {("freelance_designer", "rate_sek_hour"): 900})
+    edited = apply_edits(edited, "role_fit", {("social_media_manager", "create"): None})
+    back = reset_table(edited, catalog, "pay")
+    assert back.roles["social_media_manager"].pay_sek_month == 45_000
+    assert back.providers["freelance_designer"].rate_sek_hour == 900
+    back = reset_table(back, catalog, "role_fit")
+    assert back.roles["social_media_manager"].fit == catalog.roles["social_media_manager"].fit
+    back = reset_table(back, catalog, "providers")
+    assert back.fingerprint == catalog.fingerprint
+
+
+def test_reset_demand_puts_back_terms_an_upload_added(raw_catalog, catalog):
+    entry(raw_catalog, "demand", "create", id_key="capability")["terms"].append(
+        {"driver": "channels", "hours": 1.0})
+    entry(raw_catalog, "demand", "lead", id_key="capability")["base_hours"] = 9
+    uploaded = build_catalog(raw_catalog)
+    assert "create.channels" in {row.id for row in assumption_tables(uploaded)["demand"].rows}
+    back = reset_table(uploaded, catalog, "demand")
+    assert back.fingerprint == catalog.fingerprint
+    assert reset_table(back, catalog, "demand") is back
+
+
+# ---- YAML import and export ----------------------------------------------------------------------------
+def test_yaml_round_trip_of_the_shipped_set(catalog):
+    again = import_yaml(catalog.to_yaml())
+    assert again.fingerprint == catalog.fingerprint
+
+
+def test_yaml_round_trip_of_an_edited_set(catalog):
+    edited = apply_edits(catalog, "pay", {SMM: 52_500, ("copywriter", "capacity_hours"): 30.5})
+    edited = apply_edits(edited, "demand", {("create.video_posts", "value"): 2.75})
+    edited = apply_edits(edited, "provider_fit", {("freelance_consultant", "strategy"): None})
+    text = edited.to_yaml()
+    again = import_yaml(text, reference=catalog)
+    assert again.fingerprint == edited.fingerprint
+    assert again.to_yaml() == text
+    assert {change.cell.key for change in differences(catalog, again)} == {
+        ("pay", *SMM), ("pay", "copywriter", "capacity_hours"), ("demand", "create.video_posts", "value"),
+        ("provider_fit", "freelance_consultant", "strategy")}
+    scenario = solo(video_share=0.5)
+    assert simulate(scenario, again).to_dict() == simulate(scenario, edited).to_dict()
+
+
+def _uploaded(catalog, change) -> str:
+    merged = yaml.safe_load(catalog.to_yaml())
+    change(merged)
+    return yaml.safe_dump(merged, sort_keys=False, allow_unicode=True)
+
+
+def test_import_error_names_table_row_and_column(catalog):
+    def negative_pay(doc):
+        next(role for role in doc["roles"] if role["id"] == "copywriter")["pay_sek_month"] = -1
+
+    with pytest.raises(AssumptionError) as caught:
+        import_yaml(_uploaded(catalog, negative_pay), origin="mine.yaml", reference=catalog)
+    error = caught.value
+    assert (error.table, error.row, error.column) == ("pay", "copywriter", "pay_sek_month")
+    message = error.message("en")
+    assert "Pay and capacity" in message and "Copywriter" in message and "Pay" in message
+    assert "mine.yaml/roles.yaml" in message  # and where in the file
+
+
+@pytest.mark.parametrize(("change", "cell"), [
+    (lambda doc: doc["demand"][3]["terms"][1].update(hours="lots"),
+     ("demand", "create.video_posts", "value")),
+    (lambda doc: doc["demand"][0].update(base_hours=-2), ("demand", "strategy.base_hours", "value")),
+    (lambda doc: doc["settings"]["weeks_per_year"].update(value=99),
+     ("settings", "weeks_per_year", "value")),
+    (lambda doc: doc["providers"][0]["fit"].update(create=2),
+     ("provider_fit", "social_media_agency", "create")),
+    (lambda doc: doc["rules"][1]["params"].update(min_share=3),
+     ("rules", "lead_in_house.min_share", "value")),
+    (lambda doc: doc["roles"][0]["fit"].update(strategy=None),
+     ("role_fit", "head_of_marketing", "strategy")),
+])
+def test_import_errors_in_other_tables(catalog, change, cell):
+    with pytest.raises(AssumptionError) as caught:
+        import_yaml(_uploaded(catalog, change), reference=catalog)
+    assert (caught.value.table, caught.value.row, caught.value.column) == cell
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("- just\n- a list\n", "expected a mapping"),
+    ("", "expected a mapping"),
+    ("42", "expected a mapping"),
+    ("settings: [unclosed\n", "not valid YAML"),
+    ("settings: {}\n", "section is missing"),
+    ("a: &a [1]\n" + "".join(f"b{i}: *a\n" for i in range(80)), "aliases"),
+    ("x: " + "[" * 5000 + "]" * 5000, "nested more than"),
+    ("x:\n" + "- " * 5000 + "1\n", "nested more than"),
+    ("settings: 1" + "0" * 5000, ""),
+])
+def test_bad_uploads_are_refused_with_a_message(text, says):
+    with pytest.raises(AssumptionError) as caught:
+        import_yaml(text, origin="bad.yaml")
+    assert says in caught.value.message("en")
+    assert caught.value.message("en").strip()
+
+
+def test_import_error_outside_the_tables_names_file_entry_and_key(catalog):
+    def no_swedish(doc):
+        doc["roles"][2]["name"].pop("sv")
+
+    with pytest.raises(AssumptionError) as caught:
+        import_yaml(_uploaded(catalog, no_swedish), origin="up.yaml", reference=catalog)
+    assert caught.value.table is None
+    assert "up.yaml/roles.yaml" in str(caught.value) and "name.sv" in str(caught.value)
+
+
+# ---- sensitivity --------------------------------------------------------------------------------------
+SCENARIOS = [
+    Scenario(),
+    solo(),
+    Scenario(team=("social_media_manager", "community_manager", "video_producer"), budget_sek=4_000_000,
+             video_share=0.6, influencers=3, ad_spend_sek_month=80_000),
+]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_sensitivity_matches_re_simulating_each_change(catalog, scenario):
+    report = sensitivity(scenario, catalog)
+    base = simulate(scenario, catalog)
+    assert report.base_coverage == base.overall_coverage and report.base_cost == base.cost.total
+    assert len(report.swings) > 100
+    recomputed = {}
+    for swing in report.swings:
+        cell = swing.cell
+        results = []
+        for value in (swing.low_value, swing.high_value):
+            plan = simulate(scenario, apply_edits(catalog, cell.table, {(cell.row, cell.column): value}))
+            results.append((plan.overall_coverage, plan.cost.total))
+        assert swing.coverage == pytest.approx((results[0][0], results[1][0]), abs=1e-12), cell.key
+        assert swing.cost == pytest.approx((results[0][1], results[1][1]), abs=1e-6), cell.key
+        recomputed[cell.key] = {
+            metric: max(level, *pair) - min(level, *pair)
+            for metric, level, pair in (("coverage", base.overall_coverage, (results[0][0], results[1][0])),
+                                        ("cost", base.cost.total, (results[0][1], results[1][1])))}
+    for metric in ("coverage", "cost"):
+        ranked = report.ranked(metric)
+        swings = [recomputed[swing.cell.key][metric] for swing in ranked]
+        assert all(first >= second - 1e-9 for first, second in zip(swings, swings[1:], strict=False))
+        assert [swing.swing(metric) for swing in ranked] == pytest.approx(swings, abs=1e-6)
+
+
+def test_sensitivity_ranks_pay_of_the_team_above_pay_of_others(catalog):
+    report = sensitivity(solo(), catalog)
+    by_key = {swing.cell.key: swing for swing in report.swings}
+    team_pay = by_key[("pay", *SMM)]
+    assert team_pay.cost[0] < report.base_cost < team_pay.cost[1]
+    loaded = 45_000 * 12 * catalog.settings.employer_cost_multiplier
+    assert team_pay.swing("cost") == pytest.approx(0.4 * loaded)
+    for role in ROLES:
+        if role not in ("social_media_manager",):
+            assert by_key[("pay", role, "pay_sek_month")].swing("cost") == 0
+    assert report.ranked("cost")[0].swing("cost") >= team_pay.swing("cost")
+
+
+def test_varied_values_stay_within_bounds(catalog):
+    cells = assumption_cells(catalog)
+    assert varied_values(cells[("role_fit", "head_of_marketing", "strategy")]) == (0.8, 1.0)
+    assert varied_values(cells[("settings", "weeks_per_year", "value")]) == (pytest.approx(36.8), 52.0)
+    count = cells[("rules", "one_person_cannot_do_everything.max_capabilities", "value")]
+    assert varied_values(count) == (3, 5)
+    for cell in cells.values():
+        if cell.value:
+            low, high = varied_values(cell)
+            assert cell.low <= low <= high and (cell.high is None or high <= cell.high)
+            # every value tried is one the catalog itself accepts
+            apply_edits(catalog, cell.table, {(cell.row, cell.column): low})
+            apply_edits(catalog, cell.table, {(cell.row, cell.column): high})
+
+
+def test_fast_variant_leaves_the_catalog_alone(catalog):
+    cell = assumption_cells(catalog)[("settings", "employer_cost_multiplier", "value")]
+    variant = with_value(catalog, cell, 2.0)
+    assert all(role.employer_cost_multiplier == 2.0 for role in variant.roles.values())
+    assert catalog.settings.employer_cost_multiplier == 1.47
+    assert variant.fingerprint != catalog.fingerprint
+
+
+def test_sensitivity_respects_a_role_own_multiplier(raw_catalog, catalog):
+    entry(raw_catalog, "roles", "social_media_manager")["employer_cost_multiplier"] = 1.2
+    own = build_catalog(raw_catalog)
+    report = sensitivity(solo(), own)
+    swing = next(s for s in report.swings if s.cell.key == ("settings", "employer_cost_multiplier", "value"))
+    assert swing.swing("cost") == 0  # the only seat has its own multiplier
+    by_hand = simulate(solo(), apply_edits(own, "settings", {("employer_cost_multiplier", "value"): 1.764}))
+    assert by_hand.cost.total == pytest.approx(swing.cost[1])
+
+
+def test_sensitivity_ranked_rejects_unknown_metric(catalog):
+    with pytest.raises(ValueError):
+        sensitivity(Scenario(), catalog).ranked("speed")
+
+
+def test_frame_round_trip_through_pandas_types(catalog):
+    table = assumption_tables(catalog)["providers"]
+    frame = table.to_frame()
+    frame["rate_sek_hour"] = frame["rate_sek_hour"].astype("Float64")  # nullable dtype
+    frame.loc[0, "rate_sek_hour"] = pd.NA
+    edits = table.edits_from_frame(frame)
+    assert list(edits) == [("social_media_agency", "rate_sek_hour")]
+    with pytest.raises(AssumptionError, match="required"):
+        apply_edits(catalog, "providers", edits)

@@ -1,0 +1,449 @@
+"""Saved scenarios against real SQLite files: save, load, rename, duplicate, delete and undo,
+concurrent writers, a restart, migrations, and failures that must leave every row untouched."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+import storage.scenarios as store_module
+from model import Scenario, load_catalog_text, simulate
+from storage import (
+    ENV_VAR,
+    SCHEMA_VERSION,
+    InvalidInputError,
+    NameTakenError,
+    NotFoundError,
+    ScenarioStore,
+    StorageError,
+    resolve_database_url,
+)
+from storage.scenarios import DEFAULT_DATABASE_PATH, MAX_NAME, MAX_NOTE, name_key
+
+ROOT = Path(__file__).resolve().parents[1]
+TEAM = Scenario(team=("social_media_manager", "community_manager"), budget_sek=2_600_000, channels=5)
+
+
+def url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "scenarios.sqlite"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    opened = ScenarioStore(url(db_path))
+    yield opened
+    opened.close()
+
+
+def rows_on_disk(path: Path) -> list[tuple]:
+    """Every row as SQLite has it, read without SQLAlchemy."""
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT id, name, note, scenario_yaml, created_at, updated_at "
+                            "FROM social_sim_scenarios ORDER BY id").fetchall()
+
+
+# ---- where the database is ---------------------------------------------------------------------
+def test_the_url_comes_from_the_environment_then_the_secret_then_the_default():
+    assert resolve_database_url({ENV_VAR: "postgresql://h/db"}, "sqlite:///s.db") == "postgresql://h/db"
+    assert resolve_database_url({ENV_VAR: "  "}, " sqlite:///s.db ") == "sqlite:///s.db"
+    assert resolve_database_url({}, None) == f"sqlite:///{DEFAULT_DATABASE_PATH}"
+    assert DEFAULT_DATABASE_PATH == ROOT / "saved" / "scenarios.sqlite"
+
+
+def test_schema_and_folder_are_created_on_first_use(tmp_path):
+    path = tmp_path / "not" / "yet" / "there.sqlite"
+    opened = ScenarioStore(url(path))
+    assert path.parent.is_dir()
+    assert opened.list() == []
+    assert opened.schema_version() == SCHEMA_VERSION
+    inspector = sa.inspect(sa.create_engine(url(path)))
+    assert {"social_sim_schema", "social_sim_scenarios"} <= set(inspector.get_table_names())
+    columns = {column["name"] for column in inspector.get_columns("social_sim_scenarios")}
+    assert columns == {"id", "name", "name_key", "note", "scenario_yaml", "created_at", "updated_at",
+                       "assumptions_yaml"}
+    opened.close()
+
+
+# ---- save and load ---------------------------------------------------------------------------------
+def test_save_and_load_back_every_field(store):
+    before = datetime.now(UTC)
+    saved = store.save("Two people and an agency", TEAM, note="Why: cheaper than hiring.\nSecond line")
+    assert saved.id > 0
+    assert saved.name == "Two people and an agency"
+    assert saved.note == "Why: cheaper than hiring.\nSecond line"
+    assert saved.assumptions_yaml is None and not saved.has_assumptions
+    assert saved.scenario == TEAM
+    assert saved.created_at == saved.updated_at
+    assert before <= saved.created_at <= datetime.now(UTC)
+    assert saved.created_at.tzinfo is UTC
+    assert store.get(saved.id) == saved
+    assert store.list() == [saved]
+    assert store.find("  TWO people and an AGENCY ") == saved
+    assert store.find("someone else") is None
+
+
+def test_saved_then_loaded_gives_the_same_plan(store, catalog):
+    for preset in catalog.presets.values():
+        saved = store.save(preset.name["en"], preset.scenario)
+        loaded = store.get(saved.id).scenario
+        assert loaded == preset.scenario
+        assert simulate(loaded, catalog) == simulate(preset.scenario, catalog)
+
+
+def test_saved_assumptions_come_back_and_give_the_same_plan(store, raw_catalog):
+    from model import build_catalog
+
+    raw_catalog["roles"]["roles"][0]["pay_sek_month"] = 99_000
+    edited = build_catalog(raw_catalog, origin="edited")
+    saved = store.save("Dearer staff", TEAM, assumptions_yaml=edited.to_yaml())
+    loaded = store.get(saved.id)
+    assert loaded.has_assumptions
+    catalog_back = load_catalog_text(loaded.assumptions_yaml)
+    assert catalog_back.fingerprint == edited.fingerprint
+    assert simulate(loaded.scenario, catalog_back) == simulate(TEAM, edited)
+
+
+def test_names_are_unique_regardless_of_case_and_spacing(store):
+    first = store.save("Lean team", TEAM)
+    for clash in ("lean team", "  Lean   TEAM "):
+        with pytest.raises(NameTakenError):
+            store.save(clash, Scenario(team_size=9))
+    assert store.list() == [first]
+
+
+@pytest.mark.parametrize("name, note, problem", [
+    ("", "", "empty"),
+    ("   ", "", "empty"),
+    ("x" * (MAX_NAME + 1), "", "at most"),
+    ("escape\x1b[31m", "", "control characters"),
+    ("bell\x07", "", "control characters"),
+    ("ok", "n" * (MAX_NOTE + 1), "at most"),
+    ("ok", "nul\x00", "control characters"),
+    ("ok", "c1\x85c1", "control characters"),
+])
+def test_bad_names_and_notes_are_refused_and_nothing_is_saved(store, name, note, problem):
+    kept = store.save("Kept", TEAM)
+    with pytest.raises(InvalidInputError, match=problem):
+        store.save(name, TEAM, note=note)
+    assert store.list() == [kept]
+
+
+def test_names_are_stored_with_white_space_collapsed(store):
+    assert store.save("  A   name  ", TEAM).name == "A name"
+    assert store.save("tab\tand\nnewline", TEAM).name == "tab and newline"
+
+
+# ---- rename, note, update, duplicate -----------------------------------------------------------------
+def test_rename_keeps_the_content_and_creation_time(store):
+    saved = store.save("Old name", TEAM, note="n")
+    time.sleep(0.002)
+    renamed = store.rename(saved.id, "New name")
+    assert renamed.name == "New name" and renamed.note == "n"
+    assert renamed.scenario_yaml == saved.scenario_yaml
+    assert renamed.created_at == saved.created_at
+    assert renamed.updated_at > saved.updated_at
+    assert store.rename(saved.id, "NEW NAME").name == "NEW NAME"  # its own name in another case
+
+
+def test_rename_to_a_taken_name_changes_nothing(store):
+    first, second = store.save("First", TEAM), store.save("Second", TEAM)
+    with pytest.raises(NameTakenError):
+        store.rename(second.id, " first ")
+    assert store.get(second.id) == second and store.get(first.id) == first
+
+
+def test_update_note_scenario_and_assumptions(store):
+    saved = store.save("Plan", TEAM)
+    assert store.set_note(saved.id, "because").note == "because"
+    changed = store.update(saved.id, scenario=Scenario(team_size=5), assumptions_yaml="settings: {}\n")
+    assert changed.scenario == Scenario(team_size=5)
+    assert changed.note == "because" and changed.assumptions_yaml == "settings: {}\n"
+    assert store.update(saved.id, note="again").assumptions_yaml == "settings: {}\n"  # kept
+    assert store.update(saved.id, assumptions_yaml=None).assumptions_yaml is None  # cleared
+
+
+def test_missing_rows_are_reported(store):
+    for action in (lambda: store.get(404), lambda: store.rename(404, "x"), lambda: store.delete(404),
+                   lambda: store.duplicate(404), lambda: store.set_note(404, "x")):
+        with pytest.raises(NotFoundError, match="404"):
+            action()
+
+
+def test_duplicate_copies_content_under_a_free_name(store):
+    saved = store.save("Plan", TEAM, note="why", assumptions_yaml="a: 1\n")
+    copy = store.duplicate(saved.id)
+    assert copy.id != saved.id and copy.name == "Plan (2)"
+    assert (copy.note, copy.scenario_yaml, copy.assumptions_yaml) == \
+        (saved.note, saved.scenario_yaml, saved.assumptions_yaml)
+    assert store.duplicate(saved.id).name == "Plan (3)"
+    assert store.duplicate(saved.id, "Plan B").name == "Plan B"
+    with pytest.raises(NameTakenError):
+        store.duplicate(saved.id, "plan b")
+    assert store.free_name("Plan") == "Plan (4)"
+    assert store.free_name("Unused") == "Unused"
+    long = store.save("y" * MAX_NAME, TEAM)
+    assert len(store.duplicate(long.id).name) == MAX_NAME
+
+
+# ---- delete and undo -------------------------------------------------------------------------------------
+def test_delete_returns_the_row_and_restore_brings_it_back(store):
+    saved = store.save("Plan", TEAM, note="keep me", assumptions_yaml="a: 1\n")
+    other = store.save("Other", Scenario())
+    removed = store.delete(saved.id)
+    assert removed == saved
+    assert store.list() == [other]
+    with pytest.raises(NotFoundError):
+        store.get(saved.id)
+    back = store.restore(removed)
+    assert (back.name, back.note, back.scenario_yaml, back.assumptions_yaml, back.created_at) == \
+        (saved.name, saved.note, saved.scenario_yaml, saved.assumptions_yaml, saved.created_at)
+
+
+def test_restore_under_a_taken_name_picks_a_free_one(store):
+    removed = store.delete(store.save("Plan", TEAM).id)
+    store.save("plan", Scenario())
+    assert store.restore(removed).name == "Plan (2)"
+
+
+# ---- concurrency -----------------------------------------------------------------------------------------
+def test_concurrent_saves_from_two_connections(db_path):
+    one, two = ScenarioStore(url(db_path)), ScenarioStore(url(db_path))
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def work(opened: ScenarioStore, prefix: str) -> None:
+        try:
+            start.wait()
+            for index in range(25):
+                opened.save(f"{prefix} {index}", Scenario(team_size=index % 30))
+        except BaseException as error:  # noqa: BLE001 - collected and asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(one, "one")),
+               threading.Thread(target=work, args=(two, "two"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    names = {row.name for row in one.list()}
+    assert names == {f"{prefix} {i}" for prefix in ("one", "two") for i in range(25)}
+    assert len(rows_on_disk(db_path)) == 50
+    one.close()
+    two.close()
+
+
+def test_the_same_name_saved_at_once_from_two_connections_is_saved_once(db_path):
+    stores = [ScenarioStore(url(db_path)) for _ in range(2)]
+    stores[0].list()  # the schema exists; both now race only for the name
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def work(opened: ScenarioStore, team_size: int) -> None:
+        start.wait()
+        try:
+            opened.save("Shared name", Scenario(team_size=team_size))
+            outcomes.append("saved")
+        except NameTakenError:
+            outcomes.append("taken")
+
+    threads = [threading.Thread(target=work, args=(opened, size))
+               for opened, size in zip(stores, (3, 4), strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["saved", "taken"]
+    assert [row[1] for row in rows_on_disk(db_path)] == ["Shared name"]
+    for opened in stores:
+        opened.close()
+
+
+def test_a_writer_waits_for_another_connection_holding_the_lock(store, db_path):
+    store.list()
+    blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")
+    blocker.execute("INSERT INTO social_sim_scenarios (name, name_key, note, scenario_yaml, created_at, "
+                    "updated_at) VALUES ('Other', 'other', '', 'scenario: {}', '2024-01-01', '2024-01-01')")
+    threading.Timer(0.4, blocker.execute, args=("COMMIT",)).start()
+    started = time.monotonic()
+    saved = store.save("Mine", TEAM)
+    assert time.monotonic() - started >= 0.3
+    assert {row.name for row in store.list()} == {"Other", saved.name}
+    blocker.close()
+
+
+def test_a_locked_database_gives_a_clear_error_and_loses_nothing(db_path, monkeypatch):
+    ScenarioStore(url(db_path)).save("Kept", TEAM)
+    before = rows_on_disk(db_path)
+    monkeypatch.setattr(store_module, "SQLITE_TIMEOUT_S", 0.2)
+    impatient = ScenarioStore(url(db_path))
+    blocker = sqlite3.connect(db_path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StorageError, match="locked"):
+            impatient.save("New", TEAM)
+        with pytest.raises(StorageError, match="locked"):
+            impatient.delete(1)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert rows_on_disk(db_path) == before
+
+
+# ---- restart -------------------------------------------------------------------------------------------
+def test_rows_survive_closing_and_reopening_the_file(db_path):
+    first = ScenarioStore(url(db_path))
+    saved = [first.save(f"Plan {i}", Scenario(team_size=i), note=f"note {i}") for i in range(3)]
+    first.close()
+    again = ScenarioStore(url(db_path))
+    assert sorted(again.list(), key=lambda row: row.id) == saved
+    again.close()
+
+
+def test_rows_survive_a_new_process(db_path):
+    ScenarioStore(url(db_path)).save("Across processes", TEAM, note="still here")
+    script = ("import json, sys; from storage import ScenarioStore; "
+              "rows = ScenarioStore(sys.argv[1]).list(); "
+              "print(json.dumps([[r.name, r.note, r.scenario_yaml] for r in rows]))")
+    result = subprocess.run([sys.executable, "-c", script, url(db_path)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, check=True)
+    assert json.loads(result.stdout) == [["Across processes", "still here", TEAM.to_yaml()]]
+
+
+# ---- migrations -----------------------------------------------------------------------------------------
+# The first schema as version 1 of the app created it; written out here so a later change to the
+# code's idea of version 1 cannot hide a broken migration.
+SCHEMA_V1 = """
+CREATE TABLE social_sim_schema (id INTEGER NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (id));
+INSERT INTO social_sim_schema (id, version) VALUES (1, 1);
+CREATE TABLE social_sim_scenarios (
+    id INTEGER NOT NULL, name VARCHAR(120) NOT NULL, name_key VARCHAR(120) NOT NULL,
+    note TEXT NOT NULL, scenario_yaml TEXT NOT NULL, created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL, PRIMARY KEY (id), UNIQUE (name_key));
+"""
+
+
+def make_v1(path: Path, names: tuple[str, ...] = ("Old one", "Old two")) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        conn.executescript(SCHEMA_V1)
+        for index, name in enumerate(names):
+            conn.execute("INSERT INTO social_sim_scenarios (name, name_key, note, scenario_yaml, created_at, "
+                         "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                         (name, name_key(name), f"note {index}", Scenario(team_size=index + 1).to_yaml(),
+                          f"2024-0{index + 1}-01 10:00:00.000000", f"2024-0{index + 1}-02 10:00:00.000000"))
+    return rows_on_disk(path)
+
+
+def test_a_version_1_database_is_migrated_without_losing_rows(db_path):
+    before = make_v1(db_path)
+    opened = ScenarioStore(url(db_path))
+    rows = sorted(opened.list(), key=lambda row: row.id)
+    assert opened.schema_version() == SCHEMA_VERSION == 2
+    assert rows_on_disk(db_path) == before
+    assert [(row.name, row.note, row.assumptions_yaml) for row in rows] == \
+        [("Old one", "note 0", None), ("Old two", "note 1", None)]
+    assert rows[0].scenario == Scenario(team_size=1)
+    assert rows[0].created_at == datetime(2024, 1, 1, 10, tzinfo=UTC)
+    assert opened.save("New", TEAM, assumptions_yaml="a: 1\n").assumptions_yaml == "a: 1\n"
+    with pytest.raises(NameTakenError):
+        opened.save("old ONE", TEAM)  # the unique name from version 1 still holds
+    opened.close()
+    assert ScenarioStore(url(db_path)).schema_version() == 2  # a second open does not migrate again
+
+
+def test_a_failing_migration_rolls_back_and_keeps_version_1(db_path, monkeypatch):
+    before = make_v1(db_path)
+    original = store_module.MIGRATIONS[2]
+
+    def broken(conn):
+        original(conn)  # the column is added ... and then the migration fails
+        raise sa.exc.OperationalError("ALTER", {}, Exception("disk I/O error"))
+
+    monkeypatch.setitem(store_module.MIGRATIONS, 2, broken)
+    with pytest.raises(StorageError, match="disk I/O error"):
+        ScenarioStore(url(db_path)).list()
+    with sqlite3.connect(db_path) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(social_sim_scenarios)")]
+        assert "assumptions_yaml" not in columns
+        assert conn.execute("SELECT version FROM social_sim_schema").fetchall() == [(1,)]
+    assert rows_on_disk(db_path) == before
+    monkeypatch.setitem(store_module.MIGRATIONS, 2, original)
+    assert len(ScenarioStore(url(db_path)).list()) == 2
+
+
+def test_a_database_from_a_newer_app_is_refused_untouched(db_path):
+    before = make_v1(db_path)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE social_sim_schema SET version = 99")
+    with pytest.raises(StorageError, match="newer"):
+        ScenarioStore(url(db_path)).list()
+    assert rows_on_disk(db_path) == before
+
+
+def test_migrating_an_empty_database_step_by_step_matches_a_fresh_one(tmp_path):
+    stepwise = tmp_path / "stepwise.sqlite"
+    engine = sa.create_engine(url(stepwise))
+    with engine.begin() as conn:
+        store_module.migrate(conn, target=1)
+    with engine.begin() as conn:
+        assert store_module.read_schema_version(conn) == 1
+        assert store_module.migrate(conn) == 1
+    fresh = tmp_path / "fresh.sqlite"
+    ScenarioStore(url(fresh)).list()
+
+    def shape(path: Path):
+        inspector = sa.inspect(sa.create_engine(url(path)))
+        return {table: sorted((c["name"], str(c["type"]), c["nullable"])
+                              for c in inspector.get_columns(table))
+                for table in inspector.get_table_names()}
+
+    assert shape(stepwise) == shape(fresh)
+
+
+# ---- configuration problems -------------------------------------------------------------------------------
+@pytest.mark.parametrize("bad_url, problem", [
+    ("not a url at all", "could not be read"),
+    ("nosuchdialect://host/db", "no database engine"),
+])
+def test_bad_urls_give_a_storage_error(bad_url, problem):
+    with pytest.raises(StorageError, match=problem):
+        ScenarioStore(bad_url)
+
+
+def test_an_unreachable_file_gives_a_storage_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StorageError):
+        ScenarioStore(url(blocker / "db.sqlite")).list()
+
+
+def test_a_file_that_is_not_a_database_gives_a_storage_error(tmp_path):
+    path = tmp_path / "garbage.sqlite"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StorageError, match="could not be used"):
+        ScenarioStore(url(path)).list()
+    assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_the_password_never_appears_in_messages():
+    try:
+        opened = ScenarioStore("postgresql+nosuchdriver://user:s3cret@localhost/db")
+    except StorageError as error:
+        assert "s3cret" not in str(error)
+    else:  # pragma: no cover - the dialect plugin does not exist
+        assert "s3cret" not in opened.url_display

@@ -1,0 +1,110 @@
+"""Scenario files: scenario -> YAML -> scenario for any scenario and any name or note, and every
+kind of bad upload refused with a message that names what is wrong."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model import Scenario, ScenarioError, simulate
+from model.scenario import FIELD_SPECS
+from model.vocab import CAPABILITIES, ROLES
+from storage import MAX_SCENARIO_BYTES, read_scenario_file, scenario_file_text
+
+
+def _field(spec):
+    if spec.kind == "int":
+        return st.integers(int(spec.low), int(spec.high))
+    if spec.kind == "float":
+        return st.floats(spec.low, spec.high, allow_nan=False, allow_infinity=False)
+    if spec.kind == "roles":
+        return st.lists(st.sampled_from(ROLES), max_size=8).map(tuple)
+    return st.lists(st.sampled_from(CAPABILITIES), unique=True, max_size=4).map(tuple)
+
+
+scenarios = st.fixed_dictionaries({spec.name: _field(spec) for spec in FIELD_SPECS}).map(
+    lambda values: Scenario(**values))
+
+
+@settings(max_examples=150, deadline=None)
+@given(scenarios, st.one_of(st.none(), st.text(max_size=80)), st.one_of(st.none(), st.text(max_size=300)))
+def test_scenario_to_file_and_back_is_the_same_scenario(scenario, name, note):
+    text = scenario_file_text(scenario, name=name, note=note, exported_at=datetime.now(UTC))
+    back = read_scenario_file(text.encode("utf-8"))
+    assert back == scenario
+    assert back.to_yaml() == scenario.to_yaml()
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenarios)
+def test_the_plain_model_yaml_round_trips_and_gives_the_same_plan(catalog, scenario):
+    back = read_scenario_file(scenario.to_yaml())
+    assert back == scenario
+    assert simulate(back, catalog) == simulate(scenario, catalog)
+
+
+def test_the_header_names_the_scenario_and_comments_every_line_of_the_note():
+    text = scenario_file_text(Scenario(), name="Plan A", note="line one\nscenario: {team_size: 30}\n- x",
+                              exported_at=datetime(2025, 3, 1, 12, tzinfo=UTC))
+    header = text.split("scenario:\n", 1)[0]
+    assert "# name: Plan A" in header and "# exported: 2025-03-01T12:00:00+00:00" in header
+    assert all(line.startswith("#") for line in header.splitlines())
+    assert read_scenario_file(text) == Scenario()
+
+
+def test_a_byte_order_mark_and_windows_line_ends_are_fine():
+    text = "\ufeff" + Scenario(team_size=4).to_yaml().replace("\n", "\r\n")
+    assert read_scenario_file(text.encode("utf-8")) == Scenario(team_size=4)
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"", "the file is empty"),
+    (b"   \n\n", "the file is empty"),
+    (b"\xff\xfe\x00s\x00c", "not UTF-8"),
+    (b"PK\x03\x04\x14\x00\x00\x00", "not text"),
+    (b"scenario: [1, 2", "not valid YAML at line 1"),
+    (b"team_size: 3\n  budget_sek: 1\n", "not valid YAML at line 2"),
+    (b"- 1\n- 2\n", "expected a mapping of scenario fields, got list"),
+    (b"just words", "expected a mapping of scenario fields, got str"),
+    (b"scenario: 3", "expected a mapping of scenario fields, got int"),
+    (b"a: 1\n---\nb: 2\n", "not valid YAML"),
+    (b"team_size: 99", "team_size: 99 is outside 0..30"),
+    (b"budget_sek: -5", "budget_sek: -5 is outside"),
+    (b"video_share: 1.5", "video_share: 1.5 is outside 0..1"),
+    (b"channels: many", "channels: expected a number, got 'many'"),
+    (b"team_size: .nan", "team_size: expected a number"),
+    (b"team: [social_media_manager, astronaut]", "team: unknown id 'astronaut'"),
+    (b"colour: blue", "unknown field 'colour' (not a scenario field)"),
+    (b"a: &x [1, 2]\nteam: *x", "aliases (*name) are not allowed"),
+    (b"team_size: " + b"9" * 400, "team_size"),
+    (b"[" * 5000 + b"]" * 5000, "not valid YAML"),
+    (b"!!python/object/apply:os.system ['echo hi']", "not valid YAML"),
+])
+def test_bad_files_are_refused_with_a_message_naming_the_problem(data, expected):
+    with pytest.raises(ScenarioError) as caught:
+        read_scenario_file(data)
+    assert any(expected in problem for problem in caught.value.problems), caught.value.problems
+
+
+def test_every_problem_of_a_file_is_named_at_once():
+    with pytest.raises(ScenarioError) as caught:
+        read_scenario_file(b"scenario:\n  team_size: 99\n  colour: blue\n  channels: -1\n")
+    assert len(caught.value.problems) == 3
+
+
+def test_oversized_files_are_refused_before_they_are_parsed():
+    data = b"# padding\n" * (MAX_SCENARIO_BYTES // 10 + 1) + b"team_size: 3\n"
+    with pytest.raises(ScenarioError, match="at most 64 KB"):
+        read_scenario_file(data)
+    assert read_scenario_file(b"# padding\n" * 100 + b"team_size: 3\n") == Scenario(team_size=3)
+
+
+def test_a_billion_laughs_file_is_refused_quickly():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    lines.append("team: *a8")
+    with pytest.raises(ScenarioError, match="aliases"):
+        read_scenario_file("\n".join(lines))

@@ -1,0 +1,37 @@
+"""A banner for the Simulator (and any page) while the assumptions differ from the defaults."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model.assumptions import differences
+from ui.i18n import t, tr
+from ui.state import assumptions_edited, current_catalog, default_catalog
+
+ASSUMPTIONS_PAGE = "pages/assumptions.py"
+ASSUMPTIONS_URL = "assumptions"
+
+
+def assumptions_banner(lang: str, page=None) -> bool:
+    """Show a warning with a link to the Assumptions page while assumptions are edited.
+
+    `page`: the st.Page about to run (from st.navigation); the Assumptions page itself gets no
+    banner, as it says the same at its top. Returns whether the banner was shown."""
+    if not assumptions_edited():
+        return False
+    if page is not None and getattr(page, "url_path", None) == ASSUMPTIONS_URL:
+        return False
+    count = len(differences(default_catalog(), current_catalog()))
+    if count:
+        detail = tr(lang, f" {count} value{'s' if count != 1 else ''} changed.",
+                    f" {count} värde{'n ändrade' if count != 1 else ' ändrat'}.")
+    else:
+        detail = tr(lang, " Texts or rules outside the tables changed.",
+                    " Texter eller regler utanför tabellerna ändrade.")
+    with st.container(key="assumptions_banner"):
+        st.warning(t("assumptions_edited", lang) + detail, icon=":material/tune:")
+        st.page_link(ASSUMPTIONS_PAGE, label=tr(lang, "Review or reset the assumptions",
+                                                "Granska eller återställ antagandena"),
+                     icon=":material/arrow_forward:",
+                     query_params={key: st.query_params.get_all(key) for key in st.query_params})
+    return True

@@ -1,0 +1,299 @@
+"""What differs between plans, in plain language and as a table. Pure: no Streamlit.
+
+    rows = compare_rows([plan_a, plan_b], lang)           # headline figures side by side
+    summary = summarise_changes(plan_a, plan_b, catalog, lang)   # what changed from a to b
+
+The texts are plain (neither escaped nor markdown): the page and the HTML report escape them
+for their medium.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from model import Catalog, Plan, Scenario
+from model.fmt import hours, msek, number, pct
+from model.scenario import FIELD_SPECS
+from ui.i18n import t, tr
+
+COVERAGE_STEP = 0.05  # a capability's coverage must move at least this much to be reported
+MIN_HOURS = 0.5  # hours per week a provider must carry to count as doing a capability
+EPS = 1e-9
+
+
+# ---- headline figures side by side ----------------------------------------------------------
+@dataclass(frozen=True)
+class CompareRow:
+    """One figure for every plan; `direction` +1 when more is better, -1 when less is, 0 neutral."""
+
+    key: str
+    label: str
+    values: tuple[str, ...]
+    numbers: tuple[float, ...]
+    direction: int
+
+    def verdict(self, index: int) -> str:
+        """Against the first plan: 'base', 'same', 'better', 'worse' or 'changed'."""
+        if index == 0:
+            return "base"
+        change = self.numbers[index] - self.numbers[0]
+        if self.values[index] == self.values[0] or abs(change) <= 1e-6 * max(1.0, abs(self.numbers[0])):
+            return "same"  # a difference too small to show is no difference
+        if self.direction == 0:
+            return "changed"
+        return "better" if change * self.direction > 0 else "worse"
+
+
+def _team(plan: Plan):
+    return [person for person in plan.people if person.in_team]
+
+
+def compare_rows(plans: list[Plan], lang: str) -> list[CompareRow]:
+    """The headline figures of each plan, the first being the baseline."""
+    specs = [
+        ("coverage", tr(lang, "Coverage", "Täckning"), lambda p: p.overall_coverage,
+         lambda v: pct(v, lang), 1),
+        ("cost", tr(lang, "Cost per year", "Kostnad per år"), lambda p: p.cost.total,
+         lambda v: msek(v, lang), -1),
+        ("budget", t("budget", lang), lambda p: p.cost.budget, lambda v: msek(v, lang), 0),
+        ("remaining", t("remaining", lang), lambda p: p.cost.remaining, lambda v: msek(v, lang), 0),
+        ("in_house", tr(lang, "In-house cost", "Intern kostnad"), lambda p: p.cost.in_house,
+         lambda v: msek(v, lang), 0),
+        ("agency", tr(lang, "Agency fees", "Byråarvoden"), lambda p: p.cost.agency,
+         lambda v: msek(v, lang), 0),
+        ("freelancer", tr(lang, "Freelance fees", "Frilansarvoden"), lambda p: p.cost.freelancer,
+         lambda v: msek(v, lang), 0),
+        ("people", tr(lang, "People in-house", "Personer internt"), lambda p: len(_team(p)),
+         lambda v: number(v, lang), 0),
+        ("over_capacity", tr(lang, "People over capacity", "Personer över kapacitet"),
+         lambda p: sum(1 for person in _team(p) if person.utilisation > 1 + EPS),
+         lambda v: number(v, lang), -1),
+        ("not_done", tr(lang, "Hours not done per week", "Timmar som inte görs per vecka"),
+         lambda p: sum(p.uncovered.values()), lambda v: hours(v, lang), -1),
+        ("critical", tr(lang, "Critical findings", "Kritiska fynd"), lambda p: p.count("critical"),
+         lambda v: number(v, lang), -1),
+        ("warning", tr(lang, "Warnings", "Varningar"), lambda p: p.count("warning"),
+         lambda v: number(v, lang), -1),
+    ]
+    rows = []
+    for key, label, value, show, direction in specs:
+        numbers = tuple(float(value(plan)) for plan in plans)
+        rows.append(CompareRow(key, label, tuple(show(n) for n in numbers), numbers, direction))
+    return rows
+
+
+# ---- what changed --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ChangeSummary:
+    """What changed from a baseline plan to another, section by section (plain text lines)."""
+
+    headline: tuple[str, ...] = ()
+    inputs: tuple[str, ...] = ()
+    who: tuple[str, ...] = ()
+    gained: tuple[str, ...] = ()
+    lost: tuple[str, ...] = ()
+    appeared: tuple[str, ...] = ()
+    gone: tuple[str, ...] = ()
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def sections(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(key, title, lines) for every section that has lines."""
+        keys = ("headline", "inputs", "who", "gained", "lost", "appeared", "gone")
+        return [(key, self.titles[key], getattr(self, key)) for key in keys if getattr(self, key)]
+
+    @property
+    def same_plan(self) -> bool:
+        return not any((self.inputs, self.who, self.gained, self.lost, self.appeared, self.gone))
+
+
+def value_text(name: str, value, catalog: Catalog, lang: str) -> str:
+    if name == "team" and not value:
+        return tr(lang, "the hiring ladder", "rekryteringsstegen")
+    if name in ("team", "outsource", "insource"):
+        return ", ".join(catalog.name(item, lang) for item in value) or tr(lang, "none", "inga")
+    if name == "budget_sek":
+        return msek(value, lang)
+    if name == "video_share":
+        return pct(value, lang)
+    if name == "marketing_lead_hours":
+        return hours(value, lang)
+    return number(value, lang)
+
+
+def _field_label(name: str, lang: str) -> str:
+    return t(name, lang)
+
+
+def input_changes(before: Scenario, after: Scenario, catalog: Catalog, lang: str) -> list[str]:
+    """'Annual budget (SEK): 2.0 MSEK → 2.6 MSEK' for each field that differs."""
+    lines = []
+    for spec in FIELD_SPECS:
+        old, new = getattr(before, spec.name), getattr(after, spec.name)
+        if old == new:
+            continue
+        if spec.name == "team" and old and new:
+            added = [role for role in set(new) if new.count(role) > old.count(role)]
+            removed = [role for role in set(old) if old.count(role) > new.count(role)]
+            parts = []
+            if added:
+                parts.append(tr(lang, "adds ", "lägger till ") +
+                             ", ".join(sorted(catalog.name(r, lang) for r in added)))
+            if removed:
+                parts.append(tr(lang, "drops ", "tar bort ") +
+                             ", ".join(sorted(catalog.name(r, lang) for r in removed)))
+            if not parts:
+                parts.append(tr(lang, "same roles in another order", "samma roller i annan ordning"))
+            lines.append(f"{_field_label('team', lang)}: {'; '.join(parts)}")
+            continue
+        lines.append(f"{_field_label(spec.name, lang)}: {value_text(spec.name, old, catalog, lang)}"
+                     f" → {value_text(spec.name, new, catalog, lang)}")
+    return lines
+
+
+def _doers(plan: Plan, catalog: Catalog, lang: str) -> dict[str, dict[str, float]]:
+    """capability -> who (a role in-house, or a provider) -> hours per week."""
+    out: dict[str, dict[str, float]] = {cap: {} for cap in plan.demand}
+    for line in plan.assignments:
+        if line.hours < EPS:
+            continue
+        if line.provider_type == "in_house":
+            who = catalog.name(line.provider, lang) + tr(lang, " (in-house)", " (internt)")
+        else:
+            who = catalog.name(line.provider, lang)
+        out[line.capability][who] = out[line.capability].get(who, 0.0) + line.hours
+    return out
+
+
+def who_changes(before: Plan, after: Plan, catalog: Catalog, lang: str) -> list[str]:
+    """For each capability whose set of doers changed: who does it now, and who did before."""
+    old, new = _doers(before, catalog, lang), _doers(after, catalog, lang)
+    lines = []
+    for cap in after.demand:
+        was = {who for who, h in old.get(cap, {}).items() if h >= MIN_HOURS}
+        now = {who for who, h in new.get(cap, {}).items() if h >= MIN_HOURS}
+        if was == now:
+            continue
+        name = catalog.name(cap, lang)
+
+        def listing(people: set[str], hours_of: dict[str, float]) -> str:
+            if not people:
+                return tr(lang, "nobody", "ingen")
+            ranked = sorted(people, key=lambda who: (-hours_of[who], who))
+            return ", ".join(f"{who} {hours(hours_of[who], lang)} h" for who in ranked)
+
+        now_text, was_text = listing(now, new[cap]), listing(was, old.get(cap, {}))
+        lines.append(tr(lang, f"{name}: now {now_text} (before: {was_text})",
+                        f"{name}: nu {now_text} (före: {was_text})"))
+    return lines
+
+
+def coverage_changes(before: Plan, after: Plan, catalog: Catalog, lang: str) -> tuple[list[str], list[str]]:
+    """(gained, lost): capabilities whose coverage moved by COVERAGE_STEP or more."""
+    gained, lost = [], []
+    for cap in after.coverage:
+        old, new = before.coverage.get(cap, 1.0), after.coverage[cap]
+        if abs(new - old) < COVERAGE_STEP - EPS:
+            continue
+        text = f"{catalog.name(cap, lang)}: {pct(old, lang)} → {pct(new, lang)}"
+        (gained if new > old else lost).append(text)
+    return gained, lost
+
+
+def _finding_key(plan: Plan, finding) -> tuple:
+    role = next((person.role for person in plan.people if person.seat == finding.seat), None)
+    return finding.rule_id, finding.capability, role
+
+
+def finding_changes(before: Plan, after: Plan, lang: str) -> tuple[list[str], list[str]]:
+    """(appeared, gone): findings by rule, capability and the role of the seat they concern."""
+    old = {_finding_key(before, f): f for f in before.findings}
+    new = {_finding_key(after, f): f for f in after.findings}
+    severity = {"critical": t("critical", lang), "warning": t("warning", lang), "info": t("info", lang)}
+    appeared = [f"{severity[f.severity]}: {f.text(lang)[0]}" for key, f in new.items() if key not in old]
+    gone = [f"{severity[f.severity]}: {f.text(lang)[0]}" for key, f in old.items() if key not in new]
+    return appeared, gone
+
+
+def headline_changes(before: Plan, after: Plan, lang: str) -> list[str]:
+    lines = []
+    if abs(after.overall_coverage - before.overall_coverage) > 1e-4:
+        lines.append(tr(lang, "Coverage", "Täckning") +
+                     f": {pct(before.overall_coverage, lang)} → {pct(after.overall_coverage, lang)}")
+    if msek(after.cost.total, lang) != msek(before.cost.total, lang):
+        change = after.cost.total - before.cost.total
+        sign = "+" if change > 0 else "−"
+        lines.append(tr(lang, "Cost per year", "Kostnad per år") +
+                     f": {msek(before.cost.total, lang)} → {msek(after.cost.total, lang)} "
+                     f"({sign}{msek(abs(change), lang)})")
+    split = []
+    for kind, label in (("in_house", tr(lang, "in-house", "internt")),
+                        ("agency", tr(lang, "agencies", "byråer")),
+                        ("freelancer", tr(lang, "freelancers", "frilansare"))):
+        old, new = getattr(before.cost, kind), getattr(after.cost, kind)
+        if msek(new, lang) != msek(old, lang):
+            split.append(f"{label} {msek(old, lang)} → {msek(new, lang)}")
+    if split:
+        lines.append(tr(lang, "Cost split: ", "Kostnadsfördelning: ") + "; ".join(split))
+    old_team, new_team = len(_team(before)), len(_team(after))
+    if old_team != new_team:
+        lines.append(tr(lang, "People in-house", "Personer internt") + f": {old_team} → {new_team}")
+    return lines
+
+
+TITLES = {
+    "headline": ("Figures", "Siffror"),
+    "inputs": ("What was changed", "Vad som ändrades"),
+    "who": ("Who does what now", "Vem gör vad nu"),
+    "gained": ("Capabilities that gained cover", "Kapabiliteter som fick bättre täckning"),
+    "lost": ("Capabilities that lost cover", "Kapabiliteter som tappade täckning"),
+    "appeared": ("Findings that appeared", "Fynd som tillkom"),
+    "gone": ("Findings that went away", "Fynd som försvann"),
+}
+
+
+def summarise_changes(before: Plan, after: Plan, catalog: Catalog, lang: str) -> ChangeSummary:
+    """What changed from `before` (the baseline) to `after`."""
+    gained, lost = coverage_changes(before, after, catalog, lang)
+    appeared, gone = finding_changes(before, after, lang)
+    return ChangeSummary(
+        headline=tuple(headline_changes(before, after, lang)),
+        inputs=tuple(input_changes(before.scenario, after.scenario, catalog, lang)),
+        who=tuple(who_changes(before, after, catalog, lang)),
+        gained=tuple(gained), lost=tuple(lost), appeared=tuple(appeared), gone=tuple(gone),
+        titles={key: tr(lang, en, sv) for key, (en, sv) in TITLES.items()},
+    )
+
+
+def scenario_summary(scenario: Scenario, plan: Plan, catalog: Catalog, lang: str) -> str:
+    """One line: 'Team of 3 · budget 2.0 MSEK · coverage 78% · cost 1.9 MSEK'."""
+    team = len(_team(plan))
+    parts = [
+        tr(lang, f"Team of {team}", f"Team om {team}") if team else tr(lang, "No team", "Inget team"),
+        tr(lang, "budget ", "budget ") + msek(scenario.budget_sek, lang),
+        tr(lang, "coverage ", "täckning ") + pct(plan.overall_coverage, lang),
+        tr(lang, "cost ", "kostnad ") + msek(plan.cost.total, lang),
+    ]
+    return " · ".join(parts)
+
+
+def unique_labels(labels: list[str]) -> list[str]:
+    """The labels, with ' (2)', ' (3)', … added to repeats so that charts keep them apart."""
+    used: set[str] = set()
+    out = []
+    for label in labels:
+        candidate, count = label, 1
+        while candidate in used:
+            count += 1
+            candidate = f"{label} ({count})"
+        used.add(candidate)
+        out.append(candidate)
+    return out
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:^=&\"'")
+
+
+def md_escape(text: str) -> str:
+    """Text a user typed, safe to put into Streamlit markdown: every markdown, LaTeX ($),
+    directive (:red[…]) and entity (&…;) character is backslash-escaped, so it reads as typed."""
+    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in str(text))

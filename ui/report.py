@@ -1,0 +1,322 @@
+"""Self-contained HTML reports of a scenario or a comparison, for meetings. Pure: no Streamlit.
+
+    html_text = scenario_report(ReportScenario("Plan A", "why", plan, catalog), "en")
+    html_text = comparison_report([item_a, item_b], catalog, "sv")
+
+One HTML string that opens offline: plotly.js is inlined once (by the first chart), every chart
+stays interactive, and there are no external links, fonts or scripts. Every text a user typed
+(names, notes) and every text from data is escaped with html.escape; chart labels go through
+ui.compare_charts.safe.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import plotly.graph_objects as go
+
+from model import Catalog, Plan
+from model.raci import raci_frame
+from model.scenario import FIELD_SPECS
+from ui import charts, compare_charts, planview
+from ui.changes import compare_rows, summarise_changes, unique_labels, value_text
+from ui.i18n import t, tr
+
+APP = {"en": "Social media org simulator", "sv": "Organisationssimulator för sociala medier"}
+SCENARIO_CHARTS = ("coverage", "cost", "load", "flow")
+COMPARE_CHARTS = ("coverage", "cost", "load", "work")
+CHART_CONFIG = {"displaylogo": False, "responsive": True,
+                "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+@dataclass(frozen=True)
+class ReportScenario:
+    """A scenario as the report shows it: the user's name and note, its plan and catalog."""
+
+    name: str
+    note: str
+    plan: Plan
+    catalog: Catalog
+    edited_assumptions: bool = False
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _multiline(text: str) -> str:
+    return "<br>".join(esc(line) for line in text.splitlines())
+
+
+class _Charts:
+    """Turns figures into <div>s; the first one carries plotly.js, inlined."""
+
+    def __init__(self) -> None:
+        self.first = True
+        self.ids: list[str] = []
+
+    def div(self, fig: go.Figure, chart_id: str) -> str:
+        include = self.first
+        self.first = False
+        self.ids.append(chart_id)
+        body = fig.to_html(full_html=False, include_plotlyjs=include, div_id=chart_id,
+                           config=CHART_CONFIG, default_width="100%")
+        return f'<figure class="chart">{body}</figure>'
+
+
+CSS = """
+:root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --accent:#2563eb; --good:#047857;
+        --bad:#b91c1c; --goodbg:#ecfdf5; --badbg:#fef2f2; --changedbg:#eff6ff; }
+* { box-sizing: border-box; }
+body { margin:0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial,
+       sans-serif; color:var(--ink); background:#fff; line-height:1.45; }
+main { max-width: 1200px; margin: 0 auto; padding: 32px 28px 64px; }
+h1 { font-size: 2.4rem; margin: .1em 0 .2em; overflow-wrap:anywhere; }
+h2 { font-size: 1.5rem; margin: 2.2em 0 .6em; border-bottom: 2px solid var(--line); padding-bottom:.2em; }
+h3 { font-size: 1.15rem; margin: 1.4em 0 .4em; overflow-wrap:anywhere; }
+.kicker { color: var(--accent); font-weight: 600; letter-spacing: .04em; text-transform: uppercase;
+          font-size: .85rem; margin:0; }
+.note { font-size: 1.1rem; background:#f9fafb; border-left: 4px solid var(--accent);
+        padding: .6em 1em; margin: .8em 0; overflow-wrap:anywhere; }
+.meta { color: var(--muted); font-size: .9rem; }
+.tiles { display:grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 14px;
+         margin: 1.4em 0; }
+.tile { border:1px solid var(--line); border-radius: 10px; padding: 14px 16px; }
+.tile .label { color: var(--muted); font-size: .95rem; }
+.tile .value { font-size: 1.9rem; font-weight: 700; margin-top: .15em; }
+.tile .delta { font-size: .95rem; margin-top: .2em; }
+.chart { margin: 1em 0 1.6em; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; margin: .6em 0 1.2em; }
+th, td { border-bottom: 1px solid var(--line); padding: .45em .6em; text-align: left;
+         vertical-align: top; overflow-wrap: break-word; }
+th { background: #f3f4f6; font-weight: 600; }
+td.num { text-align: right; white-space: nowrap; }
+td.better { background: var(--goodbg); color: var(--good); font-weight: 600; }
+td.worse { background: var(--badbg); color: var(--bad); font-weight: 600; }
+td.changed { background: var(--changedbg); }
+.findings { list-style:none; padding:0; }
+.findings li { border-left: 5px solid var(--line); padding: .5em .9em; margin: .5em 0; background:#fafafa; }
+.findings li.critical { border-color: var(--bad); }
+.findings li.warning { border-color: #d97706; }
+.findings li.info { border-color: var(--accent); }
+.sev { font-weight: 700; }
+.changes ul { margin: .2em 0 .8em; }
+.legend span { display:inline-block; padding: .1em .5em; border-radius: 4px; margin-right: .5em; }
+footer { margin-top: 3em; color: var(--muted); font-size: .85rem; }
+@media print { .chart { break-inside: avoid; } h2 { break-after: avoid; } }
+"""
+
+
+def _verdict_class(verdict: str) -> str:
+    return "num" if verdict in ("base", "same") else f"num {verdict}"
+
+
+def _page(title: str, body: str, lang: str) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta name="generator" content="{esc(APP["en"])}">\n'
+            f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n{body}\n"
+            f"</main>\n</body>\n</html>\n")
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[object]],
+           classes: Iterable[Sequence[str]] | None = None) -> str:
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    class_rows = list(classes) if classes is not None else None
+    body = []
+    for index, row in enumerate(rows):
+        cells = []
+        for column, value in enumerate(row):
+            css = class_rows[index][column] if class_rows else ""
+            cells.append(f'<td class="{esc(css)}">{esc(value)}</td>' if css else f"<td>{esc(value)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _frame_table(frame) -> str:
+    return _table([str(c) for c in frame.columns], frame.astype(str).itertuples(index=False))
+
+
+def _generated(lang: str, at: datetime | None) -> str:
+    at = (at or datetime.now(UTC)).astimezone(UTC)
+    return tr(lang, "Generated ", "Skapad ") + at.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _assumptions_text(item: ReportScenario, lang: str) -> str:
+    return (tr(lang, "edited assumptions", "ändrade antaganden") if item.edited_assumptions
+            else tr(lang, "default assumptions", "standardantaganden"))
+
+
+def _tiles(item: ReportScenario, lang: str, baseline: Plan | None = None) -> str:
+    tiles = []
+    for headline in planview.headlines(item.plan, item.catalog, lang, baseline):
+        delta = f'<div class="delta">{esc(headline.delta)}</div>' if headline.delta else ""
+        tiles.append(f'<div class="tile" title="{esc(headline.help)}"><div class="label">'
+                     f'{esc(headline.label)}</div><div class="value">{esc(headline.value)}</div>'
+                     f"{delta}</div>")
+    return f'<section class="tiles">{"".join(tiles)}</section>'
+
+
+def _findings(item: ReportScenario, lang: str) -> str:
+    findings = planview.ordered_findings(item.plan)
+    if not findings:
+        text = tr(lang, "The plan breaks none of the guidance.", "Planen bryter inte mot några råd.")
+        return f"<p>{esc(text)}</p>"
+    entries = []
+    for finding in findings:
+        message, advice = finding.text(lang)
+        subject = planview.finding_subject(finding, item.catalog, lang)
+        entries.append(
+            f'<li class="{esc(finding.severity)}"><span class="sev">{esc(t(finding.severity, lang))}'
+            f" · {esc(subject)}</span><br>{esc(message)}<br><em>{esc(tr(lang, 'Advice', 'Råd'))}:</em> "
+            f"{esc(advice)}</li>")
+    return f'<ul class="findings">{"".join(entries)}</ul>'
+
+
+RACI_HEADERS = {
+    "capability": ("Capability", "Kapabilitet"),
+    "responsible": ("Responsible (does the work)", "Utför (R)"),
+    "accountable": ("Accountable (one)", "Ansvarig (A, en)"),
+    "consulted": ("Consulted", "Rådfrågas (C)"),
+    "informed": ("Informed", "Informeras (I)"),
+    "why_accountable": ("Why accountable", "Varför ansvarig"),
+    "demand_hours_week": ("Demand h/week", "Behov h/vecka"),
+    "uncovered_hours_week": ("Not done h/week", "Ogjort h/vecka"),
+}
+
+
+def raci_headers(lang: str) -> dict[str, str]:
+    return {key: tr(lang, en, sv) for key, (en, sv) in RACI_HEADERS.items()}
+
+
+def raci_table(plan: Plan, catalog: Catalog, lang: str):
+    """The RACI view with translated column names (for display and CSV)."""
+    return raci_frame(plan, catalog, lang).rename(columns=raci_headers(lang))
+
+
+def _inputs_table(items: Sequence[ReportScenario], labels: Sequence[str], lang: str) -> str:
+    rows = []
+    for spec in FIELD_SPECS:
+        if spec.name == "team_size" and all(item.plan.scenario.team for item in items):
+            continue
+        rows.append([t(spec.name, lang)] + [
+            value_text(spec.name, getattr(item.plan.scenario, spec.name), item.catalog, lang)
+            for item in items])
+    return _table([tr(lang, "Input", "Indata"), *labels], rows)
+
+
+def scenario_report(item: ReportScenario, lang: str = "en", *, generated_at: datetime | None = None) -> str:
+    """The report of one scenario: figures, the four charts, findings, RACI, assignments, inputs."""
+    figures = {name: build(item.plan, item.catalog, lang) for name, build in (
+        ("coverage", charts.coverage_chart), ("cost", charts.cost_chart),
+        ("load", charts.load_chart), ("flow", charts.flow_chart))}
+    divs = _Charts()
+    note = f'<p class="note">{_multiline(item.note)}</p>' if item.note.strip() else ""
+    body = [
+        f'<header><p class="kicker">{esc(APP.get(lang, APP["en"]))} · '
+        f'{esc(tr(lang, "scenario report", "scenariorapport"))}</p>',
+        f"<h1>{esc(item.name)}</h1>{note}",
+        f'<p class="meta">{esc(_generated(lang, generated_at))} · {esc(_assumptions_text(item, lang))}</p>'
+        "</header>",
+        _tiles(item, lang),
+        f"<h2>{esc(tr(lang, 'Coverage and cost', 'Täckning och kostnad'))}</h2>",
+        divs.div(figures["coverage"], "chart-coverage"),
+        divs.div(figures["cost"], "chart-cost"),
+        f"<h2>{esc(tr(lang, 'Load and who does what', 'Belastning och vem som gör vad'))}</h2>",
+        divs.div(figures["load"], "chart-load"),
+        divs.div(figures["flow"], "chart-flow"),
+        f"<h2>{esc(tr(lang, 'Findings and advice', 'Fynd och råd'))}</h2>",
+        _findings(item, lang),
+        f"<h2>{esc(tr(lang, 'Roles: RACI', 'Roller: RACI'))}</h2>",
+        f"<p class=\"meta\">{esc(RACI_NOTE[lang if lang in RACI_NOTE else 'en'])}</p>",
+        _frame_table(raci_table(item.plan, item.catalog, lang)),
+        f"<h2>{esc(tr(lang, 'Who does what, and why', 'Vem gör vad, och varför'))}</h2>",
+        _frame_table(planview.assignment_table(item.plan, item.catalog, lang)),
+        f"<h2>{esc(tr(lang, 'The scenario', 'Scenariot'))}</h2>",
+        _inputs_table([item], [item.name], lang),
+        _footer(lang),
+    ]
+    return _page(f"{item.name} · {APP.get(lang, APP['en'])}", "\n".join(body), lang)
+
+
+RACI_NOTE = {
+    "en": "R carries the hours; A is exactly one person in-house who answers for the result "
+          "(leadership for strategy, else whoever carries most in-house hours, else the internal "
+          "orderer who leads the work); C has the know-how to be asked; I is kept informed.",
+    "sv": "R bär timmarna; A är exakt en person internt som svarar för resultatet (ledningen för "
+          "strategin, annars den som bär flest interna timmar, annars den interna beställaren som "
+          "leder arbetet); C har kunskapen att rådfrågas; I hålls informerad.",
+}
+
+
+def _footer(lang: str) -> str:
+    text = tr(lang, "This file is self-contained: it opens offline and its charts stay interactive.",
+              "Filen är fristående: den öppnas utan nätverk och diagrammen är interaktiva.")
+    return f"<footer>{esc(APP.get(lang, APP['en']))}. {esc(text)}</footer>"
+
+
+def comparison_report(items: Sequence[ReportScenario], catalog: Catalog, lang: str = "en", *,
+                      generated_at: datetime | None = None) -> str:
+    """The report of two to four scenarios: the first is the baseline the others are held against."""
+    if len(items) < 2:
+        raise ValueError("a comparison needs at least two scenarios")
+    labels = unique_labels([item.name for item in items])
+    plans = [item.plan for item in items]
+    pairs = list(zip(labels, plans, strict=True))
+    divs = _Charts()
+    body = [
+        f'<header><p class="kicker">{esc(APP.get(lang, APP["en"]))} · '
+        f'{esc(tr(lang, "comparison", "jämförelse"))}</p>',
+        f"<h1>{esc(' · '.join(labels))}</h1>",
+        f'<p class="meta">{esc(_generated(lang, generated_at))} · '
+        f'{esc(tr(lang, "Baseline: ", "Utgångsläge: "))}{esc(labels[0])}</p></header>',
+    ]
+    for label, item in zip(labels, items, strict=True):
+        body.append(f"<h3>{esc(label)}</h3>")
+        if item.note.strip():
+            body.append(f'<p class="note">{_multiline(item.note)}</p>')
+        body.append(f'<p class="meta">{esc(_assumptions_text(item, lang))}</p>')
+    body.append(f"<h2>{esc(tr(lang, 'Headline figures', 'Nyckeltal'))}</h2>")
+    legend = tr(lang, "Against the baseline:", "Mot utgångsläget:")
+    better, worse, changed = (tr(lang, "better", "bättre"), tr(lang, "worse", "sämre"),
+                              tr(lang, "changed", "ändrat"))
+    body.append(f'<p class="legend meta">{esc(legend)} '
+                f'<span style="background:var(--goodbg);color:var(--good)">{esc(better)}</span>'
+                f'<span style="background:var(--badbg);color:var(--bad)">{esc(worse)}</span>'
+                f'<span style="background:var(--changedbg)">{esc(changed)}</span></p>')
+    rows = compare_rows(plans, lang)
+    body.append(_table(
+        [tr(lang, "Figure", "Nyckeltal"), *labels],
+        [[row.label, *row.values] for row in rows],
+        [["", *[_verdict_class(row.verdict(i)) for i in range(len(plans))]] for row in rows]))
+    figures = compare_charts.compare_figures(pairs, catalog, lang)
+    body.append(f"<h2>{esc(tr(lang, 'Side by side', 'Sida vid sida'))}</h2>")
+    for name in COMPARE_CHARTS:
+        body.append(divs.div(figures[name], f"chart-compare-{name}"))
+    body.append(f"<h2>{esc(tr(lang, 'What changed', 'Vad som ändrats'))}</h2>")
+    for label, item in zip(labels[1:], items[1:], strict=True):
+        summary = summarise_changes(items[0].plan, item.plan, catalog, lang)
+        body.append(f"<h3>{esc(labels[0])} → {esc(label)}</h3>")
+        if summary.same_plan:
+            same = tr(lang, "Same inputs and the same plan.", "Samma indata och samma plan.")
+            body.append(f"<p>{esc(same)}</p>")
+        sections = []
+        for _key, title, lines in summary.sections():
+            items_html = "".join(f"<li>{esc(line)}</li>" for line in lines)
+            sections.append(f"<h4>{esc(title)}</h4><ul>{items_html}</ul>")
+        body.append(f'<div class="changes">{"".join(sections)}</div>')
+    body.append(f"<h2>{esc(tr(lang, 'Findings and advice', 'Fynd och råd'))}</h2>")
+    for label, item in zip(labels, items, strict=True):
+        body.append(f"<h3>{esc(label)}</h3>{_findings(item, lang)}")
+    body.append(f"<h2>{esc(tr(lang, 'The scenarios', 'Scenarierna'))}</h2>")
+    body.append(_inputs_table(items, labels, lang))
+    body.append(_footer(lang))
+    title = tr(lang, "Comparison", "Jämförelse") + ": " + " · ".join(labels)
+    return _page(title, "\n".join(body), lang)
+
+
+__all__ = ["COMPARE_CHARTS", "SCENARIO_CHARTS", "ReportScenario", "comparison_report", "esc",
+           "raci_headers", "raci_table", "scenario_report"]
