@@ -7,6 +7,7 @@ import logging
 import streamlit as st
 
 from model import CatalogError
+from ui.assumptions_banner import assumptions_banner
 from ui.i18n import t
 from ui.sidebar import render_sidebar
 from ui.state import ensure_entrypoint
@@ -43,6 +44,7 @@ def main() -> None:
     ]
     page = st.navigation(pages, position="top")
     try:
+        assumptions_banner(context.lang, page)
         page.run()
     except Exception as error:  # a bug must not show a traceback to a client in a meeting
         if type(error).__name__ in CONTROL_FLOW:

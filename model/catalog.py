@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import CatalogError
 from .scenario import SPECS, Scenario
 from .vocab import AGENCIES, CAPABILITIES, FREELANCERS, LANGUAGES, PROVIDERS, ROLES, SEVERITIES
+from .yamlsafe import YamlProblem, dump_text, load_text
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SECTIONS: tuple[str, ...] = (
@@ -153,12 +152,12 @@ class Catalog:
         return copy.deepcopy(self.raw)
 
     def section_yaml(self, section: str) -> str:
-        return yaml.safe_dump(self.raw[section], sort_keys=False, allow_unicode=True)
+        return dump_text(self.raw[section])
 
     def to_yaml(self) -> str:
         """All sections in one YAML document (the schema of data/, one top-level key each)."""
         merged = {section: self.raw[section][section] for section in SECTIONS}
-        return yaml.safe_dump(merged, sort_keys=False, allow_unicode=True)
+        return dump_text(merged)
 
 
 # ---- reading ------------------------------------------------------------------------------
@@ -172,13 +171,9 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         if not file.is_file():
             raise CatalogError(label, None, None, "file is missing")
         try:
-            raw[section] = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: huge ints
-            mark = getattr(error, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            raise CatalogError(label, None, None, f"not valid YAML{where}") from None
-        except UnicodeDecodeError:
-            raise CatalogError(label, None, None, "not UTF-8 text") from None
+            raw[section] = load_text(file.read_bytes())
+        except YamlProblem as problem:
+            raise CatalogError(label, None, None, str(problem)) from None
     return build_catalog(raw, origin=_origin(folder))
 
 
@@ -194,11 +189,9 @@ def _label(folder: Path | str, section: str) -> str:
 def load_catalog_text(text: str, *, origin: str = "upload") -> Catalog:
     """Read one YAML document holding every section (as `Catalog.to_yaml` writes it)."""
     try:
-        merged = yaml.safe_load(text)
-    except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: huge ints
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise CatalogError(origin, None, None, f"not valid YAML{where}") from None
+        merged = load_text(text)
+    except YamlProblem as problem:
+        raise CatalogError(origin, None, None, str(problem)) from None
     if not isinstance(merged, dict):
         raise CatalogError(origin, None, None, "expected a mapping with one key per section")
     raw = {}

@@ -15,6 +15,7 @@ import yaml
 
 from .errors import ScenarioError
 from .vocab import CAPABILITIES, ROLES
+from .yamlsafe import YamlProblem, load_text
 
 MAX_TEAM = 30
 
@@ -80,6 +81,8 @@ def _check_ids(spec: FieldSpec, value: Any) -> tuple[str, ...]:
         value = [part for part in value.split(",") if part.strip()]
     if not isinstance(value, list | tuple):
         raise ValueError(f"{spec.name}: expected a list of ids, got {value!r}")
+    if len(value) > MAX_TEAM + len(CAPABILITIES):  # before any conversion: no list is this long
+        raise ValueError(f"{spec.name}: {len(value)} ids is too many")
     items = tuple(str(item).strip() for item in value)
     unknown = [item for item in items if item not in allowed]
     if unknown:
@@ -216,11 +219,9 @@ class Scenario:
         """Read YAML as written by `to_yaml` (or the bare mapping). Strict by default:
         ScenarioError names every problem; lenient mode falls back like query params."""
         try:
-            data = yaml.safe_load(text)
-        except (yaml.YAMLError, ValueError, RecursionError) as error:  # ValueError: huge ints
-            mark = getattr(error, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            raise ScenarioError([f"not valid YAML{where}"]) from None
+            data = load_text(text, max_bytes=64_000)
+        except YamlProblem as problem:
+            raise ScenarioError([str(problem)]) from None
         if isinstance(data, Mapping) and set(data) == {"scenario"}:
             data = data["scenario"]
         return cls.from_mapping(data, strict=strict)

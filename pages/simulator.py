@@ -9,7 +9,7 @@ from ui import planview
 from ui.charts import CONFIG
 from ui.figures import plan_figures, plan_tables
 from ui.i18n import t, tr
-from ui.state import assumptions_edited, get_context, plan_for, scenario_key
+from ui.state import get_context, plan_for, scenario_key
 
 SEVERITY_BOX = {"critical": st.error, "warning": st.warning, "info": st.info}
 SEVERITY_ICON = {"critical": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
@@ -57,8 +57,6 @@ st.caption(tr(
     "Vem gör vad i ditt scenario, vad det kostar, vad som blir ogjort och varför. "
     "Ändra team, budget och arbetsmängd i sidopanelen; adressfältet är en länk till scenariot.",
 ))
-if assumptions_edited():
-    st.info(t("assumptions_edited", lang), icon=":material/tune:")
 
 top_left, top_right = st.columns([4, 2], vertical_alignment="bottom")
 with top_right:

@@ -171,3 +171,16 @@ def test_share_link_reopens_the_same_figures():
     second = run(new_app({key: values if len(values) > 1 else values[0] for key, values in query.items()}))
     assert metrics(second) == metrics(first)
     assert second.table[0].value.equals(first.table[0].value)
+
+
+def test_simulator_says_when_assumptions_differ_from_the_defaults(raw_catalog):
+    from model import build_catalog
+    from ui.state import CATALOG_KEY
+
+    at = run(new_app())
+    assert not [w for w in at.warning if "Assumptions differ" in str(w.value)]
+    raw_catalog["roles"]["roles"][4]["pay_sek_month"] = 60000  # the Social Media Manager
+    at.session_state[CATALOG_KEY] = build_catalog(raw_catalog)
+    run(at)
+    banners = [w.value for w in at.warning if "Assumptions differ" in str(w.value)]
+    assert banners and "1 value changed" in banners[0]

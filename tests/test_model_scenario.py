@@ -178,7 +178,9 @@ def test_unknown_keys_are_noted_in_mappings_but_not_in_urls():
     ("video_share: .nan", "video_share: expected a number, got nan"),
     ("budget_sek: " + "9" * 500, "budget_sek: 999"),
     ("budget_sek: " + "9" * 5000, "not valid YAML"),
-    ("[" * 5000 + "]" * 5000, "not valid YAML"),
+    ("[" * 5000 + "]" * 5000, "nested deeper than"),
+    ("a: &a [x, x, x]\nteam: [*a, *a]\n", "aliases (*name) are not accepted at line 2"),
+    ("note: " + "x" * 70_000, "larger than 64 kB"),
     ("team: [copywriter, astronaut]", "team: unknown id 'astronaut'"),
     ("colour: red", "unknown field 'colour'"),
 ])
