@@ -46,14 +46,7 @@ def _initialise() -> None:
     # Bound widgets seed themselves from the link on the first run; values we refused are put
     # right on an immediate second run, where code-set session state wins over the link.
     st.session_state["_pending"] = {name: getattr(scenario, name) for name in bad}
-    for name in SCALAR_FIELDS:
-        st.session_state[name] = getattr(scenario, name)
-    st.session_state["team_custom"] = bool(scenario.team)
-    st.session_state["team_roles"] = list(scenario.team)
-    for index, role in enumerate(scenario.team):
-        st.session_state[f"seat_role_{index}"] = role
-    st.session_state["outsource"] = list(scenario.outsource)
-    st.session_state["insource"] = list(scenario.insource)
+    apply_scenario(scenario)
     lang = (params.get("lang") or [""])[-1]
     if lang not in LANGS:
         locale = (st.context.locale or "") if hasattr(st.context, "locale") else ""

@@ -4,6 +4,7 @@ database file, and stopped at the end."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -39,40 +40,46 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """Start the app; yield its base URL (http://127.0.0.1:PORT)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+@contextlib.contextmanager
+def streamlit_server(folder: Path):
+    """Run `streamlit run app.py` on a free port of 127.0.0.1 with its own database file in
+    `folder`; yield the base URL (http://127.0.0.1:PORT); stop the server afterwards."""
     port = _free_port()
-    data = tmp_path_factory.mktemp("server")
-    env = dict(os.environ, SOCIAL_SIM_DATABASE_URL=f"sqlite:///{data / 'scenarios.sqlite'}")
+    env = dict(os.environ, SOCIAL_SIM_DATABASE_URL=f"sqlite:///{folder / 'scenarios.sqlite'}")
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    log = open(data / "server.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.time() > deadline or server.poll() is not None:
-                raise RuntimeError("streamlit did not start: " + (data / "server.log").read_text())
-            time.sleep(0.3)
-        yield url
-    finally:
-        server.terminate()
+    with open(folder / "server.log", "w") as log:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+            deadline = time.time() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                        if answer.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.time() > deadline or server.poll() is not None:
+                    raise RuntimeError("streamlit did not start: " + (folder / "server.log").read_text())
+                time.sleep(0.3)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """The app, started once for the session's browser tests."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    with streamlit_server(tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

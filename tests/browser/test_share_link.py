@@ -4,15 +4,9 @@ A bad link shows a note and the defaults, never an exception."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 
-from tests.browser.conftest import ROOT, _free_port, assert_no_exception, open_app, wait_ready
+from tests.browser.conftest import assert_no_exception, open_app, streamlit_server, wait_ready
 from tests.browser.test_simulator import headline, nudge
 
 
@@ -86,40 +80,11 @@ def test_minimum_values_stay_in_the_link(page, browser, app_url):
         context.close()
 
 
-@contextlib.contextmanager
-def fresh_server(tmp_path):
-    """A server of its own, so that the test sees the very first session after a start."""
-    port = _free_port()
-    env = dict(os.environ, SOCIAL_SIM_DATABASE_URL=f"sqlite:///{tmp_path / 'scenarios.sqlite'}")
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    with open(tmp_path / "server.log", "w") as log:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.time() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                        break
-                except OSError:
-                    if time.time() > deadline or server.poll() is not None:
-                        raise RuntimeError((tmp_path / "server.log").read_text()) from None
-                    time.sleep(0.3)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-
-
 def test_first_request_of_a_fresh_server_on_a_sub_page(browser, tmp_path):
     """A fresh server (Community Cloud waking up, say) whose first visitor opens a share link to a
     sub-page: Streamlit starts in its legacy pages/ mode and would run the page file without
     app.py (no sidebar, default scenario). ui.state reruns through app.py instead."""
-    with fresh_server(tmp_path) as url:
+    with streamlit_server(tmp_path) as url:
         context, page = fresh(browser)
         try:
             open_app(page, f"{url}/capabilities?team_size=7&lang=sv")
@@ -136,7 +101,7 @@ def test_first_request_of_a_fresh_server_on_a_sub_page(browser, tmp_path):
 def test_first_session_of_a_fresh_server_keeps_the_scenario_across_pages(browser, tmp_path):
     """The first visitor after a start opens a link to the Simulator and switches page: the
     scenario must travel along (app.py leaves the legacy pages/ mode before drawing anything)."""
-    with fresh_server(tmp_path) as url:
+    with streamlit_server(tmp_path) as url:
         context, page = fresh(browser)
         try:
             open_app(page, f"{url}/?team_size=1&budget_sek=6000000")
