@@ -107,7 +107,8 @@ class Scenario:
     """What the user describes. Keyword-only; every field has a default.
 
     `team` (role ids, one per seat) wins over `team_size` when given: team_size is then len(team).
-    `outsource` lists capabilities to buy outside first; `insource` those never to buy outside.
+    `outsource` lists capabilities to buy outside first; `insource` those never to buy outside
+    (a capability in both is outsourced).
     `notes` carries what was wrong with the input it was read from (not part of equality).
     """
 
@@ -131,6 +132,8 @@ class Scenario:
             object.__setattr__(self, spec.name, check_value(spec.name, getattr(self, spec.name)))
         if self.team:
             object.__setattr__(self, "team_size", len(self.team))
+        # a capability cannot be both bought outside first and never bought: outsource wins
+        object.__setattr__(self, "insource", tuple(c for c in self.insource if c not in self.outsource))
         object.__setattr__(self, "notes", tuple(self.notes))
 
     # ---- plain views -------------------------------------------------------------------

@@ -209,3 +209,10 @@ def test_to_yaml_is_the_scenario_document():
     data = yaml.safe_load(Scenario(team=("copywriter",)).to_yaml())
     assert list(data) == ["scenario"] and data["scenario"]["team"] == ["copywriter"]
     assert "notes" not in data["scenario"]
+
+
+def test_a_capability_in_both_sourcing_lists_is_outsourced():
+    scenario = Scenario(outsource=("create",), insource=("create", "analyze"))
+    assert scenario.outsource == ("create",) and scenario.insource == ("analyze",)
+    parsed = Scenario.from_query_params({"outsource": ["create"], "insource": ["create"]})
+    assert parsed.insource == () and Scenario.from_query_params(parsed.to_query_params()) == parsed

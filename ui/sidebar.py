@@ -161,9 +161,11 @@ def _team_editor(lang: str) -> tuple[str, ...]:
 
 def _sourcing(lang: str) -> None:
     catalog = current_catalog()
-    for name in ("outsource", "insource"):
-        st.multiselect(t(name, lang), CAPABILITIES, key=name,
-                       format_func=lambda cap: catalog.name(cap, lang))
+    # one list excludes what the other holds: a capability is outsourced or kept in, not both
+    for name, other in (("outsource", "insource"), ("insource", "outsource")):
+        taken = set(st.session_state.get(other) or [])
+        options = [cap for cap in CAPABILITIES if cap not in taken]
+        st.multiselect(t(name, lang), options, key=name, format_func=lambda cap: catalog.name(cap, lang))
 
 
 def _write_manual_params(scenario: Scenario, lang: str) -> None:
