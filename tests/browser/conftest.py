@@ -98,12 +98,12 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US",
                                   accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(60_000)
     yield page
     context.close()
 
 
-def wait_ready(page, timeout: float = 30_000) -> None:
+def wait_ready(page, timeout: float = 60_000) -> None:
     """Wait until the app has finished its run (the script state is notRunning)."""
     page.wait_for_selector("[data-test-script-state='notRunning']", state="attached",
                            timeout=timeout)
