@@ -89,6 +89,7 @@ def test_language_defaults_from_the_browser_locale(browser, app_url):
     try:
         open_app(page, f"{app_url}/capabilities")
         page.get_by_text("Kapabiliteter", exact=True).first.wait_for()
+        page.locator("[data-testid='stSidebar']").get_by_text("Årsbudget (kr)").wait_for()
         assert page.locator("[data-testid='stSidebar']").get_by_text("Årsbudget (kr)").count() == 1
         assert_no_exception(page)
     finally:
