@@ -12,6 +12,7 @@ Helpers for test modules: `from tests.conftest import write_data, entry, entry_i
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,20 @@ import yaml
 
 from model import load_catalog
 from model.catalog import SECTIONS, Catalog
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_database(tmp_path_factory):
+    """No test touches the saved scenarios of the checkout (saved/scenarios.sqlite): every app
+    run in the tests saves to a database file of the test session's own."""
+    key = "SOCIAL_SIM_DATABASE_URL"
+    before = os.environ.get(key)
+    os.environ[key] = f"sqlite:///{tmp_path_factory.mktemp('db') / 'scenarios.sqlite'}"
+    yield os.environ[key]
+    if before is None:
+        os.environ.pop(key, None)
+    else:
+        os.environ[key] = before
 
 
 @pytest.fixture(scope="session")
