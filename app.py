@@ -9,7 +9,7 @@ import streamlit as st
 from model import CatalogError
 from ui.assumptions_banner import assumptions_banner
 from ui.i18n import t
-from ui.sidebar import render_sidebar
+from ui.sidebar import current_language, render_sidebar
 from ui.state import ensure_entrypoint
 
 PAGES = (
@@ -26,6 +26,14 @@ log = logging.getLogger("app")
 def main() -> None:
     ensure_entrypoint()  # the first run of a fresh server may come here in legacy pages/ mode
     st.set_page_config(page_title=t("app_title"), page_icon=":material/hub:", layout="wide")
+    # Navigation first: a rerun the sidebar asks for (to put right a value it refused in the
+    # link) then stays on the page the link named.
+    lang = current_language()
+    pages = [
+        st.Page(path, title=t(title, lang), url_path=url or None, icon=icon, default=not url)
+        for path, title, url, icon in PAGES
+    ]
+    page = st.navigation(pages, position="top")
     try:
         context = render_sidebar()
     except CatalogError as error:
@@ -38,11 +46,6 @@ def main() -> None:
         st.error("The scenario could not be read. Open the app without the part after `?` in the "
                  "address, or reload the page.")
         st.stop()
-    pages = [
-        st.Page(path, title=t(title, context.lang), url_path=url or None, icon=icon, default=not url)
-        for path, title, url, icon in PAGES
-    ]
-    page = st.navigation(pages, position="top")
     try:
         assumptions_banner(context.lang, page)
         page.run()

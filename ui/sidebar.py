@@ -35,6 +35,18 @@ def _url_lists() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
+def current_language() -> str:
+    """The language in force: the sidebar's choice, else the link's `lang`, else the browser's."""
+    chosen = st.session_state.get("lang")
+    if chosen in LANGS:
+        return chosen
+    lang = (st.query_params.get_all("lang") or [""])[-1]
+    if lang in LANGS:
+        return lang
+    locale = (st.context.locale or "") if hasattr(st.context, "locale") else ""
+    return "sv" if locale.lower().startswith("sv") else "en"
+
+
 def _initialise() -> None:
     """First run of a session: read the link once, note what was wrong in it."""
     params = _url_lists()
@@ -47,11 +59,7 @@ def _initialise() -> None:
     # right on an immediate second run, where code-set session state wins over the link.
     st.session_state["_pending"] = {name: getattr(scenario, name) for name in bad}
     apply_scenario(scenario)
-    lang = (params.get("lang") or [""])[-1]
-    if lang not in LANGS:
-        locale = (st.context.locale or "") if hasattr(st.context, "locale") else ""
-        lang = "sv" if locale.lower().startswith("sv") else "en"
-    st.session_state["lang"] = lang
+    st.session_state["lang"] = current_language()
     st.session_state["url_notes"] = list(scenario.notes)
     st.session_state["_initialised"] = True
     # A value Streamlit itself cannot parse (`?inbound_per_week=inf` overflows int() in the

@@ -112,3 +112,14 @@ def test_first_session_of_a_fresh_server_keeps_the_scenario_across_pages(browser
             assert_no_exception(page)
         finally:
             context.close()
+
+
+def test_a_link_with_a_team_or_a_refused_value_stays_on_its_page(page, app_url):
+    """The sidebar reruns to put right what it read from the link; the page the link named stays."""
+    for path, title in (("tradeoffs?team=social_media_manager&team=community_manager", "Trade-offs"),
+                        ("capabilities?team_size=abc", "Capabilities")):
+        open_app(page, f"{app_url}/{path}")
+        wait_ready(page)
+        assert page.url.split("?")[0].endswith(path.split("?")[0]), page.url
+        page.locator("h1").filter(has_text=title).first.wait_for()
+        assert_no_exception(page)
