@@ -495,3 +495,11 @@ def test_a_fit_of_zero_never_takes_work_whatever_the_thresholds(raw_catalog):
     for scenario in (DEFAULT, Scenario(team_size=0), Scenario(team_size=6, budget_sek=0)):
         plan = simulate(scenario, world)
         assert all(line.fit > 0 for line in plan.assignments)
+
+
+def test_a_solo_manager_does_the_core_job_before_community(catalog):
+    """Guidance 3: planning and administration are the social media manager's main role, so a
+    solo manager covers them before spending the rest of the week on community."""
+    plan = simulate(Scenario(team_size=1, budget_sek=1_200_000), catalog)
+    assert plan.coverage["administer"] >= 0.9 and plan.coverage["plan"] >= 0.9
+    assert plan.uncovered["administer"] == 0.0
