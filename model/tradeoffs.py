@@ -456,17 +456,18 @@ class Move:
 
 
 def move_key(move: Move) -> tuple:
-    """The ranking: moves that add no critical finding first; then those that gain coverage at
-    no extra cost (most gain, then most saved), then those that gain coverage for money (most
-    coverage per SEK), then the rest (least loss, then most saved)."""
+    """The ranking: moves that gain coverage before those that do not; among the gaining ones,
+    those that add no critical finding first; then those that gain at no extra cost (most gain,
+    then most saved) before those that gain for money (most coverage per SEK); the rest last
+    (least loss, then most saved)."""
     if move.tier == 0:
         score = -move.coverage_gain
     elif move.tier == 1:
         score = -move.gain_per_sek
     else:
         score = -move.coverage_gain
-    return (move.adds_critical, move.tier, score, move.cost_delta, MOVE_KINDS.index(move.kind),
-            move.target, move.amount)
+    return (move.tier == 2, move.adds_critical, move.tier, score, move.cost_delta,
+            MOVE_KINDS.index(move.kind), move.target, move.amount)
 
 
 def _make_move(kind: str, target: str, amount: int, scenario: Scenario, before: Plan,

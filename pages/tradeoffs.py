@@ -273,13 +273,15 @@ def _moves_section(moves: tuple[Move, ...], plan: Plan, catalog: Catalog, lang: 
         "Single changes to the current scenario: hire one more role, add budget in steps (the last "
         "step pays for everything the plan would buy), or move a capability in-house or outside. "
         "Ranked by coverage gained per SEK of extra yearly cost; a move that gains coverage at no "
-        "extra cost (the same money, a better mix) comes first, and moves that add a critical "
-        "finding (such as an in-house cost over budget) come after those that do not.",
+        "extra cost (the same money, a better mix) comes first, moves that add a critical finding "
+        "(such as an in-house cost over budget) come after those that do not, and moves that gain "
+        "no coverage come last.",
         "Enskilda ändringar av nuvarande scenario: anställ en roll till, öka budgeten i steg (sista "
         "steget betalar allt planen vill köpa) eller flytta en kapabilitet in eller ut. Rangordnade "
         "efter vunnen täckning per krona i ökad årskostnad; ett drag som ger täckning utan extra "
-        "kostnad (samma pengar, bättre mix) kommer först, och drag som ger ett kritiskt fynd (som "
-        "intern kostnad över budget) kommer efter dem som inte gör det."))
+        "kostnad (samma pengar, bättre mix) kommer först, drag som ger ett kritiskt fynd (som "
+        "intern kostnad över budget) kommer efter dem som inte gör det, och drag som inte ger någon "
+        "täckning kommer sist."))
     if not moves:
         st.info(tr(lang, "No single change to try from here.", "Ingen enskild ändring att pröva härifrån."))
         return

@@ -302,18 +302,18 @@ def _independent_candidates(scenario):
 
 
 def _rank(before, after):
-    """The documented order: no new critical finding first; free gains by gain; paid gains by
-    gain per SEK; the rest by least loss."""
+    """The documented order: gains before the rest; among gains, no new critical finding first,
+    then free gains by gain, then paid gains by gain per SEK; the rest by least loss."""
     gain = after.overall_coverage - before.overall_coverage
     cost = after.cost.total - before.cost.total
     old = {(f.rule_id, f.capability, f.seat) for f in before.findings}
     new_critical = any(f.severity == "critical" and (f.rule_id, f.capability, f.seat) not in old
                        for f in after.findings)
     if gain <= 1e-6:
-        return (new_critical, 2, -gain)
+        return (True, new_critical, 2, -gain)
     if cost <= 1.0:
-        return (new_critical, 0, -gain)
-    return (new_critical, 1, -gain / cost)
+        return (False, new_critical, 0, -gain)
+    return (False, new_critical, 1, -gain / cost)
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS | PRESETS))
