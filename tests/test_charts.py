@@ -76,3 +76,12 @@ def test_cost_chart_shows_the_overrun():
 def test_capabilities_in_the_coverage_chart_order():
     figure = charts.coverage_chart(simulate(Scenario(), CATALOG), CATALOG, "en")
     assert list(figure.data[0].y) == [CATALOG.name(cap, "en") for cap in CAPABILITIES]
+
+
+def test_cost_chart_with_no_budget_keeps_a_readable_axis():
+    from model import Scenario, load_catalog, simulate
+    from ui.charts import cost_chart
+
+    catalog = load_catalog()
+    figure = cost_chart(simulate(Scenario(team_size=0, budget_sek=0), catalog), catalog, "en")
+    assert figure.layout.xaxis.range[1] >= 0.1  # MSEK: tenths at least, never micro-SEK ticks

@@ -317,7 +317,7 @@ def cost_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
             "textangle": 0,
             "hovertemplate": f"{t('remaining', lang)}: {sek(cost.remaining, lang)}<extra></extra>",
         })
-    top = max(cost.total, cost.budget, 1.0) / 1e6
+    top = max(cost.total, cost.budget, 100_000.0) / 1e6  # never a micro-SEK axis (budget 0)
     budget = cost.budget / 1e6
     over = cost.total > cost.budget + 0.5
     label = f"{t('budget', lang)} {msek(cost.budget, lang)}"
