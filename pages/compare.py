@@ -25,7 +25,7 @@ from ui import compare_charts, planview, saved
 from ui.changes import compare_rows, md_escape, scenario_summary, summarise_changes, unique_labels
 from ui.charts import CONFIG, coverage_chart, load_chart
 from ui.charts import cost_chart as plan_cost_chart
-from ui.i18n import t, tr
+from ui.i18n import note, t, tr
 from ui.report import ReportScenario, comparison_report, esc, raci_table, scenario_report
 from ui.state import assumptions_edited, get_context, plan_for
 
@@ -434,7 +434,7 @@ def upload_section() -> None:
             st.error(L(f"“{md_escape(uploaded_file.name)}” was not used. Nothing was loaded or saved. "
                        "What is wrong:", f"“{md_escape(uploaded_file.name)}” användes inte. Inget lästes in "
                        "eller sparades. Det här är fel:") + "\n\n" +
-                     "\n".join(f"- {md_escape(problem)}" for problem in error.problems))
+                     "\n".join(f"- {md_escape(note(problem, lang))}" for problem in error.problems))
             return
         stem = PurePath(uploaded_file.name).stem[:120] or "scenario"
         plan = plan_for(uploaded, catalog)

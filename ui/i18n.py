@@ -87,3 +87,38 @@ def t(key: str, lang: str = "en") -> str:
 def tr(lang: str, en: str, sv: str) -> str:
     """Inline translation for page-specific texts: tr(lang, 'Save', 'Spara')."""
     return sv if lang == "sv" else en
+
+
+# What model.scenario writes about a value it refused, in Swedish. The notes name URL keys and
+# values, which stay as they are; the words around them are translated.
+_NOTE_SV = (
+    (r"; default (.+) used$", r"; standardvärdet \1 används"),
+    (r"expected a whole number, got", "förväntade ett heltal, fick"),
+    (r"expected a number, got", "förväntade ett tal, fick"),
+    (r"expected a list of ids, got", "förväntade en lista med id:n, fick"),
+    (r"expected a mapping of scenario fields, got", "förväntade fält för ett scenario, fick"),
+    (r" is outside ", " ligger utanför "),
+    (r"unknown id", "okänt id"),
+    (r"^unknown field (.+) ignored$", r"okänt fält \1 ignoreras"),
+    (r"^unknown field (.+)$", r"okänt fält \1"),
+    (r"seats is more than", "platser är fler än"),
+    (r"ids is too many", "id:n är för många"),
+    (r"^not valid YAML", "inte giltig YAML"),
+    (r" at line (\d+), column (\d+)", r" på rad \1, kolumn \2"),
+    (r"^aliases \(\*name\) are not accepted", "alias (*namn) godtas inte"),
+    (r"^nested deeper than (\d+) levels", r"nästlad djupare än \1 nivåer"),
+    (r"^larger than", "större än"),
+    (r"^not UTF-8 text", "inte UTF-8-text"),
+    (r"^query parameters could not be read", "länkens parametrar kunde inte läsas"),
+)
+
+
+def note(text: str, lang: str = "en") -> str:
+    """A note about refused input in the language (Swedish by phrase; English as written)."""
+    import re
+
+    if lang != "sv":
+        return text
+    for pattern, replacement in _NOTE_SV:
+        text = re.sub(pattern, replacement, text)
+    return text

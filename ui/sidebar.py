@@ -11,7 +11,7 @@ from model import Scenario
 from model.scenario import FIELD_SPECS, SPECS
 from model.vocab import CAPABILITIES, ROLES
 from ui import fmtui
-from ui.i18n import LANGS, t
+from ui.i18n import LANGS, note, t
 from ui.state import SCALAR_FIELDS, Context, apply_scenario, current_catalog, set_context
 
 # widget: (kind, step) for each scalar field; the range comes from model.scenario.FIELD_SPECS
@@ -214,7 +214,7 @@ def render_sidebar() -> Context:
             _sourcing(lang)
         notes = st.session_state.get("url_notes") or []
         if notes:
-            st.warning(t("url_notes", lang) + "\n\n" + "\n".join(f"- {note}" for note in notes))
+            st.warning(t("url_notes", lang) + "\n\n" + "\n".join(f"- {note(text, lang)}" for text in notes))
     values = {name: st.session_state[name] for name in SCALAR_FIELDS}
     values.update(team=list(team), outsource=st.session_state.get("outsource") or [],
                   insource=st.session_state.get("insource") or [])
