@@ -18,6 +18,7 @@ from .vocab import CAPABILITIES, ROLES
 from .yamlsafe import YamlProblem, load_text
 
 MAX_TEAM = 30
+APP_KEYS = ("lang", "embed", "embed_options")  # link parameters of the app, not of the scenario
 
 
 @dataclass(frozen=True)
@@ -183,16 +184,19 @@ class Scenario:
     def from_query_params(cls, params: Any) -> Scenario:
         """Read URL query parameters (values as strings or lists of strings). Never raises.
 
-        Keys that are not scenario fields (such as `lang`) are ignored without a note;
-        bad values fall back to their defaults and are noted in `notes`.
+        The app's own keys (`lang`, Streamlit's `embed`) are ignored without a note; other
+        unknown keys are ignored with a note; bad values fall back to their defaults, noted.
         """
         mapping: dict[str, Any] = {}
+        unknown: list[str] = []
         try:
             items = list(params.items())
         except Exception:  # noqa: BLE001 - anything not mapping-like gives the default scenario
             return cls(notes=("query parameters could not be read",))
         for key, raw in items:
             if key not in SPECS:
+                if key not in APP_KEYS:
+                    unknown.append(f"unknown link parameter {str(key)[:40]!r} ignored")
                 continue
             spec = SPECS[key]
             many = raw if isinstance(raw, list | tuple) else [raw]
@@ -200,7 +204,8 @@ class Scenario:
                 mapping[key] = [part for item in many for part in str(item).split(",") if part]
             elif many:
                 mapping[key] = many[-1]
-        return cls.from_mapping(mapping)
+        scenario = cls.from_mapping(mapping)
+        return replace(scenario, notes=scenario.notes + tuple(unknown[:5]))
 
     def to_query_params(self) -> dict[str, str | list[str]]:
         """Every field as URL query parameters: numbers as text, id lists as repeated values."""

@@ -35,3 +35,8 @@ def test_sidebar_shows_the_notes_in_swedish():
     at = run(new_app({"team_size": "abc", "lang": "sv"}))
     warnings = [str(w.value) for w in at.sidebar.warning]
     assert any("förväntade ett tal, fick 'abc'; standardvärdet 2 används" in w for w in warnings), warnings
+
+
+def test_unknown_link_parameter_note_in_swedish():
+    (text,) = Scenario.from_query_params({"foo": "bar"}).notes
+    assert note(text, "sv") == "okänd parameter 'foo' i länken ignoreras"

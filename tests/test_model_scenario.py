@@ -160,8 +160,8 @@ def test_bad_values_fall_back_with_a_note(key, value):
         assert scenario.channels == 7  # the good value next to it is kept
 
 
-def test_unknown_keys_are_noted_in_mappings_but_not_in_urls():
-    assert Scenario.from_query_params({"colour": "red"}).notes == ()
+def test_unknown_keys_are_noted_in_mappings_and_in_urls():
+    assert Scenario.from_query_params({"colour": "red"}).notes == ("unknown link parameter 'colour' ignored",)
     assert Scenario.from_mapping({"colour": "red"}).notes == ("unknown field 'colour' ignored",)
 
 
@@ -216,3 +216,9 @@ def test_a_capability_in_both_sourcing_lists_is_outsourced():
     assert scenario.outsource == ("create",) and scenario.insource == ("analyze",)
     parsed = Scenario.from_query_params({"outsource": ["create"], "insource": ["create"]})
     assert parsed.insource == () and Scenario.from_query_params(parsed.to_query_params()) == parsed
+
+
+def test_unknown_link_parameters_are_reported_but_the_apps_own_are_not():
+    scenario = Scenario.from_query_params({"foo": "bar", "lang": "sv", "embed": "true", "team_size": "3"})
+    assert scenario.team_size == 3
+    assert scenario.notes == ("unknown link parameter 'foo' ignored",)

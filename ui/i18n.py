@@ -100,6 +100,7 @@ _NOTE_SV = (
     (r" is outside ", " ligger utanför "),
     (r"unknown id", "okänt id"),
     (r"^unknown field (.+) ignored$", r"okänt fält \1 ignoreras"),
+    (r"^unknown link parameter (.+) ignored$", r"okänd parameter \1 i länken ignoreras"),
     (r"^unknown field (.+)$", r"okänt fält \1"),
     (r"seats is more than", "platser är fler än"),
     (r"ids is too many", "id:n är för många"),
