@@ -111,7 +111,18 @@ def test_strategy_figures_have_one_series_per_strategy():
     scenario = Scenario()
     plans = {"current": simulate(scenario, CATALOG)} | {s.id: s.plan for s in strategies(scenario, CATALOG)}
     coverage = strategy_coverage_chart(plans, CATALOG, "en")
-    assert len(coverage.data) == 4 and len(coverage.data[0].x) == 9
+    assert len(coverage.data) == 4 and len(coverage.data[0].x) == 8  # influencers: no demand
     cost = strategy_cost_chart(plans, "sv")
     assert [trace.name for trace in cost.data] == ["Internt", "Byrå", "Frilans"]
     assert cost.layout.shapes[0].x0 == 2.0  # the budget line, MSEK
+
+
+def test_strategy_coverage_leaves_out_capabilities_without_demand():
+    scenario = Scenario(influencers=0)
+    plan = simulate(scenario, CATALOG)
+    figure = strategy_coverage_chart({"current": plan}, CATALOG, "en")
+    labels = list(figure.data[0].y)
+    assert "Influencer management" not in labels and "Strategy" in labels
+    with_programme = simulate(Scenario(influencers=3), CATALOG)
+    assert "Influencer management" in list(
+        strategy_coverage_chart({"current": with_programme}, CATALOG, "en").data[0].y)

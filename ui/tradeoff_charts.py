@@ -355,11 +355,13 @@ def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en",
 
 # ---- strategies --------------------------------------------------------------------------------
 def strategy_coverage_chart(plans: dict[str, Plan], catalog: Catalog, lang: str = "en") -> go.Figure:
-    """Coverage of each capability under each strategy (grouped bars), overall in the legend."""
-    labels = [catalog.name(cap, lang) for cap in CAPABILITIES]
+    """Coverage of each capability under each strategy (grouped bars), overall in the legend.
+    A capability no plan has demand for (influencers at 0) is left out, not shown as 100 %."""
+    caps = [cap for cap in CAPABILITIES if any(plan.demand[cap] > 0 for plan in plans.values())]
+    labels = [catalog.name(cap, lang) for cap in caps]
     traces = []
     for sid, plan in plans.items():
-        values = [plan.coverage[cap] for cap in CAPABILITIES]
+        values = [plan.coverage[cap] for cap in caps]
         traces.append({
             "type": "bar", "y": labels, "x": values, "orientation": "h",
             "name": f"{strategy_name(sid, lang)} ({pct(plan.overall_coverage, lang)})",
