@@ -395,6 +395,21 @@ def check_utilisation(params: dict, ctx) -> list[Hit]:
     ]
 
 
+@register("min_utilisation",
+          {"min_utilisation": ("fraction", 0.25)},
+          ("seat", "role", "utilisation"),
+          "A team seat loaded below min_utilisation of its capacity is reported: the plan has "
+          "little for that role to do, yet its full cost counts.")
+def check_underused(params: dict, ctx) -> list[Hit]:
+    return [
+        Hit(seat=person.seat, values={
+            "seat": ("seat", person.seat), "role": ("name", person.role),
+            "utilisation": ("pct", person.utilisation)})
+        for person in ctx.people
+        if person.in_team and person.capacity > 0 and person.utilisation + 1e-9 < params["min_utilisation"]
+    ]
+
+
 @register("in_house_within_budget", {}, ("in_house_cost", "budget"),
           "The fully loaded in-house cost must fit in the budget.")
 def check_budget(params: dict, ctx) -> list[Hit]:

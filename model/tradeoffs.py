@@ -172,7 +172,7 @@ BUDGET_BLIND_KINDS = frozenset({
     "internal_owner_required", "owner_role_required", "min_coverage", "prefer_external_below",
     "specialist_required", "min_activity_share", "role_excluded_unless",
     "internal_briefer_required", "two_roles_required", "max_capabilities_per_person",
-    "max_utilisation", "provider_minimum_fee", "in_house_within_budget",
+    "max_utilisation", "min_utilisation", "provider_minimum_fee", "in_house_within_budget",
 })
 
 

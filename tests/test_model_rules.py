@@ -61,6 +61,9 @@ CASES: dict[str, tuple[str, Scenario, dict | None, Scenario]] = {
         "warning", DEFAULT, {"seat": "S1"}, Scenario(team_size=4, budget_sek=RICH)),
     "over_capacity": (
         "warning", DEFAULT, {"seat": "S1"}, Scenario(team_size=4, budget_sek=RICH)),
+    "seat_underused": (
+        # the content manager of an eight-seat ladder team: designers and video take creation
+        "info", Scenario(team_size=8, budget_sek=9_000_000), {"seat": "S3"}, DEFAULT),
     "work_uncovered": (
         "warning", DEFAULT, {"capability": "create"}, DEFAULT.replace(budget_sek=RICH)),
     "in_house_over_budget": (
