@@ -387,12 +387,15 @@ def check_max_capabilities(params: dict, ctx) -> list[Hit]:
           "finding is critical whatever the rule's severity.")
 def check_utilisation(params: dict, ctx) -> list[Hit]:
     return [
-        Hit(seat=person.seat, values={
-            "seat": ("seat", person.seat), "role": ("name", person.role),
-            "utilisation": ("pct", person.utilisation)},
-            severity="critical" if person.utilisation > params["critical_above"] + 1e-9 else None)
+        _load_hit(person, "critical" if person.utilisation > params["critical_above"] + 1e-9 else None)
         for person in ctx.people if person.utilisation > params["max_utilisation"] + 1e-9
     ]
+
+
+def _load_hit(person, severity: str | None = None) -> Hit:
+    return Hit(seat=person.seat, severity=severity, values={
+        "seat": ("seat", person.seat), "role": ("name", person.role),
+        "utilisation": ("pct", person.utilisation)})
 
 
 @register("min_utilisation",
@@ -402,9 +405,7 @@ def check_utilisation(params: dict, ctx) -> list[Hit]:
           "little for that role to do, yet its full cost counts.")
 def check_underused(params: dict, ctx) -> list[Hit]:
     return [
-        Hit(seat=person.seat, values={
-            "seat": ("seat", person.seat), "role": ("name", person.role),
-            "utilisation": ("pct", person.utilisation)})
+        _load_hit(person)
         for person in ctx.people
         if person.in_team and person.capacity > 0 and person.utilisation + 1e-9 < params["min_utilisation"]
     ]
