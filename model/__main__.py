@@ -106,7 +106,7 @@ def scenario_from(args: argparse.Namespace, catalog: Catalog) -> Scenario:
                      if part.strip().lower() not in CLEAR]
         values[name] = value
     if "team_size" in given and "team" not in given:
-        values["team"] = []  # a team size asks for the hiring ladder, not the base's team
+        values["team"] = []  # a team size alone: the solver chooses the roles
     try:
         return Scenario.from_mapping(values, strict=True)
     except ScenarioError as error:
@@ -123,6 +123,10 @@ TEXT = {
         "notes": "Notes", "demand_title": "Demand and coverage (hours per week)",
         "capability": "Capability", "demand": "Demand", "in_house": "In-house", "agency": "Agency",
         "freelancer": "Freelancer", "uncovered": "Uncovered", "coverage": "Coverage", "total": "Total",
+        "quality": "Quality (fit)", "limits_title": "What limits this plan",
+        "limit_budget": "100,000 SEK more a year would add {gain} coverage",
+        "limit_seat": "one more hour a week of {seat} would add {gain}",
+        "volunteer_hours": "unpaid h/week",
         "assign_title": "Assignments", "who": "Who", "seat": "Seat", "hours": "h/week",
         "cost": "SEK/year", "fit": "Fit", "reason": "Reason", "people_title": "People",
         "role": "Role", "capacity": "Capacity", "load": "Load", "caps": "Capabilities",
@@ -139,6 +143,10 @@ TEXT = {
         "notes": "Anmärkningar", "demand_title": "Behov och täckning (timmar per vecka)",
         "capability": "Kapabilitet", "demand": "Behov", "in_house": "Internt", "agency": "Byrå",
         "freelancer": "Frilans", "uncovered": "Ogjort", "coverage": "Täckning", "total": "Totalt",
+        "quality": "Kvalitet (passform)", "limits_title": "Vad som begränsar planen",
+        "limit_budget": "100 000 kr mer per år skulle ge {gain} mer täckning",
+        "limit_seat": "en timme mer i veckan för {seat} skulle ge {gain}",
+        "volunteer_hours": "obetalda h/vecka",
         "assign_title": "Fördelning", "who": "Vem", "seat": "Plats", "hours": "h/vecka",
         "cost": "kr/år", "fit": "Passform", "reason": "Skäl", "people_title": "Personer",
         "role": "Roll", "capacity": "Kapacitet", "load": "Belastning", "caps": "Kapabiliteter",
@@ -165,6 +173,8 @@ def table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str
 
 
 def render_text(plan: Plan, catalog: Catalog, lang: str) -> str:
+    from ui.reasons import reason_text  # the texts live in ui/ (no Streamlit there)
+
     t, s = TEXT[lang], plan.scenario
     hours = lambda value: fmt.hours(value, lang)  # noqa: E731
     out: list[str] = []
@@ -177,7 +187,8 @@ def render_text(plan: Plan, catalog: Catalog, lang: str) -> str:
             f"({fmt.pct(s.video_share, lang)} {t['video']}), {fmt.number(s.inbound_per_week, lang)} "
             f"{t['inbound']}, {fmt.sek(s.ad_spend_sek_month, lang)} {t['ads']}, {s.influencers} "
             f"{t['influencers']}, {fmt.number(s.org_size, lang)} {t['org']}, "
-            f"{hours(s.marketing_lead_hours)} {t['lead_hours']}"]
+            f"{hours(s.marketing_lead_hours)} {t['lead_hours']}, "
+            f"{hours(s.volunteer_hours)} {t['volunteer_hours']}"]
     for key in ("outsource", "insource"):
         if getattr(s, key):
             out.append(f"  {t[key]}: {', '.join(catalog.name(c, lang) for c in getattr(s, key))}")
@@ -187,19 +198,21 @@ def render_text(plan: Plan, catalog: Catalog, lang: str) -> str:
     by_type = plan.hours_by_type()
     rows = [[catalog.name(cap, lang), hours(plan.demand[cap]), hours(by_type[cap]["in_house"]),
              hours(by_type[cap]["agency"]), hours(by_type[cap]["freelancer"]),
-             hours(plan.uncovered[cap]), fmt.pct(plan.coverage[cap], lang)] for cap in CAPABILITIES]
+             hours(plan.uncovered[cap]), fmt.pct(plan.coverage[cap], lang),
+             fmt.fit(plan.quality[cap], lang)] for cap in CAPABILITIES]
     totals = [sum(by_type[cap][kind] for cap in CAPABILITIES)
               for kind in ("in_house", "agency", "freelancer")]
     rows.append([t["total"], hours(plan.total_demand), *map(hours, totals),
-                 hours(sum(plan.uncovered.values())), fmt.pct(plan.overall_coverage, lang)])
+                 hours(sum(plan.uncovered.values())), fmt.pct(plan.overall_coverage, lang),
+                 fmt.fit(plan.overall_quality, lang)])
     out += ["", t["demand_title"], *table(
         [t["capability"], t["demand"], t["in_house"], t["agency"], t["freelancer"], t["uncovered"],
-         t["coverage"]], rows, right={1, 2, 3, 4, 5, 6})]
+         t["coverage"], t["quality"]], rows, right={1, 2, 3, 4, 5, 6, 7})]
 
     rows = [[catalog.name(line.capability, lang), catalog.name(line.provider, lang),
              seat_label(line.seat, lang) if line.seat else "", hours(line.hours),
              fmt.number(line.cost_sek, lang), fmt.fit(line.fit, lang),
-             line.reason.get(lang, line.reason["en"])] for line in plan.assignments]
+             reason_text(line.reason, line.reason_values, catalog, lang)] for line in plan.assignments]
     out += ["", t["assign_title"], *table(
         [t["capability"], t["who"], t["seat"], t["hours"], t["cost"], t["fit"], t["reason"]],
         rows, right={3, 4, 5})]
@@ -215,6 +228,12 @@ def render_text(plan: Plan, catalog: Catalog, lang: str) -> str:
         ("in_house_cost", c.in_house), ("agency_cost", c.agency), ("freelancer_cost", c.freelancer),
         ("total_cost", c.total), ("budget_row", c.budget), ("remaining", c.remaining))]
     out += ["", t["cost_title"], *table(["", ""], rows, right={1})[2:]]
+
+    if plan.limits is not None:
+        gain = lambda value: fmt.number(value * 100, lang, 1) + " pp"  # noqa: E731
+        out += ["", t["limits_title"], "  " + t["limit_budget"].format(gain=gain(plan.limits.budget_gain))]
+        out += ["  " + t["limit_seat"].format(seat=seat_label(seat, lang), gain=gain(value))
+                for seat, value in plan.limits.seat_gain.items()]
 
     out += ["", t["findings_title"]]
     if not plan.findings:

@@ -316,6 +316,8 @@ UNITS: dict[str, Text] = {
     "h_per_h": _tx("h per bought hour", "h per köpt timme"),
     "employees": _tx("employees", "anställda"),
     "utilisation": _tx("share of capacity", "andel av kapaciteten"),
+    "points_h": _tx("points per hour (1 = an hour of work at fit 1)",
+                    "poäng per timme (1 = en timmes arbete med passform 1)"),
 }
 SETTINGS: dict[str, tuple[Text, str, str, float, float]] = {  # label, unit, kind, low, high
     "employer_cost_multiplier": (_tx("Employer cost multiplier", "Arbetsgivarpåslag"), "factor",
@@ -358,8 +360,13 @@ PARAMS: dict[str, Text] = {
     "min_fit": _tx("minimum fit", "lägsta passform"),
     "max_capabilities": _tx("maximum capabilities", "högsta antal kapabiliteter"),
     "max_utilisation": _tx("maximum utilisation", "högsta beläggning"),
+    "critical_above": _tx("critical above", "kritiskt över"),
+    "min_utilisation": _tx("minimum utilisation", "lägsta beläggning"),
+    "penalty": _tx("penalty per hour", "avdrag per timme"),
+    "met_coverage": _tx("counts as met from", "räknas som uppfyllt från"),
+    "min_unspent_sek": _tx("unspent budget from", "outnyttjad budget från"),
 }
-NUMERIC_PARAM_KINDS = ("fraction", "hours", "number", "count")
+NUMERIC_PARAM_KINDS = ("fraction", "hours", "number", "count", "penalty")
 
 
 def _humanise(ident: str) -> str:
@@ -375,6 +382,10 @@ def _param_unit(name: str, param_kind: str, params: Mapping[str, Any]) -> tuple[
         return UNITS["employees"], "count"
     if name == "max_utilisation":
         return UNITS["utilisation"], "number"
+    if param_kind == "penalty":
+        return UNITS["points_h"], "number"
+    if name == "min_unspent_sek":
+        return _tx("SEK/year", "kr/år"), "number"
     if name == "above":
         driver = params.get("active_if")
         spec = SPECS.get(driver) if isinstance(driver, str) else None

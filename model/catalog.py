@@ -14,7 +14,16 @@ from typing import Any
 
 from .errors import CatalogError
 from .scenario import SPECS, Scenario
-from .vocab import AGENCIES, CAPABILITIES, FREELANCERS, LANGUAGES, PROVIDERS, ROLES, SEVERITIES
+from .vocab import (
+    AGENCIES,
+    CAPABILITIES,
+    FREELANCERS,
+    LANGUAGES,
+    PROVIDERS,
+    ROLES,
+    SEVERITIES,
+    VOLUNTEER_ROLE,
+)
 from .yamlsafe import YamlProblem, dump_text, load_text
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -92,6 +101,7 @@ class Rule:
     params: dict[str, Any]
     message: dict[str, str]
     advice: dict[str, str]
+    advice_budget_left: dict[str, str] | None = None  # advice when money is left unspent
 
 
 @dataclass(frozen=True)
@@ -108,7 +118,10 @@ class Settings:
     min_fit: float
     primary_fit: float
     strong_fit: float
-    assignment_order: tuple[str, ...]
+    priority: dict[str, float]  # points per hour of work at fit 1, per capability
+    cost_tiebreak: float  # points per SEK a year: only breaks ties between equal plans
+    volunteer_fit: dict[str, float]
+    volunteer_name: dict[str, str]
 
 
 @dataclass(frozen=True, eq=False)
@@ -142,6 +155,8 @@ class Catalog:
         for table in (self.roles, self.providers):
             if item_id in table:
                 return table[item_id].name.get(lang, table[item_id].name["en"])
+        if item_id == VOLUNTEER_ROLE:
+            return self.settings.volunteer_name.get(lang, self.settings.volunteer_name["en"])
         for cap in self.capabilities:
             if cap.id == item_id:
                 return cap.name.get(lang, cap.name["en"])
@@ -324,7 +339,7 @@ class _Reader:
         body = self.section(doc, "settings", dict)
         values: dict[str, Any] = {}
         for key in ("employer_cost_multiplier", "weeks_per_year", "min_fit", "primary_fit",
-                    "strong_fit", "assignment_order"):
+                    "strong_fit", "priority", "cost_tiebreak", "volunteer_fit"):
             self.entry = key
             entry = self.need(body, key)
             if not isinstance(entry, dict):
@@ -341,11 +356,34 @@ class _Reader:
         primary_fit = self.number(values["primary_fit"], "value", min_fit, 1.0)
         self.entry = "strong_fit"
         strong_fit = self.number(values["strong_fit"], "value", 0.0, 1.0)
-        self.entry = "assignment_order"
-        order = values["assignment_order"].get("value")
-        if not isinstance(order, list) or sorted(map(str, order)) != sorted(CAPABILITIES):
-            self.fail("value", "expected each of the nine capabilities exactly once")
-        return Settings(mult, weeks, min_fit, primary_fit, strong_fit, tuple(order))
+        self.entry = "priority"
+        priority = self.per_capability(values["priority"], 0.0, 10.0, complete=True)
+        self.entry = "cost_tiebreak"
+        tiebreak = self.number(values["cost_tiebreak"], "value", 0.0, 1e-5)
+        self.entry = "volunteer_fit"
+        volunteer_fit = self.per_capability(values["volunteer_fit"], 0.0, 1.0, complete=False)
+        volunteer_name = self.texts(values["volunteer_fit"], "name")
+        return Settings(mult, weeks, min_fit, primary_fit, strong_fit, priority, tiebreak,
+                        volunteer_fit, volunteer_name)
+
+    def per_capability(self, entry: dict, low: float, high: float, *, complete: bool) -> dict[str, float]:
+        value = entry.get("value")
+        if not isinstance(value, dict):
+            self.fail("value", "expected a mapping of capability to number")
+        for cap in value:
+            self.one_of(cap, CAPABILITIES, f"value.{cap}", "capability")
+        if complete:
+            missing = [cap for cap in CAPABILITIES if cap not in value]
+            if missing:
+                self.fail(f"value.{missing[0]}", "missing: every capability needs a value")
+        out = {}
+        for cap in value:
+            number = value[cap]
+            if isinstance(number, bool) or not isinstance(number, int | float) or number != number \
+                    or not low <= number <= high:
+                self.fail(f"value.{cap}", f"expected a number within {low:g}..{high:g}, got {number!r}")
+            out[cap] = float(number)
+        return out
 
     def capabilities(self, doc: Any) -> tuple[Capability, ...]:
         body = self.section(doc, "capabilities", list)
@@ -489,7 +527,9 @@ class _Reader:
                 key, _, problem = str(error).partition(": ")
                 self.fail(f"params.{key}", problem)
             message, advice = self.texts(item, "message"), self.texts(item, "advice")
-            for key, texts in (("message", message), ("advice", advice)):
+            extra = self.texts(item, "advice_budget_left") if "advice_budget_left" in item else None
+            for key, texts in (("message", message), ("advice", advice),
+                               ("advice_budget_left", extra or {})):
                 for lang, template in texts.items():
                     unknown = _unknown_placeholder(template, KINDS[kind_name].placeholders)
                     if unknown:
@@ -500,7 +540,7 @@ class _Reader:
                     except (ValueError, KeyError, IndexError, AttributeError) as error:
                         self.fail(f"{key}.{lang}", f"cannot be filled in ({error}); "
                                   "write placeholders as plain {name}")
-            out.append(Rule(rule_id, kind_name, guidance, severity, params, message, advice))
+            out.append(Rule(rule_id, kind_name, guidance, severity, params, message, advice, extra))
         return tuple(out)
 
 

@@ -1,23 +1,34 @@
-"""simulate: Scenario in, Plan out, through small pure steps.
+"""simulate: Scenario in, Plan out. The plan is the optimum of an explicit objective.
 
-demand -> team -> routing -> in-house -> purchases -> budget -> stretch -> summary -> rules.
+    demand -> units (seats, the head of marketing's hours, unpaid hours, providers)
+           -> policy (what the rules of data/rules.yaml constrain and penalise)
+           -> a mixed-integer programme, solved by HiGHS -> lines, people, cost, limits -> rules
+
+The objective (README, "How a plan is found"): maximise the hours of work done, each weighted by
+how well it is done (fit) and by its capability's priority (data/settings.yaml), minus the soft
+penalties that rules declare; then, as a tie-break, the least cost. Hard constraints: demand,
+every person's capacity including the in-house orderer's time for everything bought, provider
+capacity, the budget, agency minimum fees (an agency is used at or above its minimum, or not at
+all), what the rules make absolute (lead in-house, strategy with marketing leadership) and the
+user's insource/outsource choices. A fit below settings.min_fit never works.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from . import fmt
 from .catalog import Catalog
-from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Person, Plan
+from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Limits, Person, Plan
 from .rules import KINDS, Policy, build_policy, render
 from .scenario import Scenario
-from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT
+from .solver import INF, Program, Solution
+from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, ROLES, VOLUNTEER_ROLE, VOLUNTEER_SEAT
 
+EPS = 1e-7
 POOLS = ("other", "video")
-SCOPE_POOLS = {"all": ("other", "video"), "video": ("video",), "non_video": ("other",)}
-EPS = 1e-9
+BUDGET_STEP = 100_000.0
+LIMIT_HOUR = 1.0
 
 
 # ---- step 1: demand -----------------------------------------------------------------------
@@ -50,9 +61,11 @@ def compute_demand(scenario: Scenario, catalog: Catalog) -> dict[str, dict[str, 
     return pools
 
 
-# ---- step 2: the team -----------------------------------------------------------------------
+# ---- step 2: who can work -------------------------------------------------------------------
 @dataclass(frozen=True)
 class Seat:
+    """One person (or the head of marketing's hours, or the unpaid hours) in the plan."""
+
     seat: str
     role: str
     capacity: float
@@ -62,324 +75,393 @@ class Seat:
     in_team: bool
 
 
+@dataclass(frozen=True)
+class Unit:
+    """What the programme assigns work to: a seat, a group of seats of one role (when the
+    solver chooses the team), or an outside provider."""
+
+    key: str
+    kind: str  # "seat" | "group" | "lead" | "volunteer" | "provider"
+    ident: str  # role id, provider id, or VOLUNTEER_ROLE
+    provider_type: str  # in_house | agency | freelancer
+    fit: dict[str, float]
+    scope: str
+    capacity: float  # per head for a group; inf for a provider without a limit
+    annual_cost: float  # per head
+    rate: float  # SEK per hour (providers)
+    orders: bool  # may brief and follow up bought work
+
+    @property
+    def in_house(self) -> bool:
+        return self.provider_type == "in_house"
+
+
 def team_roles(scenario: Scenario, catalog: Catalog) -> tuple[str, ...]:
-    """The role of each seat: the explicit team, or the hiring ladder for team_size seats."""
+    """The role of each seat when the scenario names them; for team_size alone, the solver's
+    choice (simulate(...).people)."""
     if scenario.team:
         return scenario.team
-    return tuple(catalog.ladder_role(index) for index in range(scenario.team_size))
+    return chosen_team(scenario, catalog)
 
 
-def build_team(scenario: Scenario, catalog: Catalog) -> tuple[Seat, ...]:
-    seats = []
-    for index, role_id in enumerate(team_roles(scenario, catalog)):
-        role = catalog.roles[role_id]
-        seats.append(Seat(f"S{index + 1}", role_id, role.capacity_hours, role.annual_cost_sek,
-                          role.fit, role.scope, True))
+def chosen_team(scenario: Scenario, catalog: Catalog) -> tuple[str, ...]:
+    if scenario.team or scenario.team_size == 0:
+        return scenario.team
+    plan = simulate(scenario, catalog, limits=False)
+    return tuple(person.role for person in plan.people if person.in_team)
+
+
+def _seat_unit(seat: str, role_id: str, catalog: Catalog, kind: str = "seat") -> Unit:
+    role = catalog.roles[role_id]
+    return Unit(seat, kind, role_id, "in_house", role.fit, role.scope, role.capacity_hours,
+                role.annual_cost_sek, 0.0, True)
+
+
+def build_units(scenario: Scenario, catalog: Catalog) -> tuple[tuple[Unit, ...], tuple[Unit, ...]]:
+    """(in-house units, providers)."""
+    units: list[Unit] = []
+    if scenario.team:
+        units += [_seat_unit(f"S{i + 1}", role, catalog) for i, role in enumerate(scenario.team)]
+    elif scenario.team_size > 0:
+        units += [_seat_unit(f"role:{role}", role, catalog, "group") for role in ROLES]
     if scenario.marketing_lead_hours > 0:
         head = catalog.roles["head_of_marketing"]
-        seats.append(Seat(MARKETING_LEAD_SEAT, "head_of_marketing", scenario.marketing_lead_hours,
-                          0.0, {"strategy": head.fit.get("strategy", 0.0)}, "all", False))
-    return tuple(seats)
+        units.append(Unit(MARKETING_LEAD_SEAT, "lead", "head_of_marketing", "in_house",
+                          {"strategy": head.fit.get("strategy", 0.0)}, "all",
+                          scenario.marketing_lead_hours, 0.0, 0.0, True))
+    if scenario.volunteer_hours > 0:
+        units.append(Unit(VOLUNTEER_SEAT, "volunteer", VOLUNTEER_ROLE, "in_house",
+                          catalog.settings.volunteer_fit, "all", scenario.volunteer_hours, 0.0, 0.0,
+                          True))
+    providers = tuple(
+        Unit(p.id, "provider", p.id, p.type, p.fit, p.scope,
+             INF if p.max_hours_week is None else p.max_hours_week, 0.0, p.rate_sek_hour, False)
+        for p in catalog.providers.values())
+    return tuple(units), providers
 
 
-# ---- step 3: routing (what goes where first) --------------------------------------------------
-@dataclass(frozen=True)
-class Routing:
-    order: tuple[str, ...]
-    in_house_only: frozenset[str]
-    external_first: dict[str, str]  # capability -> "rule" | "choice"
-    coordination_per_external_hour: float
-    rule_limits: dict[str, tuple[float, float]]
-    in_house_by_rule: frozenset[str] = frozenset()  # in_house_only because a rule says so
-    # Buying first must not swap in-house work for worse-fitting outside work: for capabilities
-    # a rule sends outside first, providers must fit at least as well as the team's best.
-    fit_floor: dict[str, float] = field(default_factory=dict)
+def _pools_for(unit: Unit, cap: str) -> tuple[str, ...]:
+    if cap != "create" or unit.scope == "all":
+        return POOLS
+    return ("video",) if unit.scope == "video" else ("other",)
 
 
-def route(scenario: Scenario, catalog: Catalog, demand: dict, team: tuple[Seat, ...],
-          policy: Policy) -> Routing:
-    external_first: dict[str, str] = {}
-    fit_floor: dict[str, float] = {}
-    for cap, (below, unless_fit) in policy.prefer_external.items():
-        total = sum(demand[cap].values())
-        best = max((seat.fit.get(cap, 0.0) for seat in team if seat.in_team), default=0.0)
-        if total < below and best < unless_fit:
-            external_first[cap] = "rule"
-            fit_floor[cap] = best
-    for cap in scenario.outsource:
-        external_first[cap] = "choice"
-    in_house_only = (policy.in_house_only | set(scenario.insource)) - set(scenario.outsource)
-    for cap in scenario.insource:
-        external_first.pop(cap, None)
-    return Routing(catalog.settings.assignment_order, frozenset(in_house_only), external_first,
-                   policy.coordination_per_external_hour, dict(policy.prefer_external),
-                   frozenset(policy.in_house_only - set(scenario.outsource)),
-                   {cap: floor for cap, floor in fit_floor.items() if external_first.get(cap) == "rule"})
+# ---- step 3: the programme ------------------------------------------------------------------
+@dataclass
+class Built:
+    program: Program
+    work: list[tuple[Unit, str, str, int]]  # unit, capability, pool, column
+    order: dict[str, int]  # unit key -> orderer-time column
+    heads: dict[str, int]  # group key -> head-count column
+    capacity_rows: dict[str, int]
+    budget_row: int | None
+    coordination_row: int | None
+    budget_offset: float  # the bought-work budget is max(0, budget - budget_offset)
 
 
-# ---- lines under construction ------------------------------------------------------------------
+def _allowed(unit: Unit, cap: str, scenario: Scenario, policy: Policy, min_fit: float) -> bool:
+    if unit.fit.get(cap, 0.0) < max(min_fit, EPS):
+        return False
+    if unit.in_house:
+        return cap not in scenario.outsource
+    return cap not in scenario.insource and cap not in policy.in_house_only
+
+
+def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, providers,
+                  policy: Policy) -> Built:
+    settings = catalog.settings
+    weeks = settings.weeks_per_year
+    tiebreak = settings.cost_tiebreak
+    program = Program()
+    work: list[tuple[Unit, str, str, int]] = []
+    by_pool: dict[tuple[str, str], list[int]] = {}
+    by_unit: dict[str, list[int]] = {}
+    by_unit_cap: dict[tuple[str, str], list[int]] = {}
+    groups = [unit for unit in units if unit.kind == "group"]
+    agencies: list[tuple[int, list[int], float, float]] = []  # used flag, columns, SEK/h-year, min
+
+    for unit in units + providers:
+        for cap in CAPABILITIES:
+            if not _allowed(unit, cap, scenario, policy, settings.min_fit):
+                continue
+            for pool in _pools_for(unit, cap):
+                need = demand[cap][pool]
+                if need <= EPS:
+                    continue
+                fit = unit.fit[cap]
+                value = settings.priority[cap] * fit - policy.penalty(unit, cap, pool)
+                if not unit.in_house:
+                    value -= tiebreak * unit.rate * weeks
+                col = program.var(high=need, cost=value)
+                work.append((unit, cap, pool, col))
+                by_pool.setdefault((cap, pool), []).append(col)
+                by_unit.setdefault(unit.key, []).append(col)
+                by_unit_cap.setdefault((unit.key, cap), []).append(col)
+
+    for (cap, pool), cols in by_pool.items():  # demand
+        program.row(dict.fromkeys(cols, 1.0), high=demand[cap][pool])
+
+    heads: dict[str, int] = {}
+    if groups:
+        for unit in groups:
+            heads[unit.key] = program.var(high=scenario.team_size, integer=True,
+                                          cost=-tiebreak * unit.annual_cost)
+        program.row(dict.fromkeys(heads.values(), 1.0), low=scenario.team_size,
+                    high=scenario.team_size)
+
+    # orderer time: in-house people brief and follow up what is bought
+    bought = [col for unit, _, _, col in work if not unit.in_house]
+    order: dict[str, int] = {}
+    coordination_row = None
+    if policy.coordination_per_external_hour > 0 and bought:
+        for unit in units:
+            if unit.orders:  # the best lead fit orders first: a tiny cost for the others
+                order[unit.key] = program.var(cost=-1e-6 * (1.01 - unit.fit.get("lead", 0.0)))
+        terms = dict.fromkeys(order.values(), 1.0)
+        for col in bought:
+            terms[col] = -policy.coordination_per_external_hour
+        coordination_row = program.row(terms, low=0.0)
+
+    capacity_rows: dict[str, int] = {}
+    for unit in units:  # capacity, including orderer time
+        terms = dict.fromkeys(by_unit.get(unit.key, []), 1.0)
+        if unit.key in order:
+            terms[order[unit.key]] = 1.0
+        if unit.kind == "group":
+            terms[heads[unit.key]] = -unit.capacity
+            capacity_rows[unit.key] = program.row(terms, high=0.0)
+        elif terms:
+            capacity_rows[unit.key] = program.row(terms, high=unit.capacity)
+
+    for unit in providers:  # provider capacity and agency minimums
+        cols = by_unit.get(unit.key, [])
+        if not cols:
+            continue
+        if unit.capacity < INF:
+            program.row(dict.fromkeys(cols, 1.0), high=unit.capacity)
+        minimum = catalog.providers[unit.ident].min_retainer_sek_month * 12
+        if minimum > 0:
+            used = program.var(high=1.0, integer=True)
+            top = sum(demand[cap][pool] for u, cap, pool, _ in work if u.key == unit.key)
+            program.row({**dict.fromkeys(cols, 1.0), used: -top}, high=0.0)
+            program.row({**dict.fromkeys(cols, unit.rate * weeks), used: -minimum}, low=0.0)
+            agencies.append((used, cols, unit.rate * weeks, minimum))
+
+    # the budget: fees (and the team's cost when the solver chooses it)
+    offset = sum(unit.annual_cost for unit in units if unit.kind == "seat")
+    budget_row = None
+    if bought:
+        terms = {col: unit.rate * weeks for unit, _, _, col in work if not unit.in_house}
+        if groups:
+            cheapest = sum(sorted(unit.annual_cost for unit in groups)[:scenario.team_size])
+            if cheapest <= scenario.budget_sek:
+                terms.update({heads[unit.key]: unit.annual_cost for unit in groups})
+                offset = 0.0
+            else:
+                offset = cheapest  # no team of this size fits the budget: nothing can be bought
+        budget_row = program.row(terms, high=max(0.0, scenario.budget_sek - offset))
+
+    for floor in policy.share_floors:  # hard: leadership carries its share (when it has hours)
+        need = demand[floor.capability]["other"] + demand[floor.capability]["video"]
+        fixed_hours = sum(unit.capacity for unit in units
+                          if unit.kind != "group" and unit.ident in floor.roles)
+        target = min(floor.min_share * need, fixed_hours)
+        cols = [col for unit, cap, _, col in work
+                if cap == floor.capability and unit.in_house and unit.ident in floor.roles]
+        if target > EPS and cols:
+            program.row(dict.fromkeys(cols, 1.0), low=target)
+
+    def integral(values):
+        """An LP plan holds as it is when every agency is unused or at its minimum and every
+        head count is whole: set the flags and return the values (else None)."""
+        if any(abs(values[col] - round(values[col])) > 1e-6 for col in heads.values()):
+            return None
+        out = values.copy()
+        for used, cols, per_hour, minimum in agencies:
+            fee = per_hour * sum(values[col] for col in cols)
+            if fee <= 1e-3:
+                out[used] = 0.0
+            elif fee >= minimum - 1e-3:
+                out[used] = 1.0
+            else:
+                return None
+        for col in heads.values():
+            out[col] = round(values[col])
+        return out
+
+    program.integral = integral
+    return Built(program, work, order, heads, capacity_rows, budget_row, coordination_row, offset)
+
+
+# ---- step 4: from the solution to seats and lines ------------------------------------------------
+def _group_seats(built: Built, values, units) -> tuple[list[Seat], dict[str, list]]:
+    """Seats and their (capability, hours) lines. A group of k seats of one role is filled seat by
+    seat, capability by capability, so that each person carries as few capabilities as possible."""
+    seats: list[Seat] = []
+    loads: dict[str, list] = {}  # seat -> [(unit, cap, hours)], plus ("order", hours)
+    hours_of: dict[tuple[str, str], float] = {}
+    for unit, cap, _, col in built.work:
+        if unit.in_house and values[col] > EPS:
+            hours_of[(unit.key, cap)] = hours_of.get((unit.key, cap), 0.0) + values[col]
+    order_hours = {key: values[col] for key, col in built.order.items() if values[col] > EPS}
+
+    explicit = [unit for unit in units if unit.kind == "seat"]
+    groups = [(unit, int(round(values[built.heads[unit.key]]))) for unit in units
+              if unit.kind == "group"]
+    groups = [(unit, count) for unit, count in groups if count > 0]
+    lead_hours = {unit.key: hours_of.get((unit.key, "lead"), 0.0) for unit, _ in groups}
+    groups.sort(key=lambda pair: (-lead_hours[pair[0].key], ROLES.index(pair[0].ident)))
+    number = len(explicit)
+    for unit in explicit:
+        seats.append(Seat(unit.key, unit.ident, unit.capacity, unit.annual_cost, unit.fit,
+                          unit.scope, True))
+        loads[unit.key] = [(unit, cap, hours_of[(unit.key, cap)]) for cap in CAPABILITIES
+                           if (unit.key, cap) in hours_of]
+        if unit.key in order_hours:
+            loads[unit.key].append((unit, "order", order_hours[unit.key]))
+    for unit, count in groups:
+        items = ([(cap, hours_of[(unit.key, cap)]) for cap in CAPABILITIES
+                  if (unit.key, cap) in hours_of])
+        if unit.key in order_hours:
+            items.insert(0, ("order", order_hours[unit.key]))
+        keys = []
+        for _ in range(count):
+            number += 1
+            key = f"S{number}"
+            keys.append(key)
+            seats.append(Seat(key, unit.ident, unit.capacity, unit.annual_cost, unit.fit,
+                              unit.scope, True))
+            loads[key] = []
+        index, room = 0, unit.capacity
+        for cap, hours in items:
+            while hours > EPS:
+                if room <= EPS and index < count - 1:
+                    index, room = index + 1, unit.capacity
+                take = hours if index == count - 1 else min(hours, room)
+                loads[keys[index]].append((unit, cap, take))
+                hours -= take
+                room -= take
+    for unit in units:
+        if unit.kind in ("lead", "volunteer"):
+            seats.append(Seat(unit.key, unit.ident, unit.capacity, 0.0, unit.fit, unit.scope, False))
+            loads[unit.key] = [(unit, cap, hours_of[(unit.key, cap)]) for cap in CAPABILITIES
+                               if (unit.key, cap) in hours_of]
+            if unit.key in order_hours:
+                loads[unit.key].append((unit, "order", order_hours[unit.key]))
+    return seats, loads
+
+
 @dataclass
 class Line:
     capability: str
-    provider_type: str
-    provider: str
+    unit: Unit
     seat: str | None
     hours: float
-    fit: float
-    reason: dict[str, str]
-    cost_per_hour_year: float  # SEK per year for one hour a week
+    cost: float
 
 
-def _candidates(team, cap, spare, low, high=2.0):
-    low = max(low - EPS, EPS)  # a fit of 0 (or none) never takes work, whatever the settings say
-    found = [(index, seat) for index, seat in enumerate(team)
-             if low <= seat.fit.get(cap, 0.0) < high and spare[seat.seat] > EPS]
-    return [seat for _, seat in sorted(found, key=lambda pair: (-pair[1].fit[cap], pair[0]))]
-
-
-def _take(pools: dict, scope: str, limit: float) -> float:
-    taken = 0.0
-    for pool in SCOPE_POOLS[scope]:
-        amount = min(pools[pool], limit - taken)
-        if amount > EPS:
-            pools[pool] -= amount
-            taken += amount
-    return taken
-
-
-def _in_house_reason(seat: Seat, cap: str, catalog: Catalog, kept: str | None,
-                     stretch: bool) -> dict[str, str]:
-    """kept: "rule" (a rule keeps it in-house), "choice" (the scenario's insource) or None."""
-    out = {}
-    for lang in ("en", "sv"):
-        role, fit = catalog.name(seat.role, lang), fmt.fit(seat.fit[cap], lang)
-        if stretch:
-            out[lang] = (f"Stretch: nothing better is affordable, so the {role} takes it "
-                         f"(fit {fit})" if lang == "en" else
-                         f"Nödlösning: inget bättre ryms i budgeten, så {role} tar det "
-                         f"(passform {fit})")
-        elif kept == "choice":
-            out[lang] = (f"Kept in-house as chosen; the {role} fits best (fit {fit})"
-                         if lang == "en" else
-                         f"Behålls internt enligt val; {role} passar bäst (passform {fit})")
-        elif kept:
-            out[lang] = (f"Kept in-house: an internal owner must lead the work (guidance 2); "
-                         f"the {role} fits best (fit {fit})" if lang == "en" else
-                         f"Behålls internt: en intern ägare måste leda arbetet (råd 2); "
-                         f"{role} passar bäst (passform {fit})")
-        else:
-            out[lang] = (f"Best in-house fit with time to spare: the {role} (fit {fit})"
-                         if lang == "en" else
-                         f"Bäst intern passform med tid över: {role} (passform {fit})")
-    return out
-
-
-def _in_house_line(seat: Seat, cap: str, hours: float, reason: dict[str, str]) -> Line:
-    per_hour = seat.annual_cost / seat.capacity if seat.capacity > 0 else 0.0
-    return Line(cap, "in_house", seat.role, seat.seat, hours, seat.fit[cap], reason, per_hour)
-
-
-# ---- step 4: in-house first -----------------------------------------------------------------
-def assign_in_house(demand, team, routing: Routing, catalog: Catalog):
-    """Seats that fit a capability at primary_fit or better take it, best fit first."""
-    need = {cap: dict(pools) for cap, pools in demand.items()}
-    spare = {seat.seat: seat.capacity for seat in team}
-    lines: list[Line] = []
-    low = catalog.settings.primary_fit
-    for cap in routing.order:
-        if cap in routing.external_first:
-            continue
-        for seat in _candidates(team, cap, spare, low):
-            taken = _take(need[cap], seat.scope, spare[seat.seat])
-            if taken > EPS:
-                spare[seat.seat] -= taken
-                kept = "rule" if cap in routing.in_house_by_rule else \
-                    "choice" if cap in routing.in_house_only else None
-                reason = _in_house_reason(seat, cap, catalog, kept, False)
-                lines.append(_in_house_line(seat, cap, taken, reason))
-    return lines, need, spare
-
-
-# ---- step 5: purchases (planned without regard to budget) -------------------------------------
-@dataclass(frozen=True)
-class Purchase:
-    capability: str
-    provider: str
-    hours: float
-    why: str  # "value" | "rule" | "choice"
-
-
-def _ranked_providers(cap: str, catalog: Catalog, excluded: set[str], floor: float = 0.0):
-    # never a provider with fit 0 (or none), nor one below the floor
-    low = max(catalog.settings.primary_fit - EPS, floor - EPS, EPS)
-    found = [provider for provider in catalog.providers.values()
-             if provider.fit.get(cap, 0.0) >= low and provider.id not in excluded]
-    return sorted(found, key=lambda p: (p.rate_sek_hour / p.fit[cap], p.id))
-
-
-def _plan_once(need, routing: Routing, catalog: Catalog, excluded: set[str]) -> list[Purchase]:
-    left = {cap: dict(pools) for cap, pools in need.items()}
-    used: dict[str, float] = {}
-    purchases = []
-    for cap in routing.order:
-        if cap in routing.in_house_only:
-            continue
-        for provider in _ranked_providers(cap, catalog, excluded, routing.fit_floor.get(cap, 0.0)):
-            limit = math.inf if provider.max_hours_week is None else \
-                provider.max_hours_week - used.get(provider.id, 0.0)
-            taken = _take(left[cap], provider.scope, limit)
-            if taken > EPS:
-                used[provider.id] = used.get(provider.id, 0.0) + taken
-                purchases.append(Purchase(cap, provider.id, taken,
-                                          routing.external_first.get(cap, "value")))
-    return purchases
-
-
-def plan_purchases(need, routing: Routing, catalog: Catalog) -> tuple[Purchase, ...]:
-    """What to buy outside for the work in-house seats cannot take, best value first.
-
-    An agency whose planned fee is below its minimum retainer is left out and the plan redone.
-    """
-    excluded: set[str] = set()
-    weeks = catalog.settings.weeks_per_year
-    while True:
-        purchases = _plan_once(need, routing, catalog, excluded)
-        monthly: dict[str, float] = {}
-        for item in purchases:
-            rate = catalog.providers[item.provider].rate_sek_hour
-            monthly[item.provider] = monthly.get(item.provider, 0.0) + item.hours * rate * weeks / 12
-        too_small = {pid for pid, fee in monthly.items()
-                     if fee < catalog.providers[pid].min_retainer_sek_month - 1e-6}
-        if not too_small:
-            return tuple(purchases)
-        excluded |= too_small
-
-
-# ---- step 6: buy what the budget allows -------------------------------------------------------
-def _purchase_reason(item: Purchase, catalog: Catalog, bought: float, routing: Routing):
-    provider = catalog.providers[item.provider]
-    out = {}
-    for lang in ("en", "sv"):
-        rate = fmt.sek(provider.rate_sek_hour, lang)
-        fit = fmt.fit(provider.fit[item.capability], lang)
-        if item.why == "rule":
-            below = fmt.hours(routing.rule_limits[item.capability][0], lang)
-            text = (f"Bought outside first: below {below} h/week this is better value outside "
-                    f"(guidance 4); {rate}/h, fit {fit}" if lang == "en" else
-                    f"Köps utifrån först: under {below} h/vecka är det prisvärdare externt "
-                    f"(råd 4); {rate}/h, passform {fit}")
-        elif item.why == "choice":
-            text = (f"Outsourced as chosen; {rate}/h, fit {fit}" if lang == "en" else
-                    f"Utlagt enligt val; {rate}/h, passform {fit}")
-        else:
-            text = (f"Bought outside: most coverage per SEK of those who do it; {rate}/h, "
-                    f"fit {fit}" if lang == "en" else
-                    f"Köps utifrån: mest täckning per krona av dem som gör det; {rate}/h, "
-                    f"passform {fit}")
-        if bought < item.hours - EPS:
-            text += (f" (the budget covers {fmt.hours(bought, lang)} of "
-                     f"{fmt.hours(item.hours, lang)} h/week)" if lang == "en" else
-                     f" (budgeten räcker till {fmt.hours(bought, lang)} av "
-                     f"{fmt.hours(item.hours, lang)} h/vecka)")
-        out[lang] = text
-    return out
-
-
-def buy_within_budget(purchases, need, budget_left: float, catalog: Catalog, routing: Routing):
-    """Buy the planned purchases in order until the budget left after in-house cost runs out."""
+def _lines(built: Built, values, seats, loads, catalog: Catalog) -> list[Line]:
     weeks = catalog.settings.weeks_per_year
     lines: list[Line] = []
-    left_budget = max(budget_left, 0.0)
-    need = {cap: dict(pools) for cap, pools in need.items()}
-    for item in purchases:
-        provider = catalog.providers[item.provider]
-        per_hour_year = provider.rate_sek_hour * weeks
-        hours = min(item.hours, left_budget / per_hour_year)
-        if hours <= EPS:
-            break
-        left_budget -= hours * per_hour_year
-        _take(need[item.capability], provider.scope, hours)
-        lines.append(Line(item.capability, provider.type, provider.id, None, hours,
-                          provider.fit[item.capability],
-                          _purchase_reason(item, catalog, hours, routing), per_hour_year))
-        if hours < item.hours - EPS:
-            break
-    return lines, need
-
-
-# ---- step 7: stretch in-house for what is left ------------------------------------------------
-def assign_stretch(need, team, spare, routing: Routing, catalog: Catalog):
-    """Seats with spare time take leftover work they fit at min_fit or better (not outsourced
-    by choice)."""
-    lines: list[Line] = []
-    spare = dict(spare)
-    for cap in routing.order:
-        if routing.external_first.get(cap) == "choice":
-            continue
-        for seat in _candidates(team, cap, spare, catalog.settings.min_fit):
-            taken = _take(need[cap], seat.scope, spare[seat.seat])
-            if taken > EPS:
-                spare[seat.seat] -= taken
-                lines.append(_in_house_line(seat, cap, taken,
-                                            _in_house_reason(seat, cap, catalog, None, True)))
-    return lines, need, spare
-
-
-# ---- step 8: summary ----------------------------------------------------------------------------
-def merge_lines(lines: list[Line]) -> tuple[Assignment, ...]:
-    merged: dict[tuple, Line] = {}
-    for line in lines:
-        key = (line.capability, line.provider_type, line.provider, line.seat)
-        if key in merged:
-            merged[key].hours += line.hours
-        else:
-            merged[key] = Line(**vars(line))
+    cost_of = {seat.seat: seat for seat in seats}
+    for seat_id, items in loads.items():
+        seat = cost_of[seat_id]
+        for unit, cap, hours in items:
+            if cap == "order":
+                continue
+            per_hour = seat.annual_cost / seat.capacity if seat.capacity > 0 else 0.0
+            lines.append(Line(cap, unit, seat_id, hours, hours * per_hour))
+    bought: dict[tuple[str, str], float] = {}
+    for unit, cap, _, col in built.work:
+        if not unit.in_house and values[col] > EPS:
+            bought[(unit.key, cap)] = bought.get((unit.key, cap), 0.0) + values[col]
+    for (key, cap), hours in bought.items():
+        unit = next(u for u, _, _, _ in built.work if u.key == key)
+        lines.append(Line(cap, unit, None, hours, hours * unit.rate * weeks))
     order = {cap: index for index, cap in enumerate(CAPABILITIES)}
-    return tuple(
-        Assignment(line.capability, line.provider_type, line.provider, line.seat, line.hours,
-                   line.hours * line.cost_per_hour_year, line.fit, line.reason)
-        for line in sorted(merged.values(), key=lambda ln: order[ln.capability])
-    )
+    lines.sort(key=lambda ln: (order[ln.capability], ln.unit.provider_type != "in_house",
+                               ln.seat or "", ln.unit.key))
+    return lines
 
 
-def coverage_of(demand_hours: dict[str, float], assignments) -> tuple[dict[str, float], float]:
-    weighted = dict.fromkeys(CAPABILITIES, 0.0)
-    for line in assignments:
-        weighted[line.capability] += line.hours * line.fit
-    coverage = {cap: min(1.0, weighted[cap] / demand_hours[cap]) if demand_hours[cap] > EPS
-                else 1.0 for cap in CAPABILITIES}
+# ---- step 5: why each line, and what the next best option was ----------------------------------
+def _cost_per_hour(unit: Unit, weeks: float) -> float:
+    if not unit.in_house:
+        return unit.rate
+    return unit.annual_cost / (unit.capacity * weeks) if unit.capacity > 0 else 0.0
+
+
+def _reason(line: Line, built: Built, scenario: Scenario, policy: Policy, catalog: Catalog,
+            spare: dict[str, float], short: dict[str, float]) -> tuple[str, dict]:
+    weeks = catalog.settings.weeks_per_year
+    cap, unit = line.capability, line.unit
+    options = {u.key: u for u, c, _, _ in built.work if c == cap and u.key != unit.key}
+    ranked = sorted(options.values(), key=lambda u: (-u.fit[cap], _cost_per_hour(u, weeks), u.key))
+    alternative = ranked[0] if ranked else None
+    values = {"fit": unit.fit[cap], "cost_per_hour": _cost_per_hour(unit, weeks),
+              "role" if unit.in_house else "provider": unit.ident,
+              "alternative": alternative.ident if alternative else None,
+              "alternative_type": alternative.provider_type if alternative else None,
+              "alternative_fit": alternative.fit[cap] if alternative else None,
+              "alternative_cost_per_hour": _cost_per_hour(alternative, weeks) if alternative else None}
+    if unit.in_house:
+        if cap in policy.in_house_only and cap not in scenario.insource:
+            return "kept_in_house_rule", values
+        if cap in scenario.insource:
+            return "kept_in_house_choice", values
+        if unit.fit[cap] < catalog.settings.primary_fit:
+            return "stretch", values
+        if alternative is None or alternative.fit[cap] <= unit.fit[cap] + EPS:
+            return "best_fit", values
+        return "in_house_time_paid", values
+    values["budget_limited"] = short.get(cap, 0.0) > EPS and built.budget_row is not None
+    if cap in scenario.outsource:
+        return "outsourced_choice", values
+    in_house = [u for u, c, _, _ in built.work if c == cap and u.in_house]
+    if not in_house:
+        return "bought_nobody_in_house", values
+    if all(spare.get(u.key, 0.0) <= EPS for u in in_house):
+        return "bought_team_busy", values
+    return "bought_better_fit", values
+
+
+# ---- step 6: summary ----------------------------------------------------------------------------
+def coverage_of(demand_hours: dict[str, float], done: dict[str, float]) -> tuple[dict[str, float], float]:
+    """Coverage is work done: hours done / hours needed, per capability and demand-weighted."""
+    coverage = {cap: min(1.0, done[cap] / demand_hours[cap]) if demand_hours[cap] > EPS else 1.0
+                for cap in CAPABILITIES}
     total = sum(demand_hours.values())
-    overall = sum(coverage[cap] * demand_hours[cap] for cap in CAPABILITIES) / total \
-        if total > EPS else 1.0
+    overall = min(1.0, sum(done.values()) / total) if total > EPS else 1.0
     return coverage, overall
 
 
-def coordination_owner(team, assignments) -> str | None:
-    """The team seat carrying most in-house lead hours (first seat on a tie)."""
-    best, best_hours = None, EPS
-    for seat in team:
-        hours = sum(line.hours for line in assignments
-                    if line.seat == seat.seat and line.capability == "lead" and seat.in_team)
-        if hours > best_hours:
-            best, best_hours = seat.seat, hours
-    return best
+def quality_of(assignments) -> tuple[dict[str, float], float]:
+    """Quality is the hours-weighted fit of the work done (0 where nothing is done)."""
+    hours = dict.fromkeys(CAPABILITIES, 0.0)
+    weighted = dict.fromkeys(CAPABILITIES, 0.0)
+    for line in assignments:
+        hours[line.capability] += line.hours
+        weighted[line.capability] += line.hours * line.fit
+    quality = {cap: weighted[cap] / hours[cap] if hours[cap] > EPS else 0.0 for cap in CAPABILITIES}
+    total = sum(hours.values())
+    return quality, (sum(weighted.values()) / total if total > EPS else 0.0)
 
 
-def summarise_people(team, assignments, coordination: dict[str, float]) -> tuple[Person, ...]:
+def summarise_people(seats, loads) -> tuple[Person, ...]:
     people = []
-    for seat in team:
-        lines = [line for line in assignments if line.seat == seat.seat]
-        extra = coordination.get(seat.seat, 0.0)
-        hours = sum(line.hours for line in lines) + extra
+    for seat in seats:
+        items = loads.get(seat.seat, [])
+        extra = sum(hours for _, cap, hours in items if cap == "order")
+        hours = sum(hours for _, _, hours in items)
         utilisation = hours / seat.capacity if seat.capacity > EPS else 0.0
-        caps = tuple(cap for cap in CAPABILITIES if any(ln.capability == cap for ln in lines))
+        caps = tuple(cap for cap in CAPABILITIES if any(c == cap for _, c, _ in items))
         people.append(Person(seat.seat, seat.role, hours, seat.capacity, utilisation, caps,
                              seat.annual_cost, extra, seat.in_team))
     return tuple(people)
 
 
-def summarise_cost(team, assignments, budget: float) -> Cost:
-    in_house = sum(seat.annual_cost for seat in team)
+def summarise_cost(seats, assignments, budget: float) -> Cost:
+    in_house = sum(seat.annual_cost for seat in seats)
     agency = sum((line.cost_sek for line in assignments if line.provider_type == "agency"), 0.0)
     freelancer = sum((line.cost_sek for line in assignments if line.provider_type == "freelancer"),
                      0.0)
@@ -387,23 +469,64 @@ def summarise_cost(team, assignments, budget: float) -> Cost:
     return Cost(in_house, agency, freelancer, total, float(budget), float(budget) - total)
 
 
-# ---- step 9: rules ------------------------------------------------------------------------------
+def _covered(built: Built, solution: Solution, total: float) -> float:
+    if total <= EPS:
+        return 1.0
+    return float(min(1.0, sum(solution.values[col] for _, _, _, col in built.work) / total))
+
+
+def compute_limits(built: Built, solution: Solution, total: float, seats, units,
+                   budget: float) -> Limits:
+    """What binds the plan: the coverage 100,000 SEK more budget, or one more hour of each
+    seat, would add (re-solved as an LP with the same agencies and team as the plan)."""
+    program = built.program
+    base = _covered(built, solution, total)
+    program.relax_fixed(solution)
+    budget_gain = 0.0
+    if built.budget_row is not None:
+        upper = max(0.0, budget + BUDGET_STEP - built.budget_offset)
+        budget_gain = max(0.0, _covered(built, program.resolve_with_row_upper(built.budget_row, upper),
+                                        total) - base)
+    gains: dict[str, float] = {}
+    for unit in units:
+        row = built.capacity_rows.get(unit.key)
+        if row is None:
+            continue
+        upper = program.row_upper[row] + LIMIT_HOUR
+        gains[unit.key] = max(0.0, _covered(built, program.resolve_with_row_upper(row, upper), total)
+                              - base)
+    seat_gain = {}
+    for seat in seats:
+        key = seat.seat if seat.seat in gains else f"role:{seat.role}"
+        seat_gain[seat.seat] = gains.get(key, gains.get(seat.seat, 0.0))
+    return Limits(BUDGET_STEP, budget_gain, LIMIT_HOUR, seat_gain)
+
+
+# ---- step 7: rules ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RuleContext:
     scenario: Scenario
     catalog: Catalog
     demand: dict[str, float]
+    demand_pools: dict[str, dict[str, float]]
     assignments: tuple[Assignment, ...]
     coverage: dict[str, float]
+    quality: dict[str, float]
     uncovered: dict[str, float]
     people: tuple[Person, ...]
     cost: Cost
     team: tuple[Seat, ...]
+    orderer_bound: bool = False
+    buyable_undone: float = 0.0
 
     def team_hours(self, cap: str) -> float:
         team_seats = {seat.seat for seat in self.team if seat.in_team}
         return sum(line.hours for line in self.assignments
                    if line.capability == cap and line.seat in team_seats)
+
+    def in_house_hours(self, cap: str) -> float:
+        return sum(line.hours for line in self.assignments
+                   if line.capability == cap and line.provider_type == "in_house")
 
     def seat_hours(self, seat: str, cap: str) -> float:
         return sum(line.hours for line in self.assignments
@@ -424,52 +547,79 @@ class RuleContext:
         return fees
 
 
+BUDGET_LEFT = 50_000.0  # SEK a year: below this, no advice speaks of money being left
+
+
 def check_rules(ctx: RuleContext) -> tuple[Finding, ...]:
     findings = []
+    money_left = ctx.cost.remaining >= BUDGET_LEFT
     for rule in ctx.catalog.rules:
         for hit in KINDS[rule.kind].check(rule.params, ctx):
-            findings.append(_finding(rule, hit, ctx.catalog))
+            findings.append(_finding(rule, hit, ctx.catalog, money_left))
     ranked = sorted(enumerate(findings), key=lambda pair: (SEVERITY_ORDER[pair[1].severity], pair[0]))
     return tuple(finding for _, finding in ranked)
 
 
-def _finding(rule, hit, catalog: Catalog) -> Finding:
+def _finding(rule, hit, catalog: Catalog, money_left: bool) -> Finding:
     texts = {}
-    for key in ("message", "advice"):
-        templates = getattr(rule, key)
+    advice = rule.advice_budget_left if money_left and rule.advice_budget_left else rule.advice
+    for key, templates in (("message", rule.message), ("advice", advice)):
         texts[key] = {lang: templates[lang].format(**{
             name: render(value, lang, catalog) for name, value in hit.values.items()})
             for lang in templates}
     return Finding(rule.id, hit.severity or rule.severity, hit.capability, hit.seat, texts["message"],
-                   texts["advice"], rule.guidance)
+                   texts["advice"], rule.guidance, dict(hit.values))
 
 
 # ---- the whole ------------------------------------------------------------------------------------
-def simulate(scenario: Scenario, catalog: Catalog) -> Plan:
-    """Pure and deterministic: the same scenario and catalog give the same plan."""
-    demand = compute_demand(scenario, catalog)
-    team = build_team(scenario, catalog)
-    routing = route(scenario, catalog, demand, team, build_policy(catalog.rules))
-    first, need, spare = assign_in_house(demand, team, routing, catalog)
-    purchases = plan_purchases(need, routing, catalog)
-    in_house_cost = sum(seat.annual_cost for seat in team)
-    bought, need = buy_within_budget(purchases, need, scenario.budget_sek - in_house_cost,
-                                     catalog, routing)
-    stretch, need, spare = assign_stretch(need, team, spare, routing, catalog)
-    assignments = merge_lines(first + bought + stretch)
+def simulate(scenario: Scenario, catalog: Catalog, *, limits: bool = True) -> Plan:
+    """Pure and deterministic: the same scenario and catalog give the same plan.
 
+    limits=False leaves out Plan.limits (re-solves that sweeps do not need)."""
+    demand = compute_demand(scenario, catalog)
     demand_hours = {cap: sum(pools.values()) for cap, pools in demand.items()}
-    uncovered = {cap: max(0.0, sum(pools.values())) for cap, pools in need.items()}
-    coverage, overall = coverage_of(demand_hours, assignments)
-    external = sum(line.hours for line in assignments if line.provider_type != "in_house")
-    coordination_hours = external * routing.coordination_per_external_hour
-    owner = coordination_owner(team, assignments)
-    coordination = {owner: coordination_hours} if owner and coordination_hours > EPS else {}
-    people = summarise_people(team, assignments, coordination)
-    cost = summarise_cost(team, assignments, scenario.budget_sek)
-    ctx = RuleContext(scenario, catalog, demand_hours, assignments, coverage, uncovered,
-                      people, cost, team)
+    units, providers = build_units(scenario, catalog)
+    policy = build_policy(catalog.rules, scenario, demand_hours, catalog)
+    built = build_program(scenario, catalog, demand, units, providers, policy)
+    solution = built.program.solve()
+    values = solution.values
+
+    seats, loads = _group_seats(built, values, units)
+    lines = _lines(built, values, seats, loads, catalog)
+    done = dict.fromkeys(CAPABILITIES, 0.0)
+    for line in lines:
+        done[line.capability] += line.hours
+    uncovered = {cap: max(0.0, demand_hours[cap] - done[cap]) for cap in CAPABILITIES}
+    used = {seat.seat: sum(h for _, _, h in loads.get(seat.seat, [])) for seat in seats}
+    spare = {}
+    for unit in units:
+        if unit.kind == "group":
+            members = [s for s in seats if s.role == unit.ident and s.in_team]
+            spare[unit.key] = sum(s.capacity - used[s.seat] for s in members)
+        else:
+            spare[unit.key] = unit.capacity - used.get(unit.key, 0.0)
+    assignments = tuple(
+        Assignment(line.capability, line.unit.provider_type, line.unit.ident, line.seat, line.hours,
+                   line.cost, line.unit.fit[line.capability], *_reason(
+                       line, built, scenario, policy, catalog, spare, uncovered))
+        for line in lines)
+    coverage, overall = coverage_of(demand_hours, done)
+    quality, overall_quality = quality_of(assignments)
+    people = summarise_people(seats, loads)
+    cost = summarise_cost(seats, assignments, scenario.budget_sek)
+    coordination_hours = sum(person.coordination_hours for person in people)
+    orderer_bound = bool(built.order) and all(
+        spare.get(key, 0.0) <= EPS for key in built.order)
+    buyable = {cap for unit, cap, _, _ in built.work if not unit.in_house}
+    buyable_undone = sum(uncovered[cap] for cap in buyable)
+    ctx = RuleContext(scenario, catalog, demand_hours, demand, assignments, coverage, quality,
+                      uncovered, people, cost, tuple(seats), orderer_bound, buyable_undone)
+    plan_limits = (compute_limits(built, solution, sum(demand_hours.values()), seats, units,
+                                  scenario.budget_sek)
+                   if limits else None)
     return Plan(scenario=scenario, demand=demand_hours, assignments=assignments,
-                coverage=coverage, overall_coverage=overall, people=people, cost=cost,
+                coverage=coverage, overall_coverage=overall, quality=quality,
+                overall_quality=overall_quality, people=people, cost=cost,
                 findings=check_rules(ctx), uncovered=uncovered,
-                coordination_hours=coordination_hours if owner else 0.0)
+                coordination_hours=coordination_hours, limits=plan_limits,
+                objective=solution.objective)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .scenario import Scenario
@@ -16,6 +16,9 @@ class Assignment:
     provider_type is in_house, agency or freelancer; provider is a role id (in-house) or a
     provider id; seat is the in-house seat id (None outside). cost_sek is per year: external
     fees, or for in-house the seat's cost in proportion to the hours it gives this line.
+    reason is a code (ui/ renders it) and reason_values what the text needs: this option's fit
+    and cost per hour, and the next best option's (alternative, alternative_fit,
+    alternative_cost_per_hour), plus budget_limited for bought lines.
     """
 
     capability: str
@@ -25,7 +28,8 @@ class Assignment:
     hours: float
     cost_sek: float
     fit: float
-    reason: dict[str, str]
+    reason: str
+    reason_values: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -68,23 +72,45 @@ class Finding:
     message: dict[str, str]
     advice: dict[str, str]
     guidance: int | None
+    values: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "en") -> tuple[str, str]:
         return self.message.get(lang, self.message["en"]), self.advice.get(lang, self.advice["en"])
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What binds a plan: the overall coverage (0..1) that budget_step SEK more a year, or
+    hour_step more hours a week of each seat, would add."""
+
+    budget_step: float
+    budget_gain: float
+    hour_step: float
+    seat_gain: dict[str, float]
+
+    def binding_seats(self, tolerance: float = 1e-6) -> tuple[str, ...]:
+        return tuple(seat for seat, gain in self.seat_gain.items() if gain > tolerance)
+
+
+@dataclass(frozen=True)
 class Plan:
+    """coverage is work done (hours done / hours needed); quality the hours-weighted fit of
+    the work done."""
+
     scenario: Scenario
     demand: dict[str, float]
     assignments: tuple[Assignment, ...]
     coverage: dict[str, float]
     overall_coverage: float
+    quality: dict[str, float]
+    overall_quality: float
     people: tuple[Person, ...]
     cost: Cost
     findings: tuple[Finding, ...]
     uncovered: dict[str, float]
     coordination_hours: float
+    limits: Limits | None = None
+    objective: float = 0.0
 
     # ---- derived views --------------------------------------------------------------
     @property
@@ -99,12 +125,12 @@ class Plan:
         return out
 
     def coverage_by_type(self) -> dict[str, dict[str, float]]:
-        """capability -> provider type -> the part of coverage (0..1) that type gives."""
+        """capability -> provider type -> the part of coverage (0..1, hours done) that type gives."""
         out = {cap: {"in_house": 0.0, "agency": 0.0, "freelancer": 0.0} for cap in CAPABILITIES}
         for line in self.assignments:
             demand = self.demand[line.capability]
             if demand > 0:
-                out[line.capability][line.provider_type] += line.hours * line.fit / demand
+                out[line.capability][line.provider_type] += line.hours / demand
         return out
 
     def count(self, severity: str) -> int:
@@ -123,35 +149,36 @@ class Plan:
             "assignments": [asdict(line) for line in self.assignments],
             "coverage": dict(self.coverage),
             "overall_coverage": self.overall_coverage,
+            "quality": dict(self.quality),
+            "overall_quality": self.overall_quality,
             "people": [asdict(person) | {"capabilities": list(person.capabilities)}
                        for person in self.people],
             "cost": asdict(self.cost),
             "findings": [asdict(finding) for finding in self.findings],
             "uncovered": dict(self.uncovered),
             "coordination_hours": self.coordination_hours,
+            "limits": asdict(self.limits) if self.limits else None,
         }
 
-    def to_frame(self, lang: str = "en"):
-        """The assignment table as a pandas DataFrame, with uncovered hours as their own rows."""
+    def to_frame(self):
+        """The assignment table as a pandas DataFrame (codes, not text), with uncovered hours as
+        their own rows (reason "uncovered")."""
         import pandas as pd
 
         rows = [
             {
                 "capability": line.capability, "provider_type": line.provider_type,
                 "provider": line.provider, "seat": line.seat or "", "hours_week": line.hours,
-                "cost_sek_year": line.cost_sek, "fit": line.fit,
-                "reason": line.reason.get(lang, line.reason["en"]),
+                "cost_sek_year": line.cost_sek, "fit": line.fit, "reason": line.reason,
             }
             for line in self.assignments
         ]
-        uncovered_reason = {"en": "Nobody in the plan can take it", "sv": "Ingen i planen kan ta det"}
         rows += [
             {
                 "capability": cap, "provider_type": "uncovered", "provider": "", "seat": "",
-                "hours_week": hours, "cost_sek_year": 0.0, "fit": 0.0,
-                "reason": uncovered_reason.get(lang, uncovered_reason["en"]),
+                "hours_week": hours, "cost_sek_year": 0.0, "fit": 0.0, "reason": "uncovered",
             }
-            for cap, hours in self.uncovered.items() if hours > 1e-9
+            for cap, hours in self.uncovered.items() if hours > 1e-6
         ]
         columns = ["capability", "provider_type", "provider", "seat", "hours_week",
                    "cost_sek_year", "fit", "reason"]

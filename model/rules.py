@@ -13,19 +13,55 @@ from typing import Any
 
 from . import fmt
 from .scenario import SPECS
-from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, PROVIDERS, ROLES
+from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, PROVIDERS, ROLES, VOLUNTEER_SEAT
 
 REQUIRED = object()
 NUMERIC_FIELDS = tuple(name for name, spec in SPECS.items() if spec.kind in ("int", "float"))
 
 
+@dataclass(frozen=True)
+class HourPenalty:
+    """A soft rule: each hour of `capability` done by a unit for which `who(unit)` holds costs
+    `per_hour` points of the objective (a point is one hour of work at fit 1, priority 1)."""
+
+    capability: str
+    per_hour: float
+    who: Callable[[Any], bool]
+    pool: str | None = None  # "video": only the video part of the capability
+
+
+@dataclass(frozen=True)
+class ShareFloor:
+    """A hard rule: in-house people in `roles` carry at least min_share of the capability's
+    demand, as far as their hours reach."""
+
+    capability: str
+    roles: frozenset[str]
+    min_share: float
+
+
 @dataclass
 class Policy:
-    """What the rules ask of the assignment step."""
+    """What the rules ask of the programme (model/engine.py builds it from this)."""
 
     in_house_only: set[str] = field(default_factory=set)
     coordination_per_external_hour: float = 0.0
-    prefer_external: dict[str, tuple[float, float]] = field(default_factory=dict)
+    penalties: list[HourPenalty] = field(default_factory=list)
+    share_floors: list[ShareFloor] = field(default_factory=list)
+
+    def penalty(self, unit: Any, capability: str, pool: str) -> float:
+        return sum(item.per_hour for item in self.penalties
+                   if item.capability == capability and (item.pool is None or item.pool == pool)
+                   and item.who(unit))
+
+
+@dataclass(frozen=True)
+class ShapeContext:
+    """What a rule may look at when it shapes the programme (before anything is solved)."""
+
+    scenario: Any
+    demand: dict[str, float]
+    catalog: Any
 
 
 @dataclass(frozen=True)
@@ -44,7 +80,7 @@ class Kind:
     params: dict[str, tuple[str, Any]]
     placeholders: tuple[str, ...]
     check: Callable[[dict[str, Any], Any], list[Hit]]
-    shape: Callable[[dict[str, Any], Policy], None] | None = None
+    shape: Callable[[dict[str, Any], Policy, ShapeContext], None] | None = None
     description: str = ""
 
 
@@ -64,7 +100,11 @@ def register(name: str, params: dict[str, tuple[str, Any]], placeholders: tuple[
 
 # ---- parameter checking -------------------------------------------------------------------
 def _check_param(kind: str, value: Any) -> Any:
-    if kind in ("fraction", "hours", "number", "count"):
+    if kind == "flag":
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, got {value!r}")
+        return value
+    if kind in ("fraction", "hours", "number", "count", "penalty"):
         if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
             raise ValueError(f"expected a number, got {value!r}")
         if value < 0 or (kind == "fraction" and value > 1):
@@ -81,7 +121,9 @@ def _check_param(kind: str, value: Any) -> Any:
         if value != "all" and value not in CAPABILITIES:
             raise ValueError(f"unknown capability {value!r} (or 'all')")
         return value
-    if kind == "driver":
+    if kind in ("driver", "driver_or_none"):
+        if kind == "driver_or_none" and value is None:
+            return None
         if value not in NUMERIC_FIELDS:
             raise ValueError(f"unknown scenario field {value!r}")
         return value
@@ -114,12 +156,14 @@ def check_params(kind: Kind, params: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def build_policy(rules) -> Policy:
+def build_policy(rules, scenario, demand: dict[str, float], catalog) -> Policy:
+    """What the rules constrain and penalise, for one scenario."""
     policy = Policy()
+    ctx = ShapeContext(scenario, demand, catalog)
     for rule in rules:
         kind = KINDS[rule.kind]
         if kind.shape is not None:
-            kind.shape(rule.params, policy)
+            kind.shape(rule.params, policy, ctx)
     return policy
 
 
@@ -127,12 +171,16 @@ def build_policy(rules) -> Policy:
 SEAT_WORD = {"en": "Seat", "sv": "Plats"}
 MARKETING_LEAD_NAME = {"en": "Head of marketing (outside the team)",
                        "sv": "Marknadsansvarig (utanför teamet)"}
+VOLUNTEER_NAME = {"en": "Unpaid hours (founder, volunteers, colleagues)",
+                  "sv": "Obetalda timmar (grundare, volontärer, kollegor)"}
 
 
 def seat_label(seat: str, lang: str = "en") -> str:
     """'S3' -> 'Seat 3' / 'Plats 3'; the marketing lead by name."""
     if seat == MARKETING_LEAD_SEAT:
         return MARKETING_LEAD_NAME.get(lang, MARKETING_LEAD_NAME["en"])
+    if seat == VOLUNTEER_SEAT:
+        return VOLUNTEER_NAME.get(lang, VOLUNTEER_NAME["en"])
     if seat.startswith("S") and seat[1:].isdigit():
         return f"{SEAT_WORD.get(lang, 'Seat')} {seat[1:]}"
     return seat
@@ -150,6 +198,8 @@ def render(value: Any, lang: str, catalog) -> str:
         return fmt.sek(payload, lang)
     if tag == "number":
         return fmt.number(payload, lang)
+    if tag == "fit":
+        return fmt.fit(payload, lang)
     if tag == "seat":
         return seat_label(payload, lang)
     if tag == "name":
@@ -167,7 +217,7 @@ def driver_value(field_name: str, value: float) -> tuple[str, float]:
 
 
 # ---- the kinds --------------------------------------------------------------------------
-def _shape_internal(params: dict, policy: Policy) -> None:
+def _shape_internal(params: dict, policy: Policy, ctx: ShapeContext) -> None:
     policy.in_house_only.add(params["capability"])
     policy.coordination_per_external_hour += params["coordination_per_external_hour"]
 
@@ -176,9 +226,9 @@ def _shape_internal(params: dict, policy: Policy) -> None:
           {"capability": ("capability", REQUIRED), "min_share": ("fraction", 1.0),
            "coordination_per_external_hour": ("number", 0.0)},
           ("capability", "share", "external_hours"),
-          "The capability is never bought outside; in-house team members must carry at least "
-          "min_share of its demand. Each externally bought hour adds "
-          "coordination_per_external_hour of in-house coordination to its owner.",
+          "Hard: the capability is never bought outside, and every hour bought outside needs "
+          "coordination_per_external_hour of an in-house orderer's time (within capacity). "
+          "Reported when in-house team members carry less than min_share of its demand.",
           shape=_shape_internal)
 def check_internal_owner(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
@@ -197,8 +247,11 @@ def check_internal_owner(params: dict, ctx) -> list[Hit]:
           {"capability": ("capability", REQUIRED), "roles": ("roles", REQUIRED),
            "min_share": ("fraction", 0.5)},
           ("capability", "share", "roles"),
-          "People in one of `roles` (including the head of marketing's hours) must carry at "
-          "least min_share of the capability's demand.")
+          "Hard, as far as their hours reach: people in one of `roles` (the head of marketing's "
+          "hours included) carry at least min_share of the capability's demand. Reported when "
+          "they carry less.",
+          shape=lambda params, policy, ctx: policy.share_floors.append(ShareFloor(
+              params["capability"], frozenset(params["roles"]), params["min_share"])))
 def check_owner_role(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
     demand = ctx.demand[cap]
@@ -229,81 +282,125 @@ def check_min_coverage(params: dict, ctx) -> list[Hit]:
     ]
 
 
-def _shape_prefer_external(params: dict, policy: Policy) -> None:
-    policy.prefer_external[params["capability"]] = (
-        params["below_hours"], params["unless_in_house_fit"])
+def _shape_prefer_external(params: dict, policy: Policy, ctx: ShapeContext) -> None:
+    cap = params["capability"]
+    if not 0 < ctx.demand[cap] < params["below_hours"] or params["penalty"] <= 0:
+        return
+    unless = params["unless_in_house_fit"]
+    policy.penalties.append(HourPenalty(
+        cap, params["penalty"],
+        lambda unit: unit.in_house and unit.fit.get(cap, 0.0) < unless))
 
 
 @register("prefer_external_below",
           {"capability": ("capability", REQUIRED), "below_hours": ("hours", REQUIRED),
-           "unless_in_house_fit": ("fraction", 0.7)},
+           "unless_in_house_fit": ("fraction", 0.7), "penalty": ("penalty", 0.2)},
           ("capability", "hours", "below_hours"),
-          "While the capability's demand is below below_hours and nobody in the team fits it at "
-          "unless_in_house_fit or better, it is bought outside first; in-house generalists take "
-          "it only when the budget runs out (and the rule then reports it).",
+          "Soft: while the capability's demand is below below_hours, each hour of it done in-house "
+          "by someone who fits it below unless_in_house_fit costs `penalty`, so it is bought "
+          "outside when the budget allows. Reported when generalists still carry it.",
           shape=_shape_prefer_external)
 def check_prefer_external(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
     if not 0 < ctx.demand[cap] < params["below_hours"]:
         return []
-    if ctx.best_team_fit(cap) >= params["unless_in_house_fit"]:
-        return []
-    hours = ctx.team_hours(cap)
-    if hours <= 1e-9:
+    hours = sum(line.hours for line in ctx.assignments if line.capability == cap
+                and line.provider_type == "in_house" and line.fit < params["unless_in_house_fit"])
+    if hours <= 0.05:
         return []
     return [Hit(capability=cap, values={
         "capability": ("name", cap), "hours": ("hours", hours),
         "below_hours": ("hours", params["below_hours"])})]
 
 
+def _specialists(params: dict) -> frozenset[str]:
+    return frozenset(params["roles"]) | frozenset(params["providers"])
+
+
+def _specialist_active(params: dict, scenario) -> bool:
+    if getattr(scenario, params["active_if"]) <= params["above"]:
+        return False
+    return params["requires"] is None or getattr(scenario, params["requires"]) > 0
+
+
+def _shape_specialist(params: dict, policy: Policy, ctx: ShapeContext) -> None:
+    if params["penalty"] <= 0 or not _specialist_active(params, ctx.scenario):
+        return
+    specialists = _specialists(params)
+    policy.penalties.append(HourPenalty(
+        params["capability"], params["penalty"], lambda unit: unit.ident not in specialists,
+        "video" if params["video_only"] else None))
+
+
 @register("specialist_required",
           {"capability": ("capability", REQUIRED), "active_if": ("driver", REQUIRED),
-           "above": ("number", 0.0), "roles": ("roles", ()), "providers": ("providers", ()),
-           "min_share": ("fraction", 0.5)},
-          ("capability", "share", "driver_value"),
-          "When the scenario field active_if is above `above`, specialists (in-house `roles` or "
-          "external `providers`) must carry at least min_share of the capability's demand.")
+           "above": ("number", 0.0), "requires": ("driver_or_none", None),
+           "roles": ("roles", ()), "providers": ("providers", ()),
+           "min_share": ("fraction", 0.5), "video_only": ("flag", False),
+           "penalty": ("penalty", 0.15)},
+          ("capability", "share", "driver_value", "coverage", "quality"),
+          "Soft: when the scenario field active_if is above `above` (and `requires`, if named, is "
+          "above 0), each hour of the capability (its video part with video_only) done by others "
+          "than the specialists (in-house `roles`, outside `providers`) costs `penalty`. Reported "
+          "when specialists carry less than min_share of that demand.",
+          shape=_shape_specialist)
 def check_specialist(params: dict, ctx) -> list[Hit]:
-    cap, driver = params["capability"], params["active_if"]
-    value = getattr(ctx.scenario, driver)
-    demand = ctx.demand[cap]
-    if value <= params["above"] or demand <= 0:
+    cap = params["capability"]
+    demand = ctx.demand_pools[cap]["video"] if params["video_only"] else ctx.demand[cap]
+    if not _specialist_active(params, ctx.scenario) or demand <= 1e-6:
         return []
-    specialists = set(params["roles"]) | set(params["providers"])
+    specialists = _specialists(params)
     hours = sum(line.hours for line in ctx.assignments
                 if line.capability == cap and line.provider in specialists)
-    share = hours / demand
+    share = min(1.0, hours / demand)
     if share + 1e-9 >= params["min_share"]:
         return []
     return [Hit(capability=cap, values={
         "capability": ("name", cap), "share": ("pct", share),
-        "driver_value": driver_value(driver, value)})]
+        "driver_value": driver_value(params["active_if"], getattr(ctx.scenario, params["active_if"])),
+        "coverage": ("pct", ctx.coverage[cap]), "quality": ("fit", ctx.quality[cap])})]
 
 
 @register("min_activity_share",
           {"capabilities": ("capabilities", REQUIRED), "min_share": ("fraction", REQUIRED),
-           "target": ("fraction", 0.5)},
-          ("share", "target"),
-          "The capabilities together must be at least min_share of all the hours the plan "
-          "carries (the platforms' view is `target`).")
+           "target": ("fraction", 0.5), "met_coverage": ("fraction", 0.95)},
+          ("share", "target", "coverage"),
+          "Reported when the capabilities together get less than min_share of all the hours the "
+          "plan carries (the platforms' view is `target`) while their own demand is not met "
+          "(covered below met_coverage): a broadcast-only plan is flagged, a plan that answers "
+          "everyone who writes is not.")
 def check_activity_share(params: dict, ctx) -> list[Hit]:
     total = sum(line.hours for line in ctx.assignments)
-    if total <= 0:
+    caps = params["capabilities"]
+    need = sum(ctx.demand[cap] for cap in caps)
+    if total <= 0 or need <= 1e-6:
         return []
-    share = sum(line.hours for line in ctx.assignments
-                if line.capability in params["capabilities"]) / total
-    if share + 1e-9 >= params["min_share"]:
+    done = sum(line.hours for line in ctx.assignments if line.capability in caps)
+    share, coverage = done / total, min(1.0, done / need)
+    if share + 1e-9 >= params["min_share"] or coverage + 1e-9 >= params["met_coverage"]:
         return []
-    return [Hit(capability=params["capabilities"][0], values={
-        "share": ("pct", share), "target": ("pct", params["target"])})]
+    return [Hit(capability=caps[0], values={
+        "share": ("pct", share), "target": ("pct", params["target"]),
+        "coverage": ("pct", coverage)})]
+
+
+def _shape_role_excluded(params: dict, policy: Policy, ctx: ShapeContext) -> None:
+    if ctx.scenario.org_size < params["unless_org_size_below"] or params["penalty"] <= 0:
+        return
+    roles = frozenset(params["roles"])
+    policy.penalties.append(HourPenalty(
+        params["capability"], params["penalty"], lambda unit: unit.in_house and unit.ident in roles))
 
 
 @register("role_excluded_unless",
           {"capability": ("capability", REQUIRED), "roles": ("roles", REQUIRED),
-           "unless_org_size_below": ("count", 0), "min_hours": ("hours", 1.0)},
+           "unless_org_size_below": ("count", 0), "min_hours": ("hours", 1.0),
+           "penalty": ("penalty", 0.3)},
           ("seat", "role", "hours", "capability"),
-          "Seats in `roles` should not carry min_hours or more of the capability, unless the "
-          "organisation has fewer than unless_org_size_below employees.")
+          "Soft: unless the organisation has fewer than unless_org_size_below employees, each hour "
+          "of the capability carried by seats in `roles` costs `penalty`. Reported for a seat "
+          "carrying min_hours or more of it.",
+          shape=_shape_role_excluded)
 def check_role_excluded(params: dict, ctx) -> list[Hit]:
     if ctx.scenario.org_size < params["unless_org_size_below"]:
         return []
@@ -340,21 +437,23 @@ PRODUCER = {"en": "someone who produces the data with the answers",
 
 @register("two_roles_required",
           {"capability": ("capability", REQUIRED), "askers": ("roles", REQUIRED),
-           "producers": ("roles", REQUIRED), "producer_providers": ("providers", ())},
+           "producers": ("roles", REQUIRED), "producer_providers": ("providers", ()),
+           "min_hours": ("hours", 0.5)},
           ("capability", "missing"),
-          "The capability needs both a question-asker (someone in `askers` in the plan, the head "
-          "of marketing's hours included) and a data-producer (a seat in `producers`, or one of "
-          "`producer_providers` working on the capability).")
+          "Reported unless the capability gets min_hours or more from a question-asker (an "
+          "in-house person in `askers`, the head of marketing's hours included) and as much from "
+          "a data-producer (an in-house person in `producers`, or one of `producer_providers`).")
 def check_two_roles(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
     if ctx.demand[cap] <= 0:
         return []
-    has_asker = any(person.role in params["askers"] for person in ctx.people)
-    has_producer = any(person.role in params["producers"] for person in ctx.people) or any(
-        line.capability == cap and line.provider in params["producer_providers"]
-        for line in ctx.assignments)
-    missing = [text for text, present in ((ASKER, has_asker), (PRODUCER, has_producer))
-               if not present]
+    asker = sum(line.hours for line in ctx.assignments if line.capability == cap
+                and line.provider_type == "in_house" and line.provider in params["askers"])
+    producer = sum(line.hours for line in ctx.assignments if line.capability == cap and (
+        (line.provider_type == "in_house" and line.provider in params["producers"])
+        or line.provider in params["producer_providers"]))
+    low = min(params["min_hours"], ctx.demand[cap] / 2) - 1e-9
+    missing = [text for text, hours in ((ASKER, asker), (PRODUCER, producer)) if hours < low]
     if not missing:
         return []
     joined = {lang: (" and " if lang == "en" else " och ").join(text[lang] for text in missing)
@@ -362,17 +461,47 @@ def check_two_roles(params: dict, ctx) -> list[Hit]:
     return [Hit(capability=cap, values={"capability": ("name", cap), "missing": ("text", joined)})]
 
 
+def _core(fit: dict[str, float], demand: dict[str, float], size: int) -> frozenset[str]:
+    """A role's core: its `size` best-fitting capabilities among those with demand (ties in)."""
+    ranked = sorted((value for cap, value in fit.items() if demand.get(cap, 0.0) > 0), reverse=True)
+    if len(ranked) <= size:
+        return frozenset(fit)
+    return frozenset(cap for cap, value in fit.items() if value >= ranked[size - 1])
+
+
+def _shape_spread(params: dict, policy: Policy, ctx: ShapeContext) -> None:
+    if params["penalty"] <= 0:
+        return
+    size, demand, cores = params["max_capabilities"], ctx.demand, {}
+
+    def outside_core(unit) -> bool:
+        if unit.kind not in ("seat", "group"):
+            return False
+        if unit.ident not in cores:
+            cores[unit.ident] = _core(unit.fit, demand, size)
+        return True
+
+    for cap in CAPABILITIES:
+        policy.penalties.append(HourPenalty(
+            cap, params["penalty"], lambda unit, cap=cap: outside_core(unit) and cap not in cores[unit.ident]))
+
+
 @register("max_capabilities_per_person",
-          {"max_capabilities": ("count", REQUIRED), "min_hours": ("hours", 1.0)},
+          {"max_capabilities": ("count", REQUIRED), "min_hours": ("hours", 1.0),
+           "penalty": ("penalty", 0.15)},
           ("seat", "role", "count", "max"),
-          "No team member may carry more than max_capabilities capabilities of min_hours or more.")
+          "Soft: a team member's core is the max_capabilities capabilities their role fits best "
+          "(among those with work); each hour they carry outside it costs `penalty`, so work "
+          "outside the core goes to others first. Reported for each team member carrying more "
+          "than max_capabilities capabilities (min_hours or more of each).",
+          shape=_shape_spread)
 def check_max_capabilities(params: dict, ctx) -> list[Hit]:
     hits = []
     for person in ctx.people:
         if not person.in_team:
             continue
         count = sum(1 for cap in CAPABILITIES
-                    if ctx.seat_hours(person.seat, cap) >= params["min_hours"])
+                    if ctx.seat_hours(person.seat, cap) >= params["min_hours"] - 1e-6)
         if count > params["max_capabilities"]:
             hits.append(Hit(seat=person.seat, values={
                 "seat": ("seat", person.seat), "role": ("name", person.role),
@@ -432,3 +561,18 @@ def check_minimum_fee(params: dict, ctx) -> list[Hit]:
                 "provider": ("name", provider_id), "monthly_fee": ("sek", monthly),
                 "minimum": ("sek", provider.min_retainer_sek_month)}))
     return hits
+
+
+@register("orderer_time_binds",
+          {"min_unspent_sek": ("number", 50_000.0), "min_hours": ("hours", 0.5)},
+          ("unspent", "hours"),
+          "Reported when at least min_unspent_sek of the budget is left and min_hours or more of "
+          "work that could be bought is undone, because nobody in-house has time left to order "
+          "and follow up more outside work.")
+def check_orderer_time(params: dict, ctx) -> list[Hit]:
+    if ctx.cost.remaining < params["min_unspent_sek"] or ctx.buyable_undone < params["min_hours"]:
+        return []
+    if not ctx.orderer_bound:
+        return []
+    return [Hit(values={"unspent": ("sek", ctx.cost.remaining),
+                        "hours": ("hours", ctx.buyable_undone)})]

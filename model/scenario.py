@@ -38,6 +38,7 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
     FieldSpec("team", "roles", ()),
     FieldSpec("budget_sek", "int", 2_000_000, 0, 20_000_000, "SEK/year"),
     FieldSpec("marketing_lead_hours", "float", 4.0, 0, 40, "h/week"),
+    FieldSpec("volunteer_hours", "float", 0.0, 0, 80, "h/week"),
     FieldSpec("channels", "int", 4, 0, 20, "channels"),
     FieldSpec("posts_per_week", "int", 10, 0, 300, "posts/week"),
     FieldSpec("video_share", "float", 0.3, 0, 1, "share"),
@@ -117,6 +118,7 @@ class Scenario:
     team: tuple[str, ...] = ()
     budget_sek: int = SPECS["budget_sek"].default
     marketing_lead_hours: float = SPECS["marketing_lead_hours"].default
+    volunteer_hours: float = SPECS["volunteer_hours"].default
     channels: int = SPECS["channels"].default
     posts_per_week: int = SPECS["posts_per_week"].default
     video_share: float = SPECS["video_share"].default

@@ -1,10 +1,7 @@
 """Trade-offs: team size x budget sweeps, sourcing strategies and the next best move.
 
-Pure Python, no Streamlit. Every number here is what `simulate` gives for the scenario it names.
-The sweep is fast because the engine steps before the budget step (demand, team, routing,
-in-house assignment, planned purchases) do not depend on the budget: they run once per team
-size, and only the budget step and what follows run per grid point (tests check the result
-equals `simulate` at every point).
+Pure Python, no Streamlit. Every number here is what `simulate` gives for the scenario it names:
+one pipeline, no second copy of the engine (a sweep point is simulate without Plan.limits).
 
     from model.tradeoffs import sweep, frontier, strategies, next_moves
     grid = sweep(scenario, catalog, team_sizes=range(13), budgets=range(0, 4_000_001, 100_000))
@@ -18,27 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .catalog import Catalog
-from .engine import (
-    EPS,
-    RuleContext,
-    assign_in_house,
-    assign_stretch,
-    build_team,
-    buy_within_budget,
-    check_rules,
-    compute_demand,
-    coordination_owner,
-    coverage_of,
-    merge_lines,
-    plan_purchases,
-    route,
-    simulate,
-    summarise_cost,
-    summarise_people,
-    team_roles,
-)
+from .engine import EPS, simulate, team_roles
 from .plan import Finding, Plan
-from .rules import KINDS, Policy, build_policy
 from .scenario import SPECS, Scenario
 from .vocab import CAPABILITIES, ROLES
 
@@ -79,9 +57,11 @@ def team_for_size(scenario: Scenario, catalog: Catalog, size: int) -> tuple[str,
     """The roles of a team of `size` seats grown or cut from the scenario's team.
 
     An explicit team keeps its first seats and adds the hiring ladder's roles after them (as the
-    sidebar's "add a seat" does); a ladder team is the ladder's first `size` roles.
+    sidebar's "add a seat" does); without one, the roles the solver chooses for `size` seats.
     """
-    roles = team_roles(scenario, catalog)
+    if not scenario.team:
+        return team_roles(scenario.replace(team_size=size), catalog)
+    roles = scenario.team
     return roles[:size] + tuple(catalog.ladder_role(index) for index in range(len(roles), size))
 
 
@@ -91,95 +71,6 @@ def scenario_at(scenario: Scenario, catalog: Catalog, size: int, budget: int) ->
         return scenario.replace(team=team_for_size(scenario, catalog, size), team_size=size,
                                 budget_sek=budget)
     return scenario.replace(team_size=size, budget_sek=budget)
-
-
-# ---- the engine split at the budget step ---------------------------------------------------------
-@dataclass(frozen=True)
-class _Prepared:
-    """The budget-independent part of simulate for one scenario (one team size)."""
-
-    demand: dict
-    demand_hours: dict
-    team: tuple
-    routing: object
-    first: list
-    need: dict
-    spare: dict
-    purchases: tuple
-    in_house_cost: float
-
-
-def prepare(scenario: Scenario, catalog: Catalog, policy: Policy) -> _Prepared:
-    """simulate's steps before the budget step (finish a budget with plan_from)."""
-    demand = compute_demand(scenario, catalog)
-    team = build_team(scenario, catalog)
-    routing = route(scenario, catalog, demand, team, policy)
-    first, need, spare = assign_in_house(demand, team, routing, catalog)
-    purchases = plan_purchases(need, routing, catalog)
-    demand_hours = {cap: sum(pools.values()) for cap, pools in demand.items()}
-    return _Prepared(demand, demand_hours, team, routing, first, need, spare, purchases,
-                     sum(seat.annual_cost for seat in team))
-
-
-def _buy(prep: _Prepared, budget: float, catalog: Catalog):
-    return buy_within_budget(prep.purchases, prep.need, budget - prep.in_house_cost, catalog,
-                             prep.routing)
-
-
-def _finish(prep: _Prepared, scenario: Scenario, catalog: Catalog, bought=None):
-    """simulate's steps from the budget on (they never change the prepared values); `bought`
-    is what _buy returned for this scenario's budget, when already known."""
-    bought, need = bought or _buy(prep, scenario.budget_sek, catalog)
-    stretch, need, _ = assign_stretch(need, prep.team, prep.spare, prep.routing, catalog)
-    assignments = merge_lines(prep.first + bought + stretch)
-    uncovered = {cap: max(0.0, sum(pools.values())) for cap, pools in need.items()}
-    coverage, overall = coverage_of(prep.demand_hours, assignments)
-    external = sum(line.hours for line in assignments if line.provider_type != "in_house")
-    coordination_hours = external * prep.routing.coordination_per_external_hour
-    owner = coordination_owner(prep.team, assignments)
-    coordination = {owner: coordination_hours} if owner and coordination_hours > EPS else {}
-    people = summarise_people(prep.team, assignments, coordination)
-    cost = summarise_cost(prep.team, assignments, scenario.budget_sek)
-    ctx = RuleContext(scenario, catalog, prep.demand_hours, assignments, coverage, uncovered,
-                      people, cost, prep.team)
-    return ctx, overall, (coordination_hours if owner else 0.0)
-
-
-def plan_from(prep: _Prepared, scenario: Scenario, catalog: Catalog) -> Plan:
-    """The full Plan of `scenario` from its prepared part (equal to simulate(scenario))."""
-    ctx, overall, coordination_hours = _finish(prep, scenario, catalog)
-    return Plan(scenario=scenario, demand=ctx.demand, assignments=ctx.assignments,
-                coverage=ctx.coverage, overall_coverage=overall, people=ctx.people, cost=ctx.cost,
-                findings=check_rules(ctx), uncovered=ctx.uncovered,
-                coordination_hours=coordination_hours)
-
-
-def _severity_counts(ctx: RuleContext) -> dict[str, int]:
-    """How many findings of each severity simulate would report (without writing messages)."""
-    counts = {"critical": 0, "warning": 0, "info": 0}
-    for rule in ctx.catalog.rules:
-        for hit in KINDS[rule.kind].check(rule.params, ctx):
-            counts[hit.severity or rule.severity] += 1
-    return counts
-
-
-# ---- the sweep ---------------------------------------------------------------------------------
-# Rule kinds whose findings depend on the budget at most through "in-house cost over budget":
-# they read assignments, people, coverage, demand, the team and scenario fields other than the
-# budget. A catalog with a rule of another kind, or one naming budget_sek as a parameter, makes
-# the sweep evaluate every budget in full.
-BUDGET_BLIND_KINDS = frozenset({
-    "internal_owner_required", "owner_role_required", "min_coverage", "prefer_external_below",
-    "specialist_required", "min_activity_share", "role_excluded_unless",
-    "internal_briefer_required", "two_roles_required", "max_capabilities_per_person",
-    "max_utilisation", "min_utilisation", "provider_minimum_fee", "in_house_within_budget",
-})
-
-
-def budget_blind(catalog: Catalog) -> bool:
-    """Whether every rule sees the budget at most as "in-house cost over budget"."""
-    return all(rule.kind in BUDGET_BLIND_KINDS and "budget_sek" not in rule.params.values()
-               for rule in catalog.rules)
 
 
 @dataclass(frozen=True)
@@ -255,32 +146,22 @@ def sweep(scenario: Scenario, catalog: Catalog, team_sizes: Iterable[float] = DE
     gives an empty sweep). Each point equals simulate(scenario_at(scenario, catalog, size, budget)).
     """
     sizes, money = clean_team_sizes(team_sizes), clean_budgets(budgets)
-    policy = build_policy(catalog.rules)
-    reuse = budget_blind(catalog)
     teams, costs, rows = [], [], []
     for size in sizes:
-        base = scenario_at(scenario, catalog, size, money[0] if money else scenario.budget_sek)
-        prep = prepare(base, catalog, policy)
-        row, seen = [], {}
+        row, plans = [], []
         for budget in money:
-            bought = _buy(prep, budget, catalog)
-            # Two budgets that buy the very same lines give the same plan but for the budget
-            # itself, which the rules see only as "in-house cost over budget" (budget_blind).
-            key = (tuple((line.provider, line.capability, line.hours) for line in bought[0]),
-                   prep.in_house_cost > float(budget))
-            if reuse and key in seen:
-                row.append(replace(seen[key], budget=budget))
-                continue
-            point_scenario = base if budget == base.budget_sek else base.replace(budget_sek=budget)
-            ctx, overall, _ = _finish(prep, point_scenario, catalog, bought)
-            counts = _severity_counts(ctx)
-            cost = ctx.cost
-            point = SweepPoint(size, budget, overall, cost.in_house, cost.agency, cost.freelancer,
-                               cost.total, counts["critical"], counts["warning"])
-            seen[key] = point
-            row.append(point)
-        teams.append(team_roles(base, catalog))
-        costs.append(prep.in_house_cost)
+            plan = simulate(scenario_at(scenario, catalog, size, budget), catalog, limits=False)
+            plans.append(plan)
+            row.append(point_of(plan))
+        if scenario.team or not plans:
+            team = team_for_size(scenario, catalog, size) if scenario.team else ()
+            cost = sum(catalog.roles[role].annual_cost_sek for role in team)
+        else:  # the solver chooses the roles: the team at the scenario's budget (or the nearest)
+            at = min(range(len(money)), key=lambda j: (abs(money[j] - scenario.budget_sek), j))
+            team = tuple(p.role for p in plans[at].people if p.in_team)
+            cost = sum(sorted(role.annual_cost_sek for role in catalog.roles.values())[:size])
+        teams.append(team)
+        costs.append(cost)
         rows.append(tuple(row))
     return Sweep(scenario, sizes, money, tuple(teams), tuple(costs), tuple(rows))
 
@@ -327,10 +208,11 @@ class Strategy:
 
 def outsourceable(catalog: Catalog) -> tuple[str, ...]:
     """Capabilities some provider does at primary fit or better, and no rule keeps in-house."""
-    policy = build_policy(catalog.rules)
+    kept = {rule.params["capability"] for rule in catalog.rules
+            if rule.kind == "internal_owner_required"}
     low = catalog.settings.primary_fit
     return tuple(cap for cap in CAPABILITIES
-                 if cap not in policy.in_house_only
+                 if cap not in kept
                  and any(p.fit.get(cap, 0.0) >= max(low - EPS, EPS) for p in catalog.providers.values()))
 
 
@@ -488,11 +370,12 @@ def _make_move(kind: str, target: str, amount: int, scenario: Scenario, before: 
 
 
 def planned_purchase_cost(scenario: Scenario, catalog: Catalog) -> float:
-    """SEK per year of everything the plan would buy outside if the budget allowed it."""
-    prep = prepare(scenario, catalog, build_policy(catalog.rules))
-    weeks = catalog.settings.weeks_per_year
-    return sum(item.hours * catalog.providers[item.provider].rate_sek_hour * weeks
-               for item in prep.purchases)
+    """SEK per year of everything the plan would buy outside if the budget allowed it (the plan
+    at the largest budget)."""
+    plan = simulate(scenario.replace(budget_sek=BUDGET_LIMITS[1], team=team_roles(scenario, catalog),
+                                     team_size=len(team_roles(scenario, catalog))),
+                    catalog, limits=False)
+    return plan.cost.external
 
 
 def funding_amount(scenario: Scenario, catalog: Catalog) -> int:

@@ -15,6 +15,8 @@ from model.fmt import NBSP, fit, hours, msek, number, pct, sek
 from model.plan import SEVERITY_ORDER
 from model.rules import seat_label
 from model.scenario import SPECS
+
+from .reasons import line_reason, reason_text
 from ui.charts import provider_label
 from ui.i18n import t, tr
 
@@ -126,16 +128,13 @@ def column(key: str, lang: str) -> str:
     return tr(lang, en, sv)
 
 
-UNCOVERED_REASON = {"en": "Nobody in the plan can take it", "sv": "Ingen i planen kan ta det"}
-
-
-def _lines(plan: Plan, lang: str) -> list[tuple[str, str, str, str, float, float, float, str]]:
+def _lines(plan: Plan, lang: str, catalog: Catalog) -> list[tuple[str, str, str, str, float, float, float, str]]:
     """(capability, provider type, provider, seat, hours/week, cost/year, fit, reason) per
     assignment line, then the uncovered hours: the rows of Plan.to_frame, without pandas."""
     rows = [(line.capability, line.provider_type, line.provider, line.seat or "", line.hours, line.cost_sek,
-             line.fit, line.reason.get(lang, line.reason["en"])) for line in plan.assignments]
-    rows += [(cap, "uncovered", "", "", left, 0.0, 0.0, UNCOVERED_REASON.get(lang, UNCOVERED_REASON["en"]))
-             for cap, left in plan.uncovered.items() if left > 1e-9]
+             line.fit, line_reason(line, catalog, lang)) for line in plan.assignments]
+    rows += [(cap, "uncovered", "", "", left, 0.0, 0.0, reason_text("uncovered", {}, catalog, lang))
+             for cap, left in plan.uncovered.items() if left > 1e-6]
     return rows
 
 
@@ -143,7 +142,7 @@ def assignment_table(plan: Plan, catalog: Catalog, lang: str) -> pd.DataFrame:
     """The assignment lines and the uncovered hours, for display: names, not ids, and numbers
     written for the language."""
     rows = []
-    for cap, kind, provider, seat, hours_week, cost_year, fit_value, reason in _lines(plan, lang):
+    for cap, kind, provider, seat, hours_week, cost_year, fit_value, reason in _lines(plan, lang, catalog):
         uncovered = kind == "uncovered"
         rows.append((
             catalog.name(cap, lang),
@@ -166,7 +165,7 @@ def plan_csv(plan: Plan, catalog: Catalog, lang: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for cap, kind, provider, seat, hours_week, cost_year, fit_value, reason in _lines(plan, lang):
+    for cap, kind, provider, seat, hours_week, cost_year, fit_value, reason in _lines(plan, lang, catalog):
         name = "" if kind == "uncovered" else provider_label(kind, provider, seat or None, catalog, lang)
         writer.writerow((cap, catalog.name(cap, lang), kind, provider, name, seat, round(hours_week, 2),
                          round(cost_year), round(fit_value, 2), reason))

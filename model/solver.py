@@ -1,0 +1,149 @@
+"""A small builder for mixed-integer programmes, solved by HiGHS (highspy).
+
+The engine states its variables and rows here by name-free indices; `Program.solve` hands the
+whole model to HiGHS in one call (row-wise sparse matrix) and returns the column values. After a
+solve, `relax_fixed` turns the programme into an LP with every integer fixed at its value, so
+that bounds can be moved and re-solved cheaply (what `Plan.limits` reports).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+
+INF = highspy.kHighsInf
+# Small programmes: HiGHS's primal heuristics cost more than they save, and a single thread
+# with a fixed seed keeps every run identical.
+OPTIONS = {
+    "output_flag": False, "threads": 1, "random_seed": 0,
+    "mip_rel_gap": 1e-7, "mip_abs_gap": 1e-9, "mip_heuristic_effort": 0.0,
+    "mip_heuristic_run_feasibility_jump": False, "mip_heuristic_run_rins": False,
+    "mip_heuristic_run_rens": False, "mip_heuristic_run_root_reduced_cost": False,
+    "mip_allow_restart": False, "mip_detect_symmetry": False,
+}
+
+
+class SolverError(RuntimeError):
+    """HiGHS did not find an optimum (never expected: every programme has the zero plan)."""
+
+
+@dataclass(frozen=True)
+class Solution:
+    values: np.ndarray
+    objective: float
+
+
+class Program:
+    """Maximise cost·x subject to row bounds, column bounds and integrality."""
+
+    def __init__(self) -> None:
+        self.lower: list[float] = []
+        self.upper: list[float] = []
+        self.cost: list[float] = []
+        self.integer: list[bool] = []
+        self.row_lower: list[float] = []
+        self.row_upper: list[float] = []
+        self.row_index: list[list[int]] = []
+        self.row_value: list[list[float]] = []
+        self._highs: highspy.Highs | None = None
+        # LP values -> the same plan with its integers set (same objective), or None (see solve)
+        self.integral = None
+
+    # ---- building ----------------------------------------------------------------------
+    def var(self, *, low: float = 0.0, high: float = INF, cost: float = 0.0,
+            integer: bool = False) -> int:
+        self.lower.append(low)
+        self.upper.append(high)
+        self.cost.append(cost)
+        self.integer.append(integer)
+        return len(self.cost) - 1
+
+    def add_cost(self, col: int, amount: float) -> None:
+        self.cost[col] += amount
+
+    def row(self, terms: dict[int, float], *, low: float = -INF, high: float = INF) -> int:
+        cols = [col for col, coef in terms.items() if coef != 0.0]
+        self.row_index.append(cols)
+        self.row_value.append([terms[col] for col in cols])
+        self.row_lower.append(low)
+        self.row_upper.append(high)
+        return len(self.row_lower) - 1
+
+    @property
+    def has_integers(self) -> bool:
+        return any(self.integer)
+
+    # ---- solving -----------------------------------------------------------------------
+    def solve(self) -> Solution:
+        lp = highspy.HighsLp()
+        lp.num_col_ = len(self.cost)
+        lp.num_row_ = len(self.row_lower)
+        lp.col_cost_ = np.asarray(self.cost, dtype=float)
+        lp.col_lower_ = np.asarray(self.lower, dtype=float)
+        lp.col_upper_ = np.asarray(self.upper, dtype=float)
+        lp.row_lower_ = np.asarray(self.row_lower, dtype=float)
+        lp.row_upper_ = np.asarray(self.row_upper, dtype=float)
+        starts = np.zeros(len(self.row_index) + 1, dtype=np.int32)
+        starts[1:] = np.cumsum([len(cols) for cols in self.row_index])
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+        lp.a_matrix_.start_ = starts
+        lp.a_matrix_.index_ = np.fromiter((c for cols in self.row_index for c in cols), dtype=np.int32,
+                                          count=int(starts[-1]))
+        lp.a_matrix_.value_ = np.fromiter((v for vals in self.row_value for v in vals), dtype=float,
+                                          count=int(starts[-1]))
+        lp.sense_ = highspy.ObjSense.kMaximize
+        if self.has_integers:
+            lp.integrality_ = [highspy.HighsVarType.kInteger if flag else highspy.HighsVarType.kContinuous
+                               for flag in self.integer]
+        highs = highspy.Highs()
+        for name, value in OPTIONS.items():
+            highs.setOptionValue(name, value)
+        highs.passModel(lp)
+        self._highs = highs
+        if not self.has_integers:
+            return self._run()
+        # The LP relaxation first: when its integers already hold (checked by the caller's
+        # `integral`), it is the optimum of the whole programme; else solve the MIP.
+        index = np.asarray([i for i, flag in enumerate(self.integer) if flag], dtype=np.int32)
+        highs.changeColsIntegrality(len(index), index,
+                                    np.full(len(index), highspy.HighsVarType.kContinuous))
+        relaxed = self._run()
+        repaired = self.integral(relaxed.values) if self.integral is not None else None
+        if repaired is not None:
+            return Solution(repaired, relaxed.objective)
+        highs.changeColsIntegrality(len(index), index,
+                                    np.full(len(index), highspy.HighsVarType.kInteger))
+        return self._run()
+
+    def _run(self) -> Solution:
+        highs = self._highs
+        highs.run()
+        status = highs.getModelStatus()
+        if status != highspy.HighsModelStatus.kOptimal:
+            raise SolverError(f"HiGHS ended with {highs.modelStatusToString(status)}")
+        values = np.asarray(highs.getSolution().col_value, dtype=float)
+        return Solution(values, float(highs.getInfo().objective_function_value))
+
+    def relax_fixed(self, solution: Solution) -> None:
+        """Fix every integer column at its solved value and solve the rest as an LP from now on."""
+        cols = [index for index, flag in enumerate(self.integer) if flag]
+        if not cols:
+            return
+        highs = self._highs
+        fixed = np.round(solution.values[cols])
+        index = np.asarray(cols, dtype=np.int32)
+        highs.changeColsIntegrality(len(cols), index,
+                                    np.full(len(cols), highspy.HighsVarType.kContinuous))
+        highs.changeColsBounds(len(cols), index, fixed, fixed)
+
+    def resolve_with_row_upper(self, row: int, upper: float) -> Solution:
+        """Re-solve with one row's upper bound moved, then put it back."""
+        highs = self._highs
+        old = self.row_upper[row]
+        highs.changeRowBounds(row, self.row_lower[row], upper)
+        try:
+            return self._run()
+        finally:
+            highs.changeRowBounds(row, self.row_lower[row], old)
