@@ -120,6 +120,9 @@ class Settings:
     strong_fit: float
     priority: dict[str, float]  # points per hour of work at fit 1, per capability
     cost_tiebreak: float  # points per SEK a year: only breaks ties between equal plans
+    spend_weight: float  # points per SEK a year paid outside: the value of money
+    first_share: float  # the first part of each capability's demand ...
+    first_bonus: float  # ... earns this many points an hour more (times its priority)
     volunteer_fit: dict[str, float]
     volunteer_name: dict[str, str]
 
@@ -339,7 +342,8 @@ class _Reader:
         body = self.section(doc, "settings", dict)
         values: dict[str, Any] = {}
         for key in ("employer_cost_multiplier", "weeks_per_year", "min_fit", "primary_fit",
-                    "strong_fit", "priority", "cost_tiebreak", "volunteer_fit"):
+                    "strong_fit", "priority", "cost_tiebreak", "spend_weight", "first_share", "first_bonus",
+                    "volunteer_fit"):
             self.entry = key
             entry = self.need(body, key)
             if not isinstance(entry, dict):
@@ -360,11 +364,17 @@ class _Reader:
         priority = self.per_capability(values["priority"], 0.0, 10.0, complete=True)
         self.entry = "cost_tiebreak"
         tiebreak = self.number(values["cost_tiebreak"], "value", 0.0, 1e-5)
+        self.entry = "spend_weight"
+        spend = self.number(values["spend_weight"], "value", 0.0, 1e-4)
+        self.entry = "first_share"
+        first_share = self.number(values["first_share"], "value", 0.0, 1.0)
+        self.entry = "first_bonus"
+        first_bonus = self.number(values["first_bonus"], "value", 0.0, 10.0)
         self.entry = "volunteer_fit"
         volunteer_fit = self.per_capability(values["volunteer_fit"], 0.0, 1.0, complete=False)
         volunteer_name = self.texts(values["volunteer_fit"], "name")
-        return Settings(mult, weeks, min_fit, primary_fit, strong_fit, priority, tiebreak,
-                        volunteer_fit, volunteer_name)
+        return Settings(mult, weeks, min_fit, primary_fit, strong_fit, priority, tiebreak, spend,
+                        first_share, first_bonus, volunteer_fit, volunteer_name)
 
     def per_capability(self, entry: dict, low: float, high: float, *, complete: bool) -> dict[str, float]:
         value = entry.get("value")

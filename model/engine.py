@@ -5,8 +5,10 @@
            -> a mixed-integer programme, solved by HiGHS -> lines, people, cost, limits -> rules
 
 The objective (README, "How a plan is found"): maximise the hours of work done, each weighted by
-how well it is done (fit) and by its capability's priority (data/settings.yaml), minus the soft
-penalties that rules declare; then, as a tie-break, the least cost. Hard constraints: demand,
+how well it is done (fit) and by its capability's priority (data/settings.yaml), less the price
+of outside work (settings.spend_weight: money has a value, so time already paid for comes first
+where it fits nearly as well), minus the soft penalties that rules declare; then, as a
+tie-break, the least cost. Hard constraints: demand,
 every person's capacity including the in-house orderer's time for everything bought, provider
 capacity, the budget, agency minimum fees (an agency is used at or above its minimum, or not at
 all), what the rules make absolute (lead in-house, strategy with marketing leadership) and the
@@ -28,6 +30,7 @@ from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, ROLES, VOLUNTEER_ROLE, VOL
 EPS = 1e-7
 POOLS = ("other", "video")
 BUDGET_STEP = 100_000.0
+FLOOR_PENALTY = 10.0  # points per hour a rule's floor is missed (only when nothing can meet it)
 LIMIT_HOUR = 1.0
 
 
@@ -127,7 +130,7 @@ def build_units(scenario: Scenario, catalog: Catalog) -> tuple[tuple[Unit, ...],
     if scenario.marketing_lead_hours > 0:
         head = catalog.roles["head_of_marketing"]
         units.append(Unit(MARKETING_LEAD_SEAT, "lead", "head_of_marketing", "in_house",
-                          {"strategy": head.fit.get("strategy", 0.0)}, "all",
+                          {cap: head.fit.get(cap, 0.0) for cap in ("strategy", "analyze")}, "all",
                           scenario.marketing_lead_hours, 0.0, 0.0, True))
     if scenario.volunteer_hours > 0:
         units.append(Unit(VOLUNTEER_SEAT, "volunteer", VOLUNTEER_ROLE, "in_house",
@@ -191,7 +194,7 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
                 fit = unit.fit[cap]
                 value = settings.priority[cap] * fit - policy.penalty(unit, cap, pool)
                 if not unit.in_house:
-                    value -= tiebreak * unit.rate * weeks
+                    value -= (tiebreak + settings.spend_weight) * unit.rate * weeks
                 col = program.var(high=need, cost=value)
                 work.append((unit, cap, pool, col))
                 by_pool.setdefault((cap, pool), []).append(col)
@@ -261,15 +264,30 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
                 offset = cheapest  # no team of this size fits the budget: nothing can be bought
         budget_row = program.row(terms, high=max(0.0, scenario.budget_sek - offset))
 
-    for floor in policy.share_floors:  # hard: leadership carries its share (when it has hours)
+    for floor in policy.share_floors:  # near-hard: a floor short of hours pays 10 points an hour
         need = demand[floor.capability]["other"] + demand[floor.capability]["video"]
-        fixed_hours = sum(unit.capacity for unit in units
-                          if unit.kind != "group" and unit.ident in floor.roles)
-        target = min(floor.min_share * need, fixed_hours)
-        cols = [col for unit, cap, _, col in work
-                if cap == floor.capability and unit.in_house and unit.ident in floor.roles]
+        fits = [unit for unit in units if unit.fit.get(floor.capability, 0.0) > 0
+                and (floor.roles is None and unit.kind in ("seat", "group")
+                     or floor.roles is not None and unit.ident in floor.roles)]
+        reach = INF if any(unit.kind == "group" for unit in fits) else sum(u.capacity for u in fits)
+        target = min(floor.min_share * need, reach)
+        cols = [col for unit, cap, _, col in work if cap == floor.capability and unit in fits]
         if target > EPS and cols:
-            program.row(dict.fromkeys(cols, 1.0), low=target)
+            short = program.var(cost=-FLOOR_PENALTY)
+            program.row({**dict.fromkeys(cols, 1.0), short: 1.0}, low=target)
+
+    first = settings.first_share  # concave value: the first part of each capability counts more
+    for cap in CAPABILITIES:
+        need = demand[cap]["other"] + demand[cap]["video"]
+        cols = [col for _, c, _, col in work if c == cap]
+        if cols and first > 0 and settings.first_bonus > 0:
+            reward = program.var(high=first * need, cost=settings.first_bonus * settings.priority[cap])
+            program.row({**dict.fromkeys(cols, 1.0), reward: -1.0}, low=0.0)
+    for bonus in policy.bonuses:  # concave rewards: the first hours of a kind of person
+        cols = [col for unit, cap, _, col in work if cap == bonus.capability and bonus.who(unit)]
+        if cols and bonus.up_to > EPS:
+            reward = program.var(high=bonus.up_to, cost=bonus.per_hour)
+            program.row({**dict.fromkeys(cols, 1.0), reward: -1.0}, low=0.0)
 
     def integral(values):
         """An LP plan holds as it is when every agency is unused or at its minimum and every
@@ -608,8 +626,8 @@ def simulate(scenario: Scenario, catalog: Catalog, *, limits: bool = True) -> Pl
     people = summarise_people(seats, loads)
     cost = summarise_cost(seats, assignments, scenario.budget_sek)
     coordination_hours = sum(person.coordination_hours for person in people)
-    orderer_bound = bool(built.order) and all(
-        spare.get(key, 0.0) <= EPS for key in built.order)
+    orderers = [unit.key for unit in units if unit.orders]
+    orderer_bound = all(spare.get(key, 0.0) <= EPS for key in orderers)
     buyable = {cap for unit, cap, _, _ in built.work if not unit.in_house}
     buyable_undone = sum(uncovered[cap] for cap in buyable)
     ctx = RuleContext(scenario, catalog, demand_hours, demand, assignments, coverage, quality,

@@ -31,12 +31,23 @@ class HourPenalty:
 
 
 @dataclass(frozen=True)
-class ShareFloor:
-    """A hard rule: in-house people in `roles` carry at least min_share of the capability's
-    demand, as far as their hours reach."""
+class HourBonus:
+    """A soft rule: the first `up_to` hours of `capability` done by units for which `who(unit)`
+    holds earn `per_hour` points more (a concave reward: a little of it matters most)."""
 
     capability: str
-    roles: frozenset[str]
+    per_hour: float
+    up_to: float
+    who: Callable[[Any], bool]
+
+
+@dataclass(frozen=True)
+class ShareFloor:
+    """A near-hard rule: in-house people in `roles` (team seats when None) carry at least
+    min_share of the capability's demand, as far as their hours reach."""
+
+    capability: str
+    roles: frozenset[str] | None  # None: any team seat
     min_share: float
 
 
@@ -48,6 +59,7 @@ class Policy:
     coordination_per_external_hour: float = 0.0
     penalties: list[HourPenalty] = field(default_factory=list)
     share_floors: list[ShareFloor] = field(default_factory=list)
+    bonuses: list[HourBonus] = field(default_factory=list)
 
     def penalty(self, unit: Any, capability: str, pool: str) -> float:
         return sum(item.per_hour for item in self.penalties
@@ -218,6 +230,7 @@ def driver_value(field_name: str, value: float) -> tuple[str, float]:
 
 # ---- the kinds --------------------------------------------------------------------------
 def _shape_internal(params: dict, policy: Policy, ctx: ShapeContext) -> None:
+    policy.share_floors.append(ShareFloor(params["capability"], None, params["min_share"]))
     policy.in_house_only.add(params["capability"])
     policy.coordination_per_external_hour += params["coordination_per_external_hour"]
 
@@ -226,9 +239,10 @@ def _shape_internal(params: dict, policy: Policy, ctx: ShapeContext) -> None:
           {"capability": ("capability", REQUIRED), "min_share": ("fraction", 1.0),
            "coordination_per_external_hour": ("number", 0.0)},
           ("capability", "share", "external_hours"),
-          "Hard: the capability is never bought outside, and every hour bought outside needs "
+          "Hard: the capability is never bought outside, team members carry at least min_share "
+          "of it as far as their hours reach, and every hour bought outside needs "
           "coordination_per_external_hour of an in-house orderer's time (within capacity). "
-          "Reported when in-house team members carry less than min_share of its demand.",
+          "Reported when team members carry less than min_share of its demand.",
           shape=_shape_internal)
 def check_internal_owner(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
@@ -435,14 +449,29 @@ PRODUCER = {"en": "someone who produces the data with the answers",
             "sv": "någon som tar fram datan med svaren"}
 
 
+def _shape_two_roles(params: dict, policy: Policy, ctx: ShapeContext) -> None:
+    cap = params["capability"]
+    if ctx.demand[cap] <= 0 or params["bonus"] <= 0:
+        return
+    up_to = min(params["min_hours"], ctx.demand[cap] / 2)
+    askers, producers = frozenset(params["askers"]), frozenset(params["producers"])
+    providers = frozenset(params["producer_providers"])
+    policy.bonuses.append(HourBonus(cap, params["bonus"], up_to,
+                                    lambda unit: unit.in_house and unit.ident in askers))
+    policy.bonuses.append(HourBonus(cap, params["bonus"], up_to, lambda unit: (
+        unit.ident in producers if unit.in_house else unit.ident in providers)))
+
+
 @register("two_roles_required",
           {"capability": ("capability", REQUIRED), "askers": ("roles", REQUIRED),
            "producers": ("roles", REQUIRED), "producer_providers": ("providers", ()),
-           "min_hours": ("hours", 0.5)},
+           "min_hours": ("hours", 1.0), "bonus": ("penalty", 0.3)},
           ("capability", "missing"),
-          "Reported unless the capability gets min_hours or more from a question-asker (an "
-          "in-house person in `askers`, the head of marketing's hours included) and as much from "
-          "a data-producer (an in-house person in `producers`, or one of `producer_providers`).")
+          "Soft: the first min_hours of the capability from a question-asker (an in-house person "
+          "in `askers`, the head of marketing's hours included), and as many from a data-producer "
+          "(an in-house person in `producers`, or one of `producer_providers`), each earn `bonus` "
+          "points an hour. Reported unless both kinds give that much.",
+          shape=_shape_two_roles)
 def check_two_roles(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
     if ctx.demand[cap] <= 0:
@@ -576,3 +605,4 @@ def check_orderer_time(params: dict, ctx) -> list[Hit]:
         return []
     return [Hit(values={"unspent": ("sek", ctx.cost.remaining),
                         "hours": ("hours", ctx.buyable_undone)})]
+
