@@ -162,8 +162,10 @@ class Built:
     budget_offset: float  # the bought-work budget is max(0, budget - budget_offset)
 
 
-def _allowed(unit: Unit, cap: str, scenario: Scenario, policy: Policy, min_fit: float) -> bool:
-    if unit.fit.get(cap, 0.0) < max(min_fit, EPS):
+def _allowed(unit: Unit, cap: str, scenario: Scenario, policy: Policy, settings) -> bool:
+    """In-house people may stretch down to min_fit; what is bought must fit at primary_fit."""
+    low = settings.min_fit if unit.in_house else settings.primary_fit
+    if unit.fit.get(cap, 0.0) < max(low, EPS):
         return False
     if unit.in_house:
         return cap not in scenario.outsource
@@ -185,7 +187,7 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
 
     for unit in units + providers:
         for cap in CAPABILITIES:
-            if not _allowed(unit, cap, scenario, policy, settings.min_fit):
+            if not _allowed(unit, cap, scenario, policy, settings):
                 continue
             for pool in _pools_for(unit, cap):
                 need = demand[cap][pool]

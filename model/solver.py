@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import os
+import sys
+
 import highspy
 import numpy as np
 
@@ -23,6 +26,29 @@ OPTIONS = {
     "mip_heuristic_run_rens": False, "mip_heuristic_run_root_reduced_cost": False,
     "mip_allow_restart": False, "mip_detect_symmetry": False,
 }
+
+
+_QUIET = False
+
+
+def _new_highs() -> highspy.Highs:
+    """A HiGHS instance. The first one in a process prints a banner on the C level's standard
+    output (before any option can be set): it goes to /dev/null, so `python -m model --json`
+    prints JSON only."""
+    global _QUIET
+    if _QUIET:
+        return highspy.Highs()
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as sink:
+            os.dup2(sink.fileno(), 1)
+            highs = highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    _QUIET = True
+    return highs
 
 
 class SolverError(RuntimeError):
@@ -97,7 +123,7 @@ class Program:
         if self.has_integers:
             lp.integrality_ = [highspy.HighsVarType.kInteger if flag else highspy.HighsVarType.kContinuous
                                for flag in self.integer]
-        highs = highspy.Highs()
+        highs = _new_highs()
         for name, value in OPTIONS.items():
             highs.setOptionValue(name, value)
         highs.passModel(lp)

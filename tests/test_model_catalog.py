@@ -119,8 +119,8 @@ def _duplicate(raw):
     entry(raw, "roles", "web_analyst")["id"] = "copywriter"
 
 
-def _settings_order(raw):
-    raw["settings"]["settings"]["assignment_order"]["value"] = ["lead", 1]
+def _settings_priority(raw):
+    raw["settings"]["settings"]["priority"]["value"]["lead"] = "high"
 
 
 def _demand_term(raw):
@@ -177,8 +177,8 @@ BROKEN = {
     "bad severity": (
         lambda raw: _break(raw, "rules", "plan_covered", "severity", "fatal"),
         "rules.yaml", ("rules", "plan_covered"), "severity", "unknown severity 'fatal'"),
-    "assignment order with a number": (
-        _settings_order, "settings.yaml", "assignment_order", "value", "each of the nine capabilities"),
+    "priority that is not a number": (
+        _settings_priority, "settings.yaml", "priority", "value.lead", "expected a number"),
     "unknown demand driver": (
         _demand_term, "demand.yaml", ("demand", "create"), "terms[1].driver",
         "unknown driver 'likes'"),

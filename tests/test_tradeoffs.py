@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from model import Scenario, load_catalog, simulate
 from model.engine import team_roles
-from model.rules import build_policy
 from model.tradeoffs import (
     BUDGET_LIMITS,
     BUDGET_STEPS,
@@ -31,9 +30,7 @@ from model.tradeoffs import (
     move_key,
     next_moves,
     outsourceable,
-    plan_from,
     point_of,
-    prepare,
     scenario_at,
     strategies,
     strategy_scenarios,
@@ -95,45 +92,6 @@ def test_sweep_equals_simulate_for_other_scenarios(name):
         for j, budget in enumerate(budgets):
             plan = simulate(scenario_at(scenario, CATALOG, size, budget), CATALOG)
             assert _point_outcome(grid.points[i][j]) == _outcome(plan), (name, size, budget)
-
-
-@pytest.mark.parametrize("name", sorted(SCENARIOS))
-def test_the_split_engine_gives_the_very_same_plan(name):
-    """plan_from (prepared once, finished per budget) equals simulate field by field."""
-    scenario = SCENARIOS[name]
-    prep = prepare(scenario, CATALOG, build_policy(CATALOG.rules))
-    for budget in (0, 350_000, scenario.budget_sek, 3_000_000, BUDGET_LIMITS[1]):
-        changed = scenario.replace(budget_sek=budget)
-        assert plan_from(prep, changed, CATALOG) == simulate(changed, CATALOG)
-
-
-BUDGET_RULE = {
-    "id": "rich_programmes_need_an_ads_specialist", "kind": "specialist_required", "guidance": 7,
-    "severity": "critical",
-    "params": {"capability": "advertise", "active_if": "budget_sek", "above": 3_000_000,
-               "roles": ["paid_media_manager"], "min_share": 0.5},
-    "message": {"en": "Only {share} of ads by a specialist.", "sv": "Bara {share} av annonserna."},
-    "advice": {"en": "Hire one.", "sv": "Anställ en."},
-}
-
-
-def test_a_rule_that_reads_the_budget_makes_the_sweep_evaluate_every_budget(raw_catalog, monkeypatch):
-    from model import build_catalog, tradeoffs
-
-    assert tradeoffs.budget_blind(CATALOG)
-    raw_catalog["rules"]["rules"].append(BUDGET_RULE)
-    edited = build_catalog(raw_catalog)
-    assert not tradeoffs.budget_blind(edited)
-    scenario, sizes, budgets = Scenario(), (0, 2, 6), budget_grid(0, 4_000_000, 41)
-
-    def mismatches(grid):
-        return [(size, budget) for i, size in enumerate(sizes) for j, budget in enumerate(budgets)
-                if _point_outcome(grid.points[i][j])
-                != _outcome(simulate(scenario_at(scenario, edited, size, budget), edited))]
-
-    assert mismatches(sweep(scenario, edited, sizes, budgets)) == []
-    monkeypatch.setattr(tradeoffs, "budget_blind", lambda catalog: True)  # reuse regardless
-    assert mismatches(sweep(scenario, edited, sizes, budgets))  # ... would be wrong here
 
 
 def test_grid_points_are_the_scenario_with_only_team_and_budget_changed():
