@@ -512,7 +512,7 @@ def _shape_spread(params: dict, policy: Policy, ctx: ShapeContext) -> None:
 
     for cap in CAPABILITIES:
         policy.penalties.append(HourPenalty(
-            cap, params["penalty"], lambda unit, cap=cap: outside_core(unit) and cap not in cores[unit.ident]))
+            cap, params["penalty"], lambda unit, cap=cap: outside_core(unit) and cap not in cores[unit.ident]))  # noqa: E501
 
 
 @register("max_capabilities_per_person",

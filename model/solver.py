@@ -8,10 +8,9 @@ that bounds can be moved and re-solved cheaply (what `Plan.limits` reports).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import os
 import sys
+from dataclasses import dataclass
 
 import highspy
 import numpy as np

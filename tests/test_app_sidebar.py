@@ -54,6 +54,8 @@ CHANGES = {
     # a coordinator carrying community work is only fine in a small organisation
     "org_size": ({"team": "marketing_coordinator", "inbound_per_week": "400"}, 20),
     "marketing_lead_hours": ({}, 0.0),
+    # unpaid hours matter where money is short
+    "volunteer_hours": ({"team": "social_media_manager", "budget_sek": "800000"}, 20.0),
 }
 
 

@@ -115,7 +115,7 @@ def value_text(name: str, value, catalog: Catalog, lang: str) -> str:
         return msek(value, lang)
     if name == "video_share":
         return pct(value, lang)
-    if name == "marketing_lead_hours":
+    if name in ("marketing_lead_hours", "volunteer_hours"):
         return hours(value, lang)
     return number(value, lang)
 

@@ -15,10 +15,10 @@ from model.fmt import NBSP, fit, hours, msek, number, pct, sek
 from model.plan import SEVERITY_ORDER
 from model.rules import seat_label
 from model.scenario import SPECS
-
-from .reasons import line_reason, reason_text
 from ui.charts import provider_label
 from ui.i18n import t, tr
+
+from .reasons import line_reason, reason_text
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def column(key: str, lang: str) -> str:
     return tr(lang, en, sv)
 
 
-def _lines(plan: Plan, lang: str, catalog: Catalog) -> list[tuple[str, str, str, str, float, float, float, str]]:
+def _lines(plan: Plan, lang: str, catalog: Catalog) -> list[tuple[str, str, str, str, float, float, float, str]]:  # noqa: E501
     """(capability, provider type, provider, seat, hours/week, cost/year, fit, reason) per
     assignment line, then the uncovered hours: the rows of Plan.to_frame, without pandas."""
     rows = [(line.capability, line.provider_type, line.provider, line.seat or "", line.hours, line.cost_sek,

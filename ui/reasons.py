@@ -42,7 +42,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "bought_team_busy": {
         "en": "Bought outside: the team's time goes to work it fits better; {who} at {cost}/h, fit {fit}",
-        "sv": "Köps utifrån: teamets tid går till arbete det passar bättre för; {who} för {cost}/h, passform {fit}",
+        "sv": "Köps utifrån: teamets tid går till arbete det passar bättre för; {who} för {cost}/h, passform {fit}",  # noqa: E501
     },
     "bought_better_fit": {
         "en": "Bought outside: {who} fits it better than anyone in-house ({fit}, {cost}/h)",

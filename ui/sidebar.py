@@ -26,9 +26,10 @@ WIDGETS = {
     "influencers": ("number", 1),
     "org_size": ("number", 10),
     "marketing_lead_hours": ("slider", 0.5),
+    "volunteer_hours": ("slider", 1.0),
 }
 WORKLOAD = ("channels", "posts_per_week", "video_share", "inbound_per_week", "ad_spend_sek_month",
-            "influencers", "org_size", "marketing_lead_hours")
+            "influencers", "org_size", "marketing_lead_hours", "volunteer_hours")
 
 
 def _url_lists() -> dict[str, list[str]]:
@@ -150,8 +151,7 @@ def _team_editor(lang: str) -> tuple[str, ...]:
         if size == 0:
             st.caption(t("no_team", lang))
         else:
-            names = [f"{i + 1}. {catalog.name(catalog.ladder_role(i), lang)}" for i in range(size)]
-            st.caption(t("ladder_caption", lang) + "  \n" + "  \n".join(names))
+            st.caption(t("ladder_caption", lang))
         return ()
     _resize_team(size)
     roles = []
