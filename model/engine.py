@@ -209,8 +209,9 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
     heads: dict[str, int] = {}
     if groups:
         for unit in groups:
+            # a seat the solver adds costs what the same money would cost paid outside
             heads[unit.key] = program.var(high=scenario.team_size, integer=True,
-                                          cost=-tiebreak * unit.annual_cost)
+                                          cost=-(tiebreak + settings.spend_weight) * unit.annual_cost)
         program.row(dict.fromkeys(heads.values(), 1.0), low=scenario.team_size,
                     high=scenario.team_size)
 
@@ -395,8 +396,9 @@ def _lines(built: Built, values, seats, loads, catalog: Catalog) -> list[Line]:
     for unit, cap, _, col in built.work:
         if not unit.in_house and values[col] > EPS:
             bought[(unit.key, cap)] = bought.get((unit.key, cap), 0.0) + values[col]
+    providers = {unit.key: unit for unit, _, _, _ in built.work if not unit.in_house}
     for (key, cap), hours in bought.items():
-        unit = next(u for u, _, _, _ in built.work if u.key == key)
+        unit = providers[key]
         lines.append(Line(cap, unit, None, hours, hours * unit.rate * weeks))
     order = {cap: index for index, cap in enumerate(CAPABILITIES)}
     lines.sort(key=lambda ln: (order[ln.capability], ln.unit.provider_type != "in_house",
@@ -411,13 +413,27 @@ def _cost_per_hour(unit: Unit, weeks: float) -> float:
     return unit.annual_cost / (unit.capacity * weeks) if unit.capacity > 0 else 0.0
 
 
-def _reason(line: Line, built: Built, scenario: Scenario, policy: Policy, catalog: Catalog,
-            spare: dict[str, float], short: dict[str, float]) -> tuple[str, dict]:
+def _options(built: Built, values, weeks: float) -> dict[str, list[Unit]]:
+    """Per capability, who in the plan could do it, best fit first (then cheapest per hour): the
+    team's seats, the head of marketing's and the unpaid hours, and the providers. A role the
+    solver left out of the team (no heads) is no option."""
+    absent = {key for key, col in built.heads.items() if round(values[col]) == 0}
+    out: dict[str, dict[str, Unit]] = {}
+    for unit, cap, _, _ in built.work:
+        if unit.key not in absent:
+            out.setdefault(cap, {})[unit.key] = unit
+    return {cap: sorted(units.values(), key=lambda u: (-u.fit[cap], _cost_per_hour(u, weeks), u.key))
+            for cap, units in out.items()}
+
+
+def _reason(line: Line, options: dict[str, list[Unit]], built: Built, scenario: Scenario,
+            policy: Policy, catalog: Catalog, spare: dict[str, float],
+            short: dict[str, float]) -> tuple[str, dict]:
     weeks = catalog.settings.weeks_per_year
     cap, unit = line.capability, line.unit
-    options = {u.key: u for u, c, _, _ in built.work if c == cap and u.key != unit.key}
-    ranked = sorted(options.values(), key=lambda u: (-u.fit[cap], _cost_per_hour(u, weeks), u.key))
-    alternative = ranked[0] if ranked else None
+    pools = set(_pools_for(unit, cap))  # a video house is no alternative to a designer
+    alternative = next((u for u in options.get(cap, ())
+                        if u.key != unit.key and pools & set(_pools_for(u, cap))), None)
     values = {"fit": unit.fit[cap], "cost_per_hour": _cost_per_hour(unit, weeks),
               "role" if unit.in_house else "provider": unit.ident,
               "alternative": alternative.ident if alternative else None,
@@ -437,7 +453,7 @@ def _reason(line: Line, built: Built, scenario: Scenario, policy: Policy, catalo
     values["budget_limited"] = short.get(cap, 0.0) > EPS and built.budget_row is not None
     if cap in scenario.outsource:
         return "outsourced_choice", values
-    in_house = [u for u, c, _, _ in built.work if c == cap and u.in_house]
+    in_house = [u for u in options.get(cap, ()) if u.in_house]
     if not in_house:
         return "bought_nobody_in_house", values
     if all(spare.get(u.key, 0.0) <= EPS for u in in_house):
@@ -618,10 +634,11 @@ def simulate(scenario: Scenario, catalog: Catalog, *, limits: bool = True) -> Pl
             spare[unit.key] = sum(s.capacity - used[s.seat] for s in members)
         else:
             spare[unit.key] = unit.capacity - used.get(unit.key, 0.0)
+    options = _options(built, values, catalog.settings.weeks_per_year)
     assignments = tuple(
         Assignment(line.capability, line.unit.provider_type, line.unit.ident, line.seat, line.hours,
                    line.cost, line.unit.fit[line.capability], *_reason(
-                       line, built, scenario, policy, catalog, spare, uncovered))
+                       line, options, built, scenario, policy, catalog, spare, uncovered))
         for line in lines)
     coverage, overall = coverage_of(demand_hours, done)
     quality, overall_quality = quality_of(assignments)

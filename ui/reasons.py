@@ -21,8 +21,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "sv": "Behålls internt enligt val; {who} passar med {fit}",
     },
     "best_fit": {
-        "en": "Best fit of all options: the {who} ({fit}, {cost}/h of paid time)",
-        "sv": "Bäst passform av alla alternativ: {who} ({fit}, {cost}/h av betald tid)",
+        "en": "Best fit of all options: the {who} (fit {fit}, {cost})",
+        "sv": "Bäst passform av alla alternativ: {who} (passform {fit}, {cost})",
     },
     "in_house_time_paid": {
         "en": "In-house time is already paid for: the {who} ({fit}) does it instead of buying",
@@ -33,20 +33,20 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "sv": "Nödlösning: {who} passar bara med {fit}, men inget bättre är ledigt eller ryms i budgeten",
     },
     "outsourced_choice": {
-        "en": "Outsourced as chosen: {who} at {cost}/h, fit {fit}",
-        "sv": "Utlagt enligt val: {who} för {cost}/h, passform {fit}",
+        "en": "Outsourced as chosen: {who} at {cost}, fit {fit}",
+        "sv": "Utlagt enligt val: {who} för {cost}, passform {fit}",
     },
     "bought_nobody_in_house": {
-        "en": "Bought outside: nobody in-house does it; {who} at {cost}/h, fit {fit}",
-        "sv": "Köps utifrån: ingen internt gör det; {who} för {cost}/h, passform {fit}",
+        "en": "Bought outside: nobody in-house does it; {who} at {cost}, fit {fit}",
+        "sv": "Köps utifrån: ingen internt gör det; {who} för {cost}, passform {fit}",
     },
     "bought_team_busy": {
-        "en": "Bought outside: the team's time goes to work it fits better; {who} at {cost}/h, fit {fit}",
-        "sv": "Köps utifrån: teamets tid går till arbete det passar bättre för; {who} för {cost}/h, passform {fit}",  # noqa: E501
+        "en": "Bought outside: the team's time goes to work it fits better; {who} at {cost}, fit {fit}",
+        "sv": "Köps utifrån: teamets tid går till arbete det passar bättre för; {who} för {cost}, passform {fit}",  # noqa: E501
     },
     "bought_better_fit": {
-        "en": "Bought outside: {who} fits it better than anyone in-house ({fit}, {cost}/h)",
-        "sv": "Köps utifrån: {who} passar bättre än någon internt ({fit}, {cost}/h)",
+        "en": "Bought outside: {who} fits it better than anyone in-house ({fit}, {cost})",
+        "sv": "Köps utifrån: {who} passar bättre än någon internt ({fit}, {cost})",
     },
     "uncovered": {
         "en": "Undone: nobody in the plan has the time, the fit or the budget for it",
@@ -54,16 +54,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
 }
 NEXT_BEST = {
-    "en": "; next best: {alt} (fit {alt_fit}, {alt_cost}/h)",
-    "sv": "; näst bäst: {alt} (passform {alt_fit}, {alt_cost}/h)",
+    "en": "; next best: {alt} (fit {alt_fit}, {alt_cost})",
+    "sv": "; näst bäst: {alt} (passform {alt_fit}, {alt_cost})",
 }
 NO_OTHER = {"en": "; no other option does it", "sv": "; inget annat alternativ gör det"}
 BUDGET_LIMITED = {"en": " (the budget allows no more)", "sv": " (budgeten räcker inte till mer)"}
 FREE = {"en": "no fee", "sv": "inget arvode"}
+PER_HOUR = {"en": "/h", "sv": "/h"}
 
 
 def _cost(value: float | None, lang: str) -> str:
-    return sek(value, lang) if value else FREE[lang]
+    """A price per hour, or 'no fee' for hours that cost the budget nothing."""
+    return sek(value, lang) + PER_HOUR[lang] if value else FREE[lang]
 
 
 def reason_text(code: str, values: dict[str, Any], catalog, lang: str = "en") -> str:
