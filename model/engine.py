@@ -30,6 +30,10 @@ from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, ROLES, VOLUNTEER_ROLE, VOL
 EPS = 1e-7
 POOLS = ("other", "video")
 BUDGET_STEP = 100_000.0
+# Equal plans are told apart the same way every time: a capability earlier in CAPABILITIES
+# wins a tie by a millionth of a point an hour (so more budget never reshuffles equal work).
+TIE = {cap: 1e-6 * (len(CAPABILITIES) - index) for index, cap in enumerate(CAPABILITIES)}
+ORDERER_RANK = {"seat": 0, "group": 0, "lead": 1, "volunteer": 2}
 FLOOR_PENALTY = 10.0  # points per hour a rule's floor is missed (only when nothing can meet it)
 LIMIT_HOUR = 1.0
 
@@ -194,7 +198,8 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
                 if need <= EPS:
                     continue
                 fit = unit.fit[cap]
-                value = settings.priority[cap] * fit - policy.penalty(unit, cap, pool)
+                value = (settings.priority[cap] * fit - policy.penalty(unit, cap, pool)
+                         + TIE[cap])
                 if not unit.in_house:
                     value -= (tiebreak + settings.spend_weight) * unit.rate * weeks
                 col = program.var(high=need, cost=value)
@@ -221,8 +226,10 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
     coordination_row = None
     if policy.coordination_per_external_hour > 0 and bought:
         for unit in units:
-            if unit.orders:  # the best lead fit orders first: a tiny cost for the others
-                order[unit.key] = program.var(cost=-1e-6 * (1.01 - unit.fit.get("lead", 0.0)))
+            if unit.orders:  # the best lead fit orders first, team seats before others
+                rank = ORDERER_RANK[unit.kind]
+                order[unit.key] = program.var(cost=-1e-6 * (1.01 - unit.fit.get("lead", 0.0))
+                                              - 1e-7 * rank)
         terms = dict.fromkeys(order.values(), 1.0)
         for col in bought:
             terms[col] = -policy.coordination_per_external_hour
@@ -618,7 +625,7 @@ def simulate(scenario: Scenario, catalog: Catalog, *, limits: bool = True) -> Pl
     policy = build_policy(catalog.rules, scenario, demand_hours, catalog)
     built = build_program(scenario, catalog, demand, units, providers, policy)
     solution = built.program.solve()
-    values = solution.values
+    values = solution.values.tolist()  # plain floats in the plan
 
     seats, loads = _group_seats(built, values, units)
     lines = _lines(built, values, seats, loads, catalog)

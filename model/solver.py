@@ -146,9 +146,12 @@ class Program:
         highs = self._highs
         highs.run()
         status = highs.getModelStatus()
+        if status == highspy.HighsModelStatus.kModelEmpty:  # nothing to decide: the zero plan
+            return Solution(np.zeros(len(self.cost)), 0.0)
         if status != highspy.HighsModelStatus.kOptimal:
             raise SolverError(f"HiGHS ended with {highs.modelStatusToString(status)}")
-        values = np.asarray(highs.getSolution().col_value, dtype=float)
+        # solver noise below 1e-9 is snapped off: the same plan reads the same however it was found
+        values = np.round(np.asarray(highs.getSolution().col_value, dtype=float), 9)
         return Solution(values, float(highs.getInfo().objective_function_value))
 
     def relax_fixed(self, solution: Solution) -> None:

@@ -67,13 +67,25 @@ def test_default_page_shows_the_plan():
     assert at.code[0].value == "?lang=en"
 
 
-def test_load_chart_marks_over_capacity_and_coordination():
+def test_load_chart_marks_coordination_and_capacity():
     at = run(new_app({"team_size": "1", "budget_sek": "1500000"}))
     spec = chart_specs(at)["Load per person against capacity (h/week)"]
-    over = simulate(Scenario(team_size=1, budget_sek=1_500_000), CATALOG).people[0]
-    assert over.utilisation > 1 and over.coordination_hours > 0
+    person = simulate(Scenario(team_size=1, budget_sek=1_500_000), CATALOG).people[0]
+    assert person.coordination_hours > 0 and person.utilisation <= 1 + 1e-9  # capacity is hard
     names = [trace.get("name") for trace in spec["data"]]
     assert "Coordinating suppliers" in names and "Capacity" in names
+    assert not any(shape["type"] == "rect" for shape in spec["layout"].get("shapes", []))
+
+
+def test_load_chart_marks_over_capacity():
+    """The plan never overloads anyone; a plan that did (a guard) would show the overrun red."""
+    from dataclasses import replace
+
+    from ui.charts import load_chart
+
+    plan = simulate(Scenario(team=("social_media_manager",), budget_sek=1_500_000), CATALOG)
+    over = replace(plan.people[0], hours=40.8, utilisation=1.2)
+    spec = load_chart(replace(plan, people=(over,)), CATALOG, "en").to_dict()
     assert any(shape["type"] == "rect" for shape in spec["layout"]["shapes"])  # the red overrun
     texts = [text for trace in spec["data"] if trace.get("mode") == "text" for text in trace["text"]]
     assert any("over capacity" in text for text in texts)
@@ -152,10 +164,15 @@ def test_csv_download_holds_the_plan():
     text = plan_csv(plan, CATALOG, "en")
     header = text.splitlines()[0].split(",")
     assert header[:5] == ["capability", "capability_name", "provider_type", "provider", "provider_name"]
-    frame, expected = pd.read_csv(io.StringIO(text)), plan.to_frame("en")  # the model's own table view
+    frame, expected = pd.read_csv(io.StringIO(text)), plan.to_frame()  # the model's own table view
     assert len(frame) == len(expected)
-    for column in ("capability", "provider_type", "reason"):
+    for column in ("capability", "provider_type"):
         assert list(frame[column]) == list(expected[column])
+    from ui.reasons import line_reason, reason_text  # the model's reason codes, in words
+
+    reasons = [line_reason(line, CATALOG, "en") for line in plan.assignments]
+    reasons += [reason_text("uncovered", {}, CATALOG, "en")] * (len(expected) - len(reasons))
+    assert list(frame["reason"]) == reasons
     assert frame["hours_week"].to_numpy() == pytest.approx(expected["hours_week"].to_numpy(), abs=0.005)
     assert frame["cost_sek_year"].sum() == pytest.approx(expected["cost_sek_year"].sum(), abs=len(frame))
 

@@ -33,7 +33,7 @@ SMM = ("social_media_manager", "pay_sek_month")
 
 def solo(**fields) -> Scenario:
     """One social media manager with budget to spare, so in-house cost changes show in the total."""
-    return Scenario(**{"team_size": 1, "budget_sek": 6_000_000, **fields})
+    return Scenario(**{"team": ("social_media_manager",), "budget_sek": 6_000_000, **fields})
 
 
 # ---- the tables ---------------------------------------------------------------------------------
@@ -170,11 +170,13 @@ def test_freelancer_limit_blank_means_no_limit(catalog):
 
 
 def test_rule_parameter_edit_changes_findings(catalog):
-    scenario = solo()  # the manager coordinates the bought work on top of a full week
+    scenario = solo(budget_sek=800_000)  # the manager alone carries five capabilities
     plan = simulate(scenario, catalog)
-    assert any(finding.rule_id == "over_capacity" for finding in plan.findings)
-    relaxed = apply_edits(catalog, "rules", {("over_capacity.max_utilisation", "value"): 100})
-    assert not any(finding.rule_id == "over_capacity" for finding in simulate(scenario, relaxed).findings)
+    assert any(finding.rule_id == "one_person_cannot_do_everything" for finding in plan.findings)
+    key = ("one_person_cannot_do_everything.max_capabilities", "value")
+    relaxed = apply_edits(catalog, "rules", {key: 9})
+    assert not any(finding.rule_id == "one_person_cannot_do_everything"
+                   for finding in simulate(scenario, relaxed).findings)
     key = ("one_person_cannot_do_everything.max_capabilities", "value")
     count = apply_edits(catalog, "rules", {key: 7.0})
     params = next(rule.params for rule in count.rules if rule.id == "one_person_cannot_do_everything")

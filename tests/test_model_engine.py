@@ -317,3 +317,13 @@ def test_plan_views(catalog):
     frame = plan.to_frame()
     assert set(frame["reason"]) <= REASONS | {"uncovered"}
     assert frame["hours_week"].sum() == pytest.approx(plan.total_demand)
+
+
+@pytest.mark.parametrize("scenario", [Scenario(), Scenario(team_size=3, budget_sek=3_000_000),
+                                      Scenario(team_size=1, budget_sek=1_500_000)])
+def test_the_chosen_team_made_explicit_gives_the_same_plan(catalog, scenario):
+    """What "choose the role of each seat" starts from: the roles the solver chose."""
+    chosen = simulate(scenario, catalog)
+    explicit = simulate(scenario.replace(team=team_roles(scenario, catalog)), catalog)
+    assert [(a.capability, a.provider, a.seat, round(a.hours, 6), a.reason) for a in chosen.assignments] == \
+        [(a.capability, a.provider, a.seat, round(a.hours, 6), a.reason) for a in explicit.assignments]

@@ -12,7 +12,7 @@ from model.scenario import FIELD_SPECS, SPECS
 from model.vocab import CAPABILITIES, ROLES
 from ui import fmtui
 from ui.i18n import LANGS, note, t
-from ui.state import SCALAR_FIELDS, Context, apply_scenario, current_catalog, set_context
+from ui.state import SCALAR_FIELDS, Context, apply_scenario, current_catalog, plan_for, set_context
 
 # widget: (kind, step) for each scalar field; the range comes from model.scenario.FIELD_SPECS
 WIDGETS = {
@@ -116,8 +116,20 @@ def _resize_team(size: int) -> list[str]:
     return roles
 
 
+def _chosen_roles() -> list[str]:
+    """The roles the plan chose for the sidebar's team size (the team the page shows)."""
+    values = {name: st.session_state[name] for name in SCALAR_FIELDS}
+    values.update(team=[], outsource=st.session_state.get("outsource") or [],
+                  insource=st.session_state.get("insource") or [])
+    plan = plan_for(Scenario.from_mapping(values), current_catalog())
+    return [person.role for person in plan.people if person.in_team]
+
+
 def _toggle_custom() -> None:
+    """Turning "choose the roles" on starts from the roles the plan chose, so nothing changes
+    until a seat is changed."""
     if st.session_state.get("team_custom"):
+        st.session_state["team_roles"] = _chosen_roles()
         roles = _resize_team(st.session_state["team_size"])
         for index, role in enumerate(roles):
             st.session_state[f"seat_role_{index}"] = role

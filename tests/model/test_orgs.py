@@ -21,7 +21,7 @@ import numpy as np
 import pytest
 
 from model import Scenario, build_catalog, simulate
-from model.engine import compute_demand
+from model.engine import TIE, compute_demand
 from model.rules import KINDS
 from model.scenario import FIELD_SPECS
 from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_ROLE
@@ -648,7 +648,8 @@ def grid_optimum(catalog, scenario) -> tuple[float, dict]:
 
     value = -order_cost
     for i, (_, cap, fit, rate, _) in enumerate(columns):
-        value = value + x[:, i] * (priority[cap] * fit - (money * rate if rate is not None else 0.0))
+        value = value + x[:, i] * (priority[cap] * fit + TIE[cap]
+                                   - (money * rate if rate is not None else 0.0))
     for cap, need in TINY_DEMAND.items():
         value = value + first_bonus * priority[cap] * np.minimum(
             total(lambda c, cap=cap: c[1] == cap), first_share * need)
@@ -662,7 +663,7 @@ def plan_objective(plan, catalog) -> float:
     priority, money, first_share, first_bonus = objective_terms(catalog)
     value = 0.0
     for line in plan.assignments:
-        value += priority[line.capability] * line.fit * line.hours
+        value += (priority[line.capability] * line.fit + TIE[line.capability]) * line.hours
         if line.provider_type != "in_house":
             value -= money * line.cost_sek
     for cap, need in plan.demand.items():
