@@ -456,7 +456,7 @@ def _reason(line: Line, options: dict[str, list[Unit]], built: Built, scenario: 
             return "stretch", values
         if alternative is None or alternative.fit[cap] <= unit.fit[cap] + EPS:
             return "best_fit", values
-        return "in_house_time_paid", values
+        return "in_house_time_paid" if unit.annual_cost > 0 else "unpaid_time", values
     values["budget_limited"] = short.get(cap, 0.0) > EPS and built.budget_row is not None
     if cap in scenario.outsource:
         return "outsourced_choice", values

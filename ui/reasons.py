@@ -28,6 +28,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "In-house time is already paid for: the {who} ({fit}) does it instead of buying",
         "sv": "Den interna tiden är redan betald: {who} ({fit}) gör det i stället för att köpa",
     },
+    "unpaid_time": {
+        "en": "These hours cost the budget nothing: {who} ({fit}) does it instead of buying",
+        "sv": "De här timmarna kostar inget ur budgeten: {who} ({fit}) gör det i stället för att köpa",
+    },
     "stretch": {
         "en": "Stretch: the {who} fits it only at {fit}, but nothing better is free or affordable",
         "sv": "Nödlösning: {who} passar bara med {fit}, men inget bättre är ledigt eller ryms i budgeten",
