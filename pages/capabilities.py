@@ -86,13 +86,13 @@ st.caption(tr(
 st.markdown(f"**{tr(lang, 'One person cannot do everything.', 'En person kan inte göra allt.')}** " + tr(
     lang,
     f"Fit runs from 0 to 1: from {fmt_fit(catalog.settings.strong_fit, lang)} a role counts as a specialist, "
-    f"from {fmt_fit(catalog.settings.primary_fit, lang)} it takes the work before anything is bought, "
-    f"below that only as a stretch; under {fmt_fit(catalog.settings.min_fit, lang)} it is not trusted "
-    "with it at all.",
+    f"from {fmt_fit(catalog.settings.primary_fit, lang)} it does the work well and an outside option "
+    f"can be bought for it; below that a person takes it only as a stretch, and under "
+    f"{fmt_fit(catalog.settings.min_fit, lang)} nobody is trusted with it at all.",
     f"Passform går från 0 till 1: från {fmt_fit(catalog.settings.strong_fit, lang)} räknas en roll som "
-    f"specialist, från {fmt_fit(catalog.settings.primary_fit, lang)} tar den arbetet innan något köps in, "
-    f"under det bara som nödlösning; under {fmt_fit(catalog.settings.min_fit, lang)} anförtros den inte "
-    "arbetet alls.",
+    f"specialist, från {fmt_fit(catalog.settings.primary_fit, lang)} gör den arbetet bra och kan ett "
+    f"externt alternativ köpas för det; under det tar en person det bara som nödlösning, och under "
+    f"{fmt_fit(catalog.settings.min_fit, lang)} anförtros ingen arbetet alls.",
 ))
 
 for index, cap in enumerate(CAPABILITIES, start=1):

@@ -17,7 +17,7 @@ from model.fmt import fit as fmt_fit
 from model.fmt import hours as fmt_hours
 from model.fmt import msek, pct, sek
 from model.rules import seat_label
-from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT
+from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT
 from ui.i18n import t
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies, and readable
@@ -107,8 +107,9 @@ def _rgba(hex_color: str, alpha: float) -> str:
 
 
 def person_label(seat: str, role: str, catalog: Catalog, lang: str) -> str:
-    """'Seat 1 · Social Media Manager'; the head of marketing by their seat label alone."""
-    if seat == MARKETING_LEAD_SEAT:
+    """'Seat 1 · Social Media Manager'; the head of marketing and the unpaid hours by their seat
+    label alone."""
+    if seat in (MARKETING_LEAD_SEAT, VOLUNTEER_SEAT):
         return seat_label(seat, lang)
     return f"{seat_label(seat, lang)} · {catalog.name(role, lang)}"
 

@@ -140,6 +140,15 @@ def rule_summary(rule: Rule, catalog: Catalog, lang: str) -> str:
     if kind == "provider_minimum_fee":
         return tr(lang, "Agencies are not bought below their usual minimum monthly fee.",
                   "Byråer köps inte under sitt vanliga minimiarvode per månad.")
+    if kind == "min_utilisation":
+        share = pct(p["min_utilisation"], lang)
+        return tr(lang, f"Every team seat is loaded at least {share} of its capacity.",
+                  f"Varje plats i teamet är belastad till minst {share} av kapaciteten.")
+    if kind == "orderer_time_binds":
+        return tr(lang, "Budget is not left unspent because nobody in-house has time to order and follow "
+                        "up outside work.",
+                  "Budget blir inte outnyttjad för att ingen internt har tid att beställa och följa upp "
+                  "externt arbete.")
     return rule.message.get(lang, rule.message["en"])
 
 
@@ -193,13 +202,13 @@ def role_options(catalog: Catalog, capability: str, lang: str) -> list[Option]:
 
 
 def provider_options(catalog: Catalog, capability: str, lang: str) -> list[Option]:
-    """Agencies and freelancers that do the capability, best first."""
+    """Agencies and freelancers that do the capability well enough to be bought, best first."""
     options = [
         Option(provider.id, catalog.name(provider.id, lang), provider.fit[capability],
                _level(provider.fit[capability], catalog),
                f"{t(provider.type, lang)}, {sek(provider.rate_sek_hour, lang)}/h")
         for provider in catalog.providers.values()
-        if provider.fit.get(capability, 0.0) >= catalog.settings.min_fit
+        if provider.fit.get(capability, 0.0) >= catalog.settings.primary_fit
     ]
     return sorted(options, key=lambda option: (-option.fit, option.name))
 
