@@ -369,30 +369,34 @@ def _make_move(kind: str, target: str, amount: int, scenario: Scenario, before: 
     )
 
 
-def planned_purchase_cost(scenario: Scenario, catalog: Catalog) -> float:
+def planned_purchase_cost(scenario: Scenario, catalog: Catalog,
+                          team: tuple[str, ...] | None = None) -> float:
     """SEK per year of everything the plan would buy outside if the budget allowed it (the plan
-    at the largest budget)."""
-    plan = simulate(scenario.replace(budget_sek=BUDGET_LIMITS[1], team=team_roles(scenario, catalog),
-                                     team_size=len(team_roles(scenario, catalog))),
+    at the largest budget). `team`: the scenario's roles, when already known."""
+    team = team_roles(scenario, catalog) if team is None else team  # only the money grows
+    plan = simulate(scenario.replace(budget_sek=BUDGET_LIMITS[1], team=team, team_size=len(team)),
                     catalog, limits=False)
     return plan.cost.external
 
 
-def funding_amount(scenario: Scenario, catalog: Catalog) -> int:
+def funding_amount(scenario: Scenario, catalog: Catalog, team: tuple[str, ...] | None = None) -> int:
     """The budget increase that pays for the in-house team and everything the plan would buy
-    outside, rounded up to 50,000 SEK (0 when the budget already does)."""
-    in_house = sum(catalog.roles[r].annual_cost_sek for r in team_roles(scenario, catalog))
-    shortfall = in_house + planned_purchase_cost(scenario, catalog) - scenario.budget_sek
+    outside, rounded up to 50,000 SEK (0 when the budget already does). `team`: the scenario's
+    roles, when already known."""
+    team = team_roles(scenario, catalog) if team is None else team
+    in_house = sum(catalog.roles[r].annual_cost_sek for r in team)
+    shortfall = in_house + planned_purchase_cost(scenario, catalog, team) - scenario.budget_sek
     if shortfall <= COST_EPS:
         return 0
     return int(math.ceil(shortfall / BUDGET_ROUNDING) * BUDGET_ROUNDING)
 
 
 def budget_amounts(scenario: Scenario, catalog: Catalog,
-                   steps: Iterable[int] = BUDGET_STEPS) -> tuple[int, ...]:
-    """The budget increases to try: the fixed steps and the funding amount, within range."""
+                   steps: Iterable[int] = BUDGET_STEPS, funding: int | None = None) -> tuple[int, ...]:
+    """The budget increases to try: the fixed steps and the funding amount (when already known,
+    `funding`), within range."""
     room = BUDGET_LIMITS[1] - scenario.budget_sek
-    amounts = set(steps) | {funding_amount(scenario, catalog)}
+    amounts = set(steps) | {funding_amount(scenario, catalog) if funding is None else funding}
     return tuple(sorted({min(a, room) for a in amounts if a > 0 and room > 0}))
 
 
@@ -402,15 +406,15 @@ def candidate_moves(scenario: Scenario, catalog: Catalog, before: Plan | None = 
     capability in or out."""
     before = before or simulate(scenario, catalog)
     moves: list[Move] = []
-    roles = team_roles(scenario, catalog)
+    roles = scenario.team or tuple(person.role for person in before.people if person.in_team)
     if len(roles) < TEAM_LIMITS[1]:
         for role in ROLES:
             team = roles + (role,)
             moves.append(_make_move("hire", role, 0, scenario.replace(team=team, team_size=len(team)),
                                     before, catalog))
     seen: set[tuple[float, float]] = set()
-    funding = funding_amount(scenario, catalog)
-    for amount in budget_amounts(scenario, catalog, steps):
+    funding = funding_amount(scenario, catalog, roles)
+    for amount in budget_amounts(scenario, catalog, steps, funding):
         move = _make_move("budget", "fund" if amount == funding else "", amount,
                           scenario.replace(budget_sek=scenario.budget_sek + amount), before, catalog)
         outcome = (round(move.plan.overall_coverage, 9), round(move.plan.cost.total))
