@@ -163,7 +163,8 @@ class Built:
     capacity_rows: dict[str, int]
     budget_row: int | None
     coordination_row: int | None
-    budget_offset: float  # the bought-work budget is max(0, budget - budget_offset)
+    budget_offset: float  # the bought-work budget is max(0, budget - budget_offset) ...
+    budget_floor: float = 0.0  # ... and never below this (the cheapest team the solver may choose)
 
 
 def _allowed(unit: Unit, cap: str, scenario: Scenario, policy: Policy, settings) -> bool:
@@ -262,24 +263,28 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
 
     # the budget: fees (and the team's cost when the solver chooses it)
     offset = sum(unit.annual_cost for unit in units if unit.kind == "seat")
-    budget_row = None
-    if bought:
+    budget_row, team_floor = None, 0.0
+    if bought or groups:
         terms = {col: unit.rate * weeks for unit, _, _, col in work if not unit.in_house}
+        upper = max(0.0, scenario.budget_sek - offset)
         if groups:
+            # the team the solver chooses fits the budget; when no team of this size does, it is
+            # the cheapest one and nothing is bought (so a little more money never buys a worse team)
             cheapest = sum(sorted(unit.annual_cost for unit in groups)[:scenario.team_size])
-            if cheapest <= scenario.budget_sek:
-                terms.update({heads[unit.key]: unit.annual_cost for unit in groups})
-                offset = 0.0
-            else:
-                offset = cheapest  # no team of this size fits the budget: nothing can be bought
-        budget_row = program.row(terms, high=max(0.0, scenario.budget_sek - offset))
+            terms.update({heads[unit.key]: unit.annual_cost for unit in groups})
+            offset, team_floor = 0.0, cheapest
+            upper = max(float(scenario.budget_sek), cheapest)
+        budget_row = program.row(terms, high=upper)
 
     for floor in policy.share_floors:  # near-hard: a floor short of hours pays 10 points an hour
         need = demand[floor.capability]["other"] + demand[floor.capability]["video"]
         fits = [unit for unit in units if unit.fit.get(floor.capability, 0.0) > 0
                 and (floor.roles is None and unit.kind in ("seat", "group")
                      or floor.roles is not None and unit.ident in floor.roles)]
-        reach = INF if any(unit.kind == "group" for unit in fits) else sum(u.capacity for u in fits)
+        # the solver may hire someone to carry a team floor (lead), never to meet a role's floor
+        # (it does not hire a head of social for strategy): those reach as far as present hours
+        hired = floor.roles is None and any(unit.kind == "group" for unit in fits)
+        reach = INF if hired else sum(u.capacity for u in fits if u.kind != "group")
         target = min(floor.min_share * need, reach)
         cols = [col for unit, cap, _, col in work if cap == floor.capability and unit in fits]
         if target > EPS and cols:
@@ -318,7 +323,8 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
         return out
 
     program.integral = integral
-    return Built(program, work, order, heads, capacity_rows, budget_row, coordination_row, offset)
+    return Built(program, work, order, heads, capacity_rows, budget_row, coordination_row, offset,
+                 team_floor)
 
 
 # ---- step 4: from the solution to seats and lines ------------------------------------------------
@@ -527,7 +533,7 @@ def compute_limits(built: Built, solution: Solution, total: float, seats, units,
     program.relax_fixed(solution)
     budget_gain = 0.0
     if built.budget_row is not None:
-        upper = max(0.0, budget + BUDGET_STEP - built.budget_offset)
+        upper = max(0.0, budget + BUDGET_STEP - built.budget_offset, built.budget_floor)
         budget_gain = max(0.0, _covered(built, program.resolve_with_row_upper(built.budget_row, upper),
                                         total) - base)
     gains: dict[str, float] = {}
