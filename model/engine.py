@@ -270,7 +270,7 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
         if groups:
             # the team the solver chooses fits the budget; when no team of this size does, it is
             # the cheapest one and nothing is bought (so a little more money never buys a worse team)
-            cheapest = sum(sorted(unit.annual_cost for unit in groups)[:scenario.team_size])
+            cheapest = scenario.team_size * min(unit.annual_cost for unit in groups)
             terms.update({heads[unit.key]: unit.annual_cost for unit in groups})
             offset, team_floor = 0.0, cheapest
             upper = max(float(scenario.budget_sek), cheapest)

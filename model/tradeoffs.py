@@ -56,13 +56,18 @@ def budget_grid(low: float, high: float, count: int) -> tuple[int, ...]:
 def team_for_size(scenario: Scenario, catalog: Catalog, size: int) -> tuple[str, ...]:
     """The roles of a team of `size` seats grown or cut from the scenario's team.
 
-    An explicit team keeps its first seats and adds the hiring ladder's roles after them (as the
-    sidebar's "add a seat" does); without one, the roles the solver chooses for `size` seats.
+    The team (explicit, or the roles the solver chose for the scenario) keeps its first seats and
+    adds the hiring ladder's roles after them, as the sidebar's "add a seat" does.
     """
-    if not scenario.team:
-        return team_roles(scenario.replace(team_size=size), catalog)
-    roles = scenario.team
+    roles = team_roles(scenario, catalog)
     return roles[:size] + tuple(catalog.ladder_role(index) for index in range(len(roles), size))
+
+
+def cheapest_team(catalog: Catalog, size: int) -> tuple[str, ...]:
+    """The team of `size` that costs least: that many of the cheapest role (below its cost no team
+    of the size fits the budget)."""
+    cheapest = min(catalog.roles.values(), key=lambda role: (role.annual_cost_sek, ROLES.index(role.id)))
+    return (cheapest.id,) * size
 
 
 def scenario_at(scenario: Scenario, catalog: Catalog, size: int, budget: int) -> Scenario:
@@ -86,6 +91,8 @@ class SweepPoint:
     total: float
     critical: int
     warning: int
+    quality: float = 0.0  # the hours-weighted fit of the work done
+    objective: float = 0.0  # the value the solver maximised (Plan.objective)
 
     @property
     def external(self) -> float:
@@ -107,15 +114,17 @@ def point_of(plan: Plan) -> SweepPoint:
     cost = plan.cost
     return SweepPoint(plan.scenario.team_size, plan.scenario.budget_sek, plan.overall_coverage,
                       cost.in_house, cost.agency, cost.freelancer, cost.total,
-                      plan.count("critical"), plan.count("warning"))
+                      plan.count("critical"), plan.count("warning"), plan.overall_quality,
+                      plan.objective)
 
 
 @dataclass(frozen=True)
 class Sweep:
     """simulate over team sizes x budgets for one scenario's workload and sourcing.
 
-    points[i][j] is team size team_sizes[i] at budget budgets[j]; teams[i] are its roles and
-    in_house_cost[i] their fully loaded cost (the budget below which in-house alone is too much).
+    points[i][j] is team size team_sizes[i] at budget budgets[j]; teams[i] are its roles (when
+    the solver chooses them, per budget: the cheapest team of the size) and in_house_cost[i]
+    their fully loaded cost (the budget below which in-house alone is too much).
     """
 
     scenario: Scenario
@@ -148,21 +157,13 @@ def sweep(scenario: Scenario, catalog: Catalog, team_sizes: Iterable[float] = DE
     sizes, money = clean_team_sizes(team_sizes), clean_budgets(budgets)
     teams, costs, rows = [], [], []
     for size in sizes:
-        row, plans = [], []
-        for budget in money:
-            plan = simulate(scenario_at(scenario, catalog, size, budget), catalog, limits=False)
-            plans.append(plan)
-            row.append(point_of(plan))
-        if scenario.team or not plans:
-            team = team_for_size(scenario, catalog, size) if scenario.team else ()
-            cost = sum(catalog.roles[role].annual_cost_sek for role in team)
-        else:  # the solver chooses the roles: the team at the scenario's budget (or the nearest)
-            at = min(range(len(money)), key=lambda j: (abs(money[j] - scenario.budget_sek), j))
-            team = tuple(p.role for p in plans[at].people if p.in_team)
-            cost = sum(sorted(role.annual_cost_sek for role in catalog.roles.values())[:size])
+        rows.append(tuple(point_of(simulate(scenario_at(scenario, catalog, size, budget), catalog,
+                                            limits=False)) for budget in money))
+        # an explicit team grows along the ladder; a team the solver chooses varies with the
+        # budget, and its line is the cheapest team of the size
+        team = team_for_size(scenario, catalog, size) if scenario.team else cheapest_team(catalog, size)
         teams.append(team)
-        costs.append(cost)
-        rows.append(tuple(row))
+        costs.append(sum(catalog.roles[role].annual_cost_sek for role in team))
     return Sweep(scenario, sizes, money, tuple(teams), tuple(costs), tuple(rows))
 
 
@@ -245,18 +246,19 @@ def _in_budget(roles: tuple[str, ...], catalog: Catalog, budget: float) -> tuple
 def strategy_scenarios(scenario: Scenario, catalog: Catalog) -> dict[str, Scenario]:
     """The three ways of sourcing the same workload with the same budget.
 
-    in_house: the scenario's team grown by the hiring ladder (or cut) to as many seats as the
-        budget pays for; whatever money is left buys what the team cannot do.
+    in_house: the scenario's team (as given or as the solver chose it) grown by the hiring
+        ladder (or cut) to as many seats as the budget pays for; whatever money is left buys what
+        the team cannot do.
     hybrid: the team's core (seats whose best work is not creation or ads), creation and ads
         bought outside first.
     outsourced: one in-house seat that leads the work (the team's best lead, or the ladder's);
         everything that can be bought and that no rule keeps in-house is bought outside first.
     """
     budget = scenario.budget_sek
+    current = team_roles(scenario, catalog)
     grown = team_for_size(scenario, catalog, TEAM_LIMITS[1])
     in_house = _in_budget(grown, catalog, budget)
 
-    current = team_roles(scenario, catalog)
     core = tuple(role for role in current if not is_production_role(catalog, role))
     if not core:
         core = tuple(role for role in grown if not is_production_role(catalog, role))[:1]

@@ -111,8 +111,10 @@ def test_an_explicit_team_is_grown_by_the_ladder_and_cut_from_the_end():
     assert scenario_at(scenario, CATALOG, 0, 100).team == ()
     assert scenario_at(scenario, CATALOG, 0, 100).team_size == 0
     assert scenario_at(scenario, CATALOG, 3, 100).team == scenario.team
-    ladder = Scenario(team_size=4)
-    assert team_for_size(ladder, CATALOG, 6) == tuple(CATALOG.ladder_role(i) for i in range(6))
+    chosen = Scenario(team_size=4)  # no explicit team: the roles the solver chose, then the ladder
+    roles = team_roles(chosen, CATALOG)
+    assert team_for_size(chosen, CATALOG, 6) == roles + (CATALOG.ladder_role(4), CATALOG.ladder_role(5))
+    assert team_for_size(chosen, CATALOG, 2) == roles[:2]
 
 
 # ---- budget never lowers coverage --------------------------------------------------------------
@@ -121,7 +123,16 @@ def test_coverage_never_drops_along_the_budget_axis(name):
     grid = sweep((SCENARIOS | PRESETS)[name], CATALOG, range(0, 13), budget_grid(0, 6_000_000, 61))
     for row in grid.points:
         for lower, higher in zip(row, row[1:], strict=False):
-            assert higher.coverage >= lower.coverage - 1e-12, (lower, higher)
+            assert more_money_holds(lower, higher), (lower, higher)
+
+
+def more_money_holds(lower, higher) -> bool:
+    """More money never makes the plan worse by its own objective, and never lowers coverage
+    except where it buys a better plan instead: better-fitting work (the objective weighs each
+    hour by its fit) or work a rule asks for (someone in-house who leads)."""
+    if higher.objective < lower.objective - 1e-6:
+        return False
+    return higher.coverage >= lower.coverage - 1e-9 or higher.objective > lower.objective + 1e-6
 
 
 FIELD_VALUES = {
@@ -148,7 +159,7 @@ def test_any_sweep_is_monotone_in_budget_and_equals_simulate(scenario, budgets, 
     assert grid.budgets == tuple(sorted(set(budgets)))
     for i, row in enumerate(grid.points):
         for lower, higher in zip(row, row[1:], strict=False):
-            assert higher.coverage >= lower.coverage - 1e-12
+            assert more_money_holds(lower, higher), (lower, higher)
         point = row[-1]
         plan = simulate(scenario_at(scenario, CATALOG, grid.team_sizes[i], point.budget), CATALOG)
         assert _point_outcome(point) == _outcome(plan)
@@ -245,7 +256,7 @@ def test_production_roles_are_those_whose_best_work_is_content_or_ads():
 
 def test_lead_is_never_outsourceable():
     buyable = outsourceable(CATALOG)
-    assert "lead" not in buyable and "create" in buyable and "community" not in buyable
+    assert "lead" not in buyable and "create" in buyable and "community" in buyable
     assert strategy_scenarios(Scenario(team_size=0), CATALOG)["outsourced"].team
 
 
