@@ -12,7 +12,10 @@ from model import Scenario, load_catalog, simulate
 from model.assumptions import apply_edits
 from tests.browser.conftest import assert_no_exception, open_app, screenshot, wait_ready
 
-SOLO = "team_size=1&budget_sek=6000000"
+SOLO = "team=social_media_manager&budget_sek=6000000"
+TIGHT = "team=social_media_manager&budget_sek=1500000"  # work left undone: coverage moves too
+PAIR = "team=social_media_manager&team=community_manager"
+PAIR_TEAM = ("social_media_manager", "community_manager")
 SMM_ROW = 4  # social_media_manager in the pay table
 ROW_PX = 35
 
@@ -25,7 +28,7 @@ def cost_msek(page) -> str:
 
 
 def expected_msek(catalog) -> str:
-    return f"{simulate(Scenario(), catalog).cost.total / 1e6:.1f}"
+    return f"{simulate(Scenario(team=PAIR_TEAM), catalog).cost.total / 1e6:.1f}"
 
 
 def go_to(page, title: str) -> None:
@@ -69,12 +72,12 @@ def expect_alert(page, *parts: str) -> None:
 
 
 def test_edit_a_salary_and_see_the_simulator_cost_change(page, app_url):
-    # The default scenario: two seats and a budget of 2.0 MSEK that the plan spends in full. A
-    # social media manager at 120,000 SEK/month puts the in-house team alone over the budget.
+    # A social media manager and a community manager on the default budget of 2.0 MSEK. A social
+    # media manager at 120,000 SEK/month puts the in-house team alone over the budget.
     shipped = load_catalog()
     edited = apply_edits(shipped, "pay", {("social_media_manager", "pay_sek_month"): 120_000})
     assert expected_msek(shipped) != expected_msek(edited)
-    open_app(page, app_url)
+    open_app(page, f"{app_url}/?{PAIR}")
     assert cost_msek(page) == expected_msek(shipped)
     go_to(page, "Assumptions")
     assert page.get_by_text("All assumptions are the defaults shipped with the app.").count() == 1
@@ -100,7 +103,7 @@ def test_invalid_edit_is_refused_on_screen(page, app_url):
 
 
 def test_swedish_page_with_tornado(page, app_url):
-    open_app(page, f"{app_url}/assumptions?{SOLO}&lang=sv")
+    open_app(page, f"{app_url}/assumptions?{TIGHT}&lang=sv")
     assert page.get_by_role("heading", name="Antaganden").count() >= 1
     page.wait_for_selector(".js-plotly-plot")
     assert page.locator(".js-plotly-plot").count() == 2
