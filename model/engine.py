@@ -158,6 +158,10 @@ def _pools_for(unit: Unit, cap: str) -> tuple[str, ...]:
 class Built:
     program: Program
     work: list[tuple[Unit, str, str, int]]  # unit, capability, pool, column
+
+    @property
+    def work_cols(self) -> list[int]:
+        return [col for _, _, _, col in self.work]
     order: dict[str, int]  # unit key -> orderer-time column
     heads: dict[str, int]  # group key -> head-count column
     capacity_rows: dict[str, int]
@@ -256,7 +260,7 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
         minimum = catalog.providers[unit.ident].min_retainer_sek_month * 12
         if minimum > 0:
             used = program.var(high=1.0, integer=True)
-            top = sum(demand[cap][pool] for u, cap, pool, _ in work if u.key == unit.key)
+            top = sum(program.upper[col] for col in cols)  # each column is capped at its demand
             program.row({**dict.fromkeys(cols, 1.0), used: -top}, high=0.0)
             program.row({**dict.fromkeys(cols, unit.rate * weeks), used: -minimum}, low=0.0)
             agencies.append((used, cols, unit.rate * weeks, minimum))
@@ -286,7 +290,8 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
         hired = floor.roles is None and any(unit.kind == "group" for unit in fits)
         reach = INF if hired else sum(u.capacity for u in fits if u.kind != "group")
         target = min(floor.min_share * need, reach)
-        cols = [col for unit, cap, _, col in work if cap == floor.capability and unit in fits]
+        keys = {unit.key for unit in fits}
+        cols = [col for unit, cap, _, col in work if cap == floor.capability and unit.key in keys]
         if target > EPS and cols:
             short = program.var(cost=-FLOOR_PENALTY)
             program.row({**dict.fromkeys(cols, 1.0), short: 1.0}, low=target)
@@ -521,7 +526,7 @@ def summarise_cost(seats, assignments, budget: float) -> Cost:
 def _covered(built: Built, solution: Solution, total: float) -> float:
     if total <= EPS:
         return 1.0
-    return float(min(1.0, sum(solution.values[col] for _, _, _, col in built.work) / total))
+    return float(min(1.0, solution.values[built.work_cols].sum() / total))
 
 
 def compute_limits(built: Built, solution: Solution, total: float, seats, units,
