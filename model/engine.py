@@ -104,14 +104,7 @@ class Unit:
 
 
 def team_roles(scenario: Scenario, catalog: Catalog) -> tuple[str, ...]:
-    """The role of each seat when the scenario names them; for team_size alone, the solver's
-    choice (simulate(...).people)."""
-    if scenario.team:
-        return scenario.team
-    return chosen_team(scenario, catalog)
-
-
-def chosen_team(scenario: Scenario, catalog: Catalog) -> tuple[str, ...]:
+    """The role of each seat: the scenario's team, or for team_size alone the solver's choice."""
     if scenario.team or scenario.team_size == 0:
         return scenario.team
     plan = simulate(scenario, catalog, limits=False)
