@@ -129,6 +129,7 @@ TEXT = {
         "volunteer_hours": "unpaid h/week",
         "assign_title": "Assignments", "who": "Who", "seat": "Seat", "hours": "h/week",
         "cost": "SEK/year", "fit": "Fit", "reason": "Reason", "people_title": "People",
+        "ordering": "of it ordering",
         "role": "Role", "capacity": "Capacity", "load": "Load", "caps": "Capabilities",
         "cost_title": "Cost per year", "in_house_cost": "In-house", "agency_cost": "Agencies",
         "freelancer_cost": "Freelancers", "total_cost": "Total", "budget_row": "Budget",
@@ -149,6 +150,7 @@ TEXT = {
         "volunteer_hours": "obetalda h/vecka",
         "assign_title": "Fördelning", "who": "Vem", "seat": "Plats", "hours": "h/vecka",
         "cost": "kr/år", "fit": "Passform", "reason": "Skäl", "people_title": "Personer",
+        "ordering": "varav beställning",
         "role": "Roll", "capacity": "Kapacitet", "load": "Belastning", "caps": "Kapabiliteter",
         "cost_title": "Kostnad per år", "in_house_cost": "Internt", "agency_cost": "Byråer",
         "freelancer_cost": "Frilansare", "total_cost": "Totalt", "budget_row": "Budget",
@@ -217,11 +219,13 @@ def render_text(plan: Plan, catalog: Catalog, lang: str) -> str:
         [t["capability"], t["who"], t["seat"], t["hours"], t["cost"], t["fit"], t["reason"]],
         rows, right={3, 4, 5})]
 
-    rows = [[seat_label(p.seat, lang), catalog.name(p.role, lang), hours(p.hours), hours(p.capacity),
-             fmt.pct(p.utilisation, lang), ", ".join(catalog.name(c, lang) for c in p.capabilities)]
+    rows = [[seat_label(p.seat, lang), catalog.name(p.role, lang), hours(p.hours),
+             hours(p.coordination_hours), hours(p.capacity), fmt.pct(p.utilisation, lang),
+             ", ".join(catalog.name(c, lang) for c in p.capabilities)]
             for p in plan.people]
     out += ["", t["people_title"], *table(
-        [t["seat"], t["role"], t["hours"], t["capacity"], t["load"], t["caps"]], rows, right={2, 3, 4})]
+        [t["seat"], t["role"], t["hours"], t["ordering"], t["capacity"], t["load"], t["caps"]], rows,
+        right={2, 3, 4, 5})]
 
     c = plan.cost
     rows = [[t[key], fmt.sek(value, lang)] for key, value in (

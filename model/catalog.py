@@ -121,8 +121,9 @@ class Settings:
     priority: dict[str, float]  # points per hour of work at fit 1, per capability
     cost_tiebreak: float  # points per SEK a year: only breaks ties between equal plans
     spend_weight: float  # points per SEK a year paid outside: the value of money
-    first_share: float  # the first part of each capability's demand ...
-    first_bonus: float  # ... earns this many points an hour more (times its priority)
+    # (share, bonus): the hours up to `share` of each capability's demand earn `bonus` points an
+    # hour more, times its priority (several tranches add up: a concave value of coverage)
+    tranches: tuple[tuple[float, float], ...]
     volunteer_fit: dict[str, float]
     volunteer_name: dict[str, str]
 
@@ -342,8 +343,7 @@ class _Reader:
         body = self.section(doc, "settings", dict)
         values: dict[str, Any] = {}
         for key in ("employer_cost_multiplier", "weeks_per_year", "min_fit", "primary_fit",
-                    "strong_fit", "priority", "cost_tiebreak", "spend_weight", "first_share", "first_bonus",
-                    "volunteer_fit"):
+                    "strong_fit", "priority", "cost_tiebreak", "spend_weight", "tranches", "volunteer_fit"):
             self.entry = key
             entry = self.need(body, key)
             if not isinstance(entry, dict):
@@ -366,15 +366,24 @@ class _Reader:
         tiebreak = self.number(values["cost_tiebreak"], "value", 0.0, 1e-5)
         self.entry = "spend_weight"
         spend = self.number(values["spend_weight"], "value", 0.0, 1e-4)
-        self.entry = "first_share"
-        first_share = self.number(values["first_share"], "value", 0.0, 1.0)
-        self.entry = "first_bonus"
-        first_bonus = self.number(values["first_bonus"], "value", 0.0, 10.0)
+        self.entry = "tranches"
+        tranches = self.tranches(values["tranches"])
         self.entry = "volunteer_fit"
         volunteer_fit = self.per_capability(values["volunteer_fit"], 0.0, 1.0, complete=False)
         volunteer_name = self.texts(values["volunteer_fit"], "name")
         return Settings(mult, weeks, min_fit, primary_fit, strong_fit, priority, tiebreak, spend,
-                        first_share, first_bonus, volunteer_fit, volunteer_name)
+                        tranches, volunteer_fit, volunteer_name)
+
+    def tranches(self, entry: dict) -> tuple[tuple[float, float], ...]:
+        value = self.need(entry, "value")
+        if not isinstance(value, list):
+            self.fail("value", "expected a list of {share, bonus} mappings")
+        out = []
+        for index, item in enumerate(value):
+            if not isinstance(item, dict) or set(item) != {"share", "bonus"}:
+                self.fail(f"value[{index}]", "expected a mapping with exactly 'share' and 'bonus'")
+            out.append((self.number(item, "share", 0.0, 1.0), self.number(item, "bonus", 0.0, 10.0)))
+        return tuple(out)
 
     def per_capability(self, entry: dict, low: float, high: float, *, complete: bool) -> dict[str, float]:
         value = entry.get("value")

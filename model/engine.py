@@ -127,7 +127,7 @@ def build_units(scenario: Scenario, catalog: Catalog) -> tuple[tuple[Unit, ...],
     if scenario.marketing_lead_hours > 0:
         head = catalog.roles["head_of_marketing"]
         units.append(Unit(MARKETING_LEAD_SEAT, "lead", "head_of_marketing", "in_house",
-                          {cap: head.fit.get(cap, 0.0) for cap in ("strategy", "analyze")}, "all",
+                          {cap: head.fit.get(cap, 0.0) for cap in ("strategy", "lead", "analyze")}, "all",
                           scenario.marketing_lead_hours, 0.0, 0.0, True))
     if scenario.volunteer_hours > 0:
         units.append(Unit(VOLUNTEER_SEAT, "volunteer", VOLUNTEER_ROLE, "in_house",
@@ -160,8 +160,7 @@ class Built:
     capacity_rows: dict[str, int]
     budget_row: int | None
     coordination_row: int | None
-    budget_offset: float  # the bought-work budget is max(0, budget - budget_offset) ...
-    budget_floor: float = 0.0  # ... and never below this (the cheapest team the solver may choose)
+    budget_offset: float  # the bought-work budget is max(0, budget - budget_offset)
 
 
 def _allowed(unit: Unit, cap: str, scenario: Scenario, policy: Policy, settings) -> bool:
@@ -215,8 +214,9 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
             # a seat the solver adds costs what the same money would cost paid outside
             heads[unit.key] = program.var(high=scenario.team_size, integer=True,
                                           cost=-(tiebreak + settings.spend_weight) * unit.annual_cost)
-        program.row(dict.fromkeys(heads.values(), 1.0), low=scenario.team_size,
-                    high=scenario.team_size)
+        # up to team_size seats: a seat is filled when the budget pays for it and its work is worth
+        # its salary (an idle seat, or one the money cannot pay, is left empty and reported)
+        program.row(dict.fromkeys(heads.values(), 1.0), high=scenario.team_size)
 
     # orderer time: in-house people brief and follow up what is bought
     bought = [col for unit, _, _, col in work if not unit.in_house]
@@ -260,24 +260,18 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
 
     # the budget: fees (and the team's cost when the solver chooses it)
     offset = sum(unit.annual_cost for unit in units if unit.kind == "seat")
-    budget_row, team_floor = None, 0.0
+    budget_row = None
     if bought or groups:
         terms = {col: unit.rate * weeks for unit, _, _, col in work if not unit.in_house}
-        upper = max(0.0, scenario.budget_sek - offset)
-        if groups:
-            # the team the solver chooses fits the budget; when no team of this size does, it is
-            # the cheapest one and nothing is bought (so a little more money never buys a worse team)
-            cheapest = scenario.team_size * min(unit.annual_cost for unit in groups)
+        if groups:  # the team the solver chooses and the fees share the budget
             terms.update({heads[unit.key]: unit.annual_cost for unit in groups})
-            offset, team_floor = 0.0, cheapest
-            upper = max(float(scenario.budget_sek), cheapest)
-        budget_row = program.row(terms, high=upper)
+            offset = 0.0
+        budget_row = program.row(terms, high=max(0.0, scenario.budget_sek - offset))
 
     for floor in policy.share_floors:  # near-hard: a floor short of hours pays 10 points an hour
         need = demand[floor.capability]["other"] + demand[floor.capability]["video"]
         fits = [unit for unit in units if unit.fit.get(floor.capability, 0.0) > 0
-                and (floor.roles is None and unit.kind in ("seat", "group")
-                     or floor.roles is not None and unit.ident in floor.roles)]
+                and (floor.roles is None or unit.ident in floor.roles)]
         # the solver may hire someone to carry a team floor (lead), never to meet a role's floor
         # (it does not hire a head of social for strategy): those reach as far as present hours
         hired = floor.roles is None and any(unit.kind == "group" for unit in fits)
@@ -289,18 +283,42 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
             short = program.var(cost=-FLOOR_PENALTY)
             program.row({**dict.fromkeys(cols, 1.0), short: 1.0}, low=target)
 
-    first = settings.first_share  # concave value: the first part of each capability counts more
-    for cap in CAPABILITIES:
+    for cap in CAPABILITIES:  # concave value: the first parts of each capability count more
         need = demand[cap]["other"] + demand[cap]["video"]
         cols = [col for _, c, _, col in work if c == cap]
-        if cols and first > 0 and settings.first_bonus > 0:
-            reward = program.var(high=first * need, cost=settings.first_bonus * settings.priority[cap])
-            program.row({**dict.fromkeys(cols, 1.0), reward: -1.0}, low=0.0)
+        for share, bonus in settings.tranches if cols else ():
+            if share > 0 and bonus > 0:
+                reward = program.var(high=share * need, cost=bonus * settings.priority[cap])
+                program.row({**dict.fromkeys(cols, 1.0), reward: -1.0}, low=0.0)
     for bonus in policy.bonuses:  # concave rewards: the first hours of a kind of person
         cols = [col for unit, cap, _, col in work if cap == bonus.capability and bonus.who(unit)]
         if cols and bonus.up_to > EPS:
             reward = program.var(high=bonus.up_to, cost=bonus.per_hour)
             program.row({**dict.fromkeys(cols, 1.0), reward: -1.0}, low=0.0)
+
+    spread: list[tuple[int | None, list[int], list[list[int]]]] = []  # heads, flags, columns
+    if policy.spread is not None:  # one person cannot do everything: a count of capabilities
+        rule = policy.spread
+        for unit in units:
+            if unit.kind not in ("seat", "group"):
+                continue
+            carried = [cols for cap in CAPABILITIES if (cols := by_unit_cap.get((unit.key, cap)))]
+            if len(carried) <= rule.most:
+                continue
+            flags = []
+            for cols in carried:  # a flag per capability: hours beyond min_hours need it set
+                flag = program.var(high=1.0, integer=True)
+                reach = unit.capacity * (scenario.team_size if unit.kind == "group" else 1)
+                program.row({**dict.fromkeys(cols, 1.0), flag: -reach}, high=rule.min_hours)
+                flags.append(flag)
+            extra = program.var(cost=-rule.per_extra)
+            most = {heads[unit.key]: -float(rule.most)} if unit.kind == "group" else {}
+            program.row({**dict.fromkeys(flags, 1.0), **most, extra: -1.0},
+                        high=0.0 if most else float(rule.most))
+            spread.append((heads.get(unit.key), flags, carried))
+
+    def carried_count(values, carried) -> int:
+        return sum(1 for cols in carried if sum(values[col] for col in cols) > rule.min_hours + 1e-7)
 
     def integral(values):
         """An LP plan holds as it is when every agency is unused or at its minimum and every
@@ -318,11 +336,16 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
                 return None
         for col in heads.values():
             out[col] = round(values[col])
+        for head_col, flags, carried in spread:
+            most = rule.most * (round(values[head_col]) if head_col is not None else 1)
+            if carried_count(values, carried) > most:
+                return None
+            for flag, cols in zip(flags, carried, strict=True):
+                out[flag] = float(sum(values[col] for col in cols) > rule.min_hours + 1e-7)
         return out
 
     program.integral = integral
-    return Built(program, work, order, heads, capacity_rows, budget_row, coordination_row, offset,
-                 team_floor)
+    return Built(program, work, order, heads, capacity_rows, budget_row, coordination_row, offset)
 
 
 # ---- step 4: from the solution to seats and lines ------------------------------------------------
@@ -439,7 +462,7 @@ def _options(built: Built, values, weeks: float) -> dict[str, list[Unit]]:
 
 def _reason(line: Line, options: dict[str, list[Unit]], built: Built, scenario: Scenario,
             policy: Policy, catalog: Catalog, spare: dict[str, float],
-            short: dict[str, float]) -> tuple[str, dict]:
+            short: dict[str, float], money_left: float) -> tuple[str, dict]:
     weeks = catalog.settings.weeks_per_year
     cap, unit = line.capability, line.unit
     pools = set(_pools_for(unit, cap))  # a video house is no alternative to a designer
@@ -461,7 +484,10 @@ def _reason(line: Line, options: dict[str, list[Unit]], built: Built, scenario: 
         if alternative is None or alternative.fit[cap] <= unit.fit[cap] + EPS:
             return "best_fit", values
         return "in_house_time_paid" if unit.annual_cost > 0 else "unpaid_time", values
-    values["budget_limited"] = short.get(cap, 0.0) > EPS and built.budget_row is not None
+    # "the budget allows no more": work is left undone and what is left would not buy another
+    # hour a week of it for a year
+    values["budget_limited"] = (short.get(cap, 0.0) > EPS and built.budget_row is not None
+                                and money_left < unit.rate * weeks)
     if cap in scenario.outsource:
         return "outsourced_choice", values
     in_house = [u for u in options.get(cap, ()) if u.in_house]
@@ -531,7 +557,7 @@ def compute_limits(built: Built, solution: Solution, total: float, seats, units,
     program.relax_fixed(solution)
     budget_gain = 0.0
     if built.budget_row is not None:
-        upper = max(0.0, budget + BUDGET_STEP - built.budget_offset, built.budget_floor)
+        upper = max(0.0, budget + BUDGET_STEP - built.budget_offset)
         budget_gain = max(0.0, _covered(built, program.resolve_with_row_upper(built.budget_row, upper),
                                         total) - base)
     gains: dict[str, float] = {}
@@ -565,11 +591,6 @@ class RuleContext:
     team: tuple[Seat, ...]
     orderer_bound: bool = False
     buyable_undone: float = 0.0
-
-    def team_hours(self, cap: str) -> float:
-        team_seats = {seat.seat for seat in self.team if seat.in_team}
-        return sum(line.hours for line in self.assignments
-                   if line.capability == cap and line.seat in team_seats)
 
     def in_house_hours(self, cap: str) -> float:
         return sum(line.hours for line in self.assignments
@@ -619,16 +640,40 @@ def _finding(rule, hit, catalog: Catalog, money_left: bool) -> Finding:
 
 
 # ---- the whole ------------------------------------------------------------------------------------
-def simulate(scenario: Scenario, catalog: Catalog, *, limits: bool = True) -> Plan:
-    """Pure and deterministic: the same scenario and catalog give the same plan.
+@dataclass(frozen=True)
+class Solved:
+    """A scenario's programme and its optimum, before it is read as a plan (see `assemble`)."""
 
-    limits=False leaves out Plan.limits (re-solves that sweeps do not need)."""
+    demand: dict[str, dict[str, float]]
+    units: tuple[Unit, ...]
+    policy: Policy
+    built: Built
+    solution: Solution
+
+
+def solve(scenario: Scenario, catalog: Catalog) -> Solved:
+    """The programme of a scenario, solved."""
     demand = compute_demand(scenario, catalog)
     demand_hours = {cap: sum(pools.values()) for cap, pools in demand.items()}
     units, providers = build_units(scenario, catalog)
     policy = build_policy(catalog.rules, scenario, demand_hours, catalog)
     built = build_program(scenario, catalog, demand, units, providers, policy)
-    solution = built.program.solve()
+    return Solved(demand, units, policy, built, built.program.solve())
+
+
+def simulate(scenario: Scenario, catalog: Catalog, *, limits: bool = True) -> Plan:
+    """Pure and deterministic: the same scenario and catalog give the same plan.
+
+    limits=False leaves out Plan.limits (re-solves that sweeps do not need)."""
+    return assemble(scenario, catalog, solve(scenario, catalog), limits=limits)
+
+
+def assemble(scenario: Scenario, catalog: Catalog, solved: Solved, *, limits: bool = True) -> Plan:
+    """The plan of a solved programme, for `scenario`. A sweep passes the optimum of a scenario
+    that differs only in a budget or team size that did not bind it (the same optimum holds)."""
+    demand, units, policy, built, solution = (solved.demand, solved.units, solved.policy,
+                                              solved.built, solved.solution)
+    demand_hours = {cap: sum(pools.values()) for cap, pools in demand.items()}
     values = solution.values.tolist()  # plain floats in the plan
 
     seats, loads = _group_seats(built, values, units)
@@ -646,10 +691,12 @@ def simulate(scenario: Scenario, catalog: Catalog, *, limits: bool = True) -> Pl
         else:
             spare[unit.key] = unit.capacity - used.get(unit.key, 0.0)
     options = _options(built, values, catalog.settings.weeks_per_year)
+    money_left = scenario.budget_sek - sum(seat.annual_cost for seat in seats) - sum(
+        line.cost for line in lines if not line.unit.in_house)
     assignments = tuple(
         Assignment(line.capability, line.unit.provider_type, line.unit.ident, line.seat, line.hours,
                    line.cost, line.unit.fit[line.capability], *_reason(
-                       line, options, built, scenario, policy, catalog, spare, uncovered))
+                       line, options, built, scenario, policy, catalog, spare, uncovered, money_left))
         for line in lines)
     coverage, overall = coverage_of(demand_hours, done)
     quality, overall_quality = quality_of(assignments)

@@ -152,7 +152,7 @@ class Program:
             raise SolverError(f"HiGHS ended with {highs.modelStatusToString(status)}")
         # solver noise below 1e-9 is snapped off: the same plan reads the same however it was found
         values = np.round(np.asarray(highs.getSolution().col_value, dtype=float), 9)
-        return Solution(values, float(highs.getInfo().objective_function_value))
+        return Solution(values, round(float(highs.getInfo().objective_function_value), 9))
 
     def relax_fixed(self, solution: Solution) -> None:
         """Fix every integer column at its solved value and solve the rest as an LP from now on."""

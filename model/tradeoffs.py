@@ -1,7 +1,10 @@
 """Trade-offs: team size x budget sweeps, sourcing strategies and the next best move.
 
 Pure Python, no Streamlit. Every number here is what `simulate` gives for the scenario it names:
-one pipeline, no second copy of the engine (a sweep point is simulate without Plan.limits).
+one pipeline, no second copy of the engine (a sweep point is simulate without Plan.limits). A
+sweep solves fewer programmes than it has points: an optimum that leaves money or seats unused
+is also the optimum with more of them (every plan it could be compared with was possible
+before), so it is read again for those points instead of solved again.
 
     from model.tradeoffs import sweep, frontier, strategies, next_moves
     grid = sweep(scenario, catalog, team_sizes=range(13), budgets=range(0, 4_000_001, 100_000))
@@ -15,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .engine import EPS, simulate, team_roles
+from .engine import EPS, Solved, assemble, simulate, solve, team_roles
 from .plan import Finding, Plan
 from .scenario import SPECS, Scenario
 from .vocab import CAPABILITIES, ROLES
@@ -155,16 +158,60 @@ def sweep(scenario: Scenario, catalog: Catalog, team_sizes: Iterable[float] = DE
     gives an empty sweep). Each point equals simulate(scenario_at(scenario, catalog, size, budget)).
     """
     sizes, money = clean_team_sizes(team_sizes), clean_budgets(budgets)
+    optima = _Optima(scenario, catalog, sizes, money)
     teams, costs, rows = [], [], []
     for size in sizes:
-        rows.append(tuple(point_of(simulate(scenario_at(scenario, catalog, size, budget), catalog,
-                                            limits=False)) for budget in money))
+        rows.append(tuple(point_of(assemble(scenario_at(scenario, catalog, size, budget), catalog,
+                                            optima.at(size, budget), limits=False))
+                          for budget in money))
         # an explicit team grows along the ladder; a team the solver chooses varies with the
         # budget, and its line is the cheapest team of the size
         team = team_for_size(scenario, catalog, size) if scenario.team else cheapest_team(catalog, size)
         teams.append(team)
         costs.append(sum(catalog.roles[role].annual_cost_sek for role in team))
     return Sweep(scenario, sizes, money, tuple(teams), tuple(costs), tuple(rows))
+
+
+class _Optima:
+    """The solved programme of each grid point, solving as few as possible.
+
+    The optimum at budget B costs T. At any budget of T or more it is still possible, and every
+    plan possible there that was not possible at B costs more than B: so when it is also the
+    optimum at the largest budget (T <= B), it is the optimum at every budget between. In the
+    same way, when the solver chooses the roles, the optimum of the largest team size fills K
+    seats and is the optimum of every size from K up.
+    """
+
+    def __init__(self, scenario: Scenario, catalog: Catalog, sizes: tuple[int, ...],
+                 budgets: tuple[int, ...]) -> None:
+        self.scenario, self.catalog = scenario, catalog
+        self.top_budget = max(budgets, default=0)
+        self.top_size = max(sizes, default=0)
+        self.cache: dict[tuple[int, int], tuple[Solved, float, int]] = {}
+
+    def _solve(self, size: int, budget: int) -> tuple[Solved, float, int]:
+        key = (size, budget)
+        if key not in self.cache:
+            point = scenario_at(self.scenario, self.catalog, size, budget)
+            solved = solve(point, self.catalog)
+            plan = assemble(point, self.catalog, solved, limits=False)
+            self.cache[key] = (solved, plan.cost.total, sum(1 for p in plan.people if p.in_team))
+        return self.cache[key]
+
+    def _reused(self, size: int, budget: int) -> tuple[Solved, float, int] | None:
+        if not self.scenario.team and 0 < size < self.top_size:
+            widest = self._solve(self.top_size, budget)  # a team the solver chooses
+            if widest[2] <= size:
+                return widest
+        if budget < self.top_budget:
+            richest = self._reused(size, self.top_budget) or self._solve(size, self.top_budget)
+            if richest[1] <= budget + 1e-6:
+                return richest
+        return None
+
+    def at(self, size: int, budget: int) -> Solved:
+        found = self._reused(size, budget) or self._solve(size, budget)
+        return found[0]
 
 
 def frontier(grid: Sweep, *, exclude_critical: bool = False) -> tuple[SweepPoint, ...]:

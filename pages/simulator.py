@@ -94,6 +94,17 @@ with chart_right:
                 icon=SEVERITY_ICON[finding.severity],
             )
 
+limits_text = planview.limits_summary(plan, catalog, lang)
+if limits_text:
+    st.subheader(tr(lang, "What limits this plan", "Vad som begränsar planen"))
+    st.markdown(limits_text)
+    with st.expander(tr(lang, "What more money or time would add", "Vad mer pengar eller tid skulle ge")):
+        st.table(planview.limits_table(plan, catalog, lang), hide_index=True, border="horizontal")
+        st.caption(tr(lang, "Each row is the plan found again with that one change and the same "
+                            "team and agencies; Trade-offs ranks whole moves.",
+                      "Varje rad är planen beräknad på nytt med just den ändringen och samma team "
+                      "och byråer; Avvägningar rangordnar hela drag."))
+
 st.plotly_chart(figures["cost"], config=CONFIG, key="chart_cost")
 st.plotly_chart(figures["load"], config=CONFIG, key="chart_load")
 st.plotly_chart(figures["flow"], config=CONFIG, key="chart_flow")

@@ -29,6 +29,7 @@ from model.tradeoffs import (
     strategies,
 )
 from model.tradeoffs import sweep as run_sweep
+from ui import planview
 from ui.charts import CONFIG
 from ui.i18n import t, tr
 from ui.state import apply_scenario, get_context, scenario_key
@@ -282,6 +283,10 @@ def _moves_section(moves: tuple[Move, ...], plan: Plan, catalog: Catalog, lang: 
         "kostnad (samma pengar, bättre mix) kommer först, drag som ger ett kritiskt fynd (som "
         "intern kostnad över budget) kommer efter dem som inte gör det, och drag som inte ger någon "
         "täckning kommer sist."))
+    limits_text = planview.limits_summary(plan, catalog, lang)
+    if limits_text:  # the same figures as the Simulator's "What limits this plan"
+        st.markdown(f"**{tr(lang, 'What limits the plan now', 'Vad som begränsar planen nu')}:** "
+                    f"{limits_text}")
     if not moves:
         st.info(tr(lang, "No single change to try from here.", "Ingen enskild ändring att pröva härifrån."))
         return

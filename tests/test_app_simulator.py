@@ -56,7 +56,7 @@ def test_default_page_shows_the_plan():
     ranks = [["critical", "warning", "info"].index(finding.severity) for finding in ordered]
     assert ranks == sorted(ranks)
     # the assignment table: one row per line plus the uncovered hours, with the reasons
-    table = at.table[0].value
+    table = at.table[-1].value  # the assignments (the limits table comes before it)
     assert len(table) == len(plan.assignments) + sum(1 for v in plan.uncovered.values() if v > 1e-9)
     assert list(table.columns) == ["Capability", "Who", "Type", "h/week", "Cost per year", "Fit", "Why"]
     assert any("Kept in-house" in reason for reason in table["Why"])
@@ -122,7 +122,7 @@ def test_every_preset_in_both_languages(preset, lang):
     assert Scenario.from_query_params(query) == scenario
     if lang == "sv":
         assert at.title[0].value == "Simulator"
-        table = at.table[0].value
+        table = at.table[-1].value  # the assignments (the limits table comes before it)
         assert list(table.columns) == ["Kapabilitet", "Vem", "Typ", "h/vecka", "Kostnad per år",
                                        "Passform", "Varför"]
         text = " ".join(str(value) for value in table.to_numpy().ravel())
@@ -137,21 +137,24 @@ def test_deltas_against_the_preset_and_the_previous_scenario():
     assert all(metric.delta in ("", None) for metric in at.metric)  # nothing to compare with yet
     at.sidebar.selectbox(key="preset_choice").set_value("solo_manager")
     run(at)
-    at.sidebar.slider(key="team_size").set_value(3)
+    at.sidebar.slider(key="budget_sek").set_value(3_000_000)
+    run(at)
+    at.sidebar.slider(key="team_size").set_value(2)
     run(at)
     people = next(metric for metric in at.metric if metric.label == "People")
-    assert people.value == "3" and people.delta == "+2"  # against the preset's single seat
+    assert people.value == "2" and people.delta == "+1"  # against the preset's single seat
     assert "against the preset" in people.proto.delta_description
     at.segmented_control(key="delta_against").set_value("previous")
     run(at)
     people = next(metric for metric in at.metric if metric.label == "People")
-    assert people.delta == "+2" and "previous scenario" in people.proto.delta_description
+    assert people.delta == "+1" and "previous scenario" in people.proto.delta_description
+    cost = next(metric for metric in at.metric if metric.label.startswith("Cost"))
+    assert cost.delta.startswith("+") and cost.proto.color == MetricProto.MetricColor.RED  # inverse
     at.sidebar.slider(key="team_size").set_value(4)
     run(at)
     people = next(metric for metric in at.metric if metric.label == "People")
-    assert people.delta == "+1"  # against the scenario just before
-    cost = next(metric for metric in at.metric if metric.label.startswith("Cost"))
-    assert cost.delta.startswith("+") and cost.proto.color == MetricProto.MetricColor.RED  # inverse
+    # the workload keeps two people busy: the third and fourth seats stay empty, and say so
+    assert people.value == "2 of 4" and people.delta in ("", None)
 
 
 def test_csv_download_holds_the_plan():
@@ -201,3 +204,26 @@ def test_simulator_says_when_assumptions_differ_from_the_defaults(raw_catalog):
     run(at)
     banners = [w.value for w in at.warning if "Assumptions differ" in str(w.value)]
     assert banners and "1 value changed" in banners[0]
+
+
+@pytest.mark.parametrize(("lang", "title", "money"), [
+    ("en", "What limits this plan", "Money binds this plan most: 100,000 SEK more a year"),
+    ("sv", "Vad som begränsar planen", "Det är budgeten som begränsar planen mest: 100 000 kr mer per år"),
+])
+def test_the_page_says_what_limits_the_plan(lang, title, money):
+    at = run(new_app({"lang": lang, "team": "social_media_manager", "budget_sek": "800000"}))
+    assert title in [header.value for header in at.subheader]
+    plan = simulate(Scenario(team=("social_media_manager",), budget_sek=800_000), CATALOG)
+    assert plan.limits.budget_gain > 0 and plan.overall_coverage < 1
+    text = next(m.value for m in at.markdown if m.value.startswith(money.split(":")[0]))
+    assert text.replace("\u00a0", " ").startswith(money)
+    gain = f"{plan.limits.budget_gain * 100:.1f}".replace(".", "," if lang == "sv" else ".")
+    assert gain in text  # the same figure as Plan.limits
+    [table] = [t for t in at.table if len(t.value.columns) == 2]
+    assert len(table.value) == 1 + len(plan.limits.seat_gain)
+
+
+def test_a_plan_with_all_work_done_says_nothing_binds_it():
+    at = run(new_app({"team": "social_media_manager", "budget_sek": "20000000"}))
+    assert any(m.value.startswith("All the work is done: neither money nor time limits this plan")
+               for m in at.markdown)

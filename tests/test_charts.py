@@ -16,7 +16,7 @@ SCENARIOS = {
     "nobody": Scenario(team_size=0, budget_sek=0, marketing_lead_hours=0),
     "no work": Scenario(channels=0, posts_per_week=0, inbound_per_week=0, ad_spend_sek_month=0,
                         marketing_lead_hours=0, team_size=0),
-    "over budget": Scenario(team_size=6, budget_sek=500_000),
+    "over budget": Scenario(team=("social_media_manager",) * 6, budget_sek=500_000),
     "big": Scenario(team_size=30, budget_sek=20_000_000, influencers=50, posts_per_week=300),
     **{name: preset.scenario for name, preset in CATALOG.presets.items()},
 }

@@ -84,7 +84,8 @@ def test_edits_change_the_plan(raw_catalog, catalog):
     entry(raw_catalog, "roles", "social_media_manager")["capacity_hours"] = 60
     world = build_catalog(raw_catalog)
     assert world.fingerprint != catalog.fingerprint
-    assert simulate(Scenario(), world).overall_coverage > simulate(Scenario(), catalog).overall_coverage
+    solo = Scenario(team=("social_media_manager",), budget_sek=1_000_000)
+    assert simulate(solo, world).overall_coverage > simulate(solo, catalog).overall_coverage
 
 
 # ---- broken copies: the error names file, entry and key --------------------------------------------

@@ -101,14 +101,33 @@ def test_video_hours_go_to_the_video_pool(catalog):
 
 # ---- the team ----------------------------------------------------------------------------------
 def test_team_size_alone_lets_the_solver_choose_the_roles(catalog):
-    plan = simulate(Scenario(team_size=3, budget_sek=3_000_000), catalog)
+    scenario = Scenario(team_size=3, budget_sek=3_000_000, posts_per_week=20, inbound_per_week=400)
+    plan = simulate(scenario, catalog)
     team = [p for p in plan.people if p.in_team]
     assert len(team) == 3 and [p.seat for p in team] == ["S1", "S2", "S3"]
     assert all(p.role in catalog.roles for p in team)
     assert plan.cost.in_house <= 3_000_000
     # the choice is what the workload needs: someone leads, community has its person
     assert plan.coverage["lead"] == pytest.approx(1.0)
-    assert team_roles(Scenario(team_size=3, budget_sek=3_000_000), catalog) == tuple(p.role for p in team)
+    assert team_roles(scenario, catalog) == tuple(p.role for p in team)
+
+
+@pytest.mark.parametrize(("budget", "posts", "why"), [
+    (1_000_000, 10, "budget"),  # two seats cost more than 1 MSEK
+    (20_000_000, 2, "work"),  # 30 seats for two posts a week: most would sit idle
+])
+def test_a_team_size_is_filled_only_as_far_as_money_and_work_reach(catalog, budget, posts, why):
+    size = 4 if why == "budget" else 30
+    plan = simulate(Scenario(team_size=size, budget_sek=budget, posts_per_week=posts), catalog)
+    team = [p for p in plan.people if p.in_team]
+    assert 0 < len(team) < size
+    assert plan.cost.total <= budget + 0.01  # a team the solver chooses is never over budget
+    assert all(p.utilisation >= 0.25 for p in team)
+    [finding] = [f for f in plan.findings if f.rule_id == "team_not_filled"]
+    assert finding.values["filled"] == len(team) and finding.values["asked"] == size
+    assert finding.message["en"].startswith(f"The plan fills {len(team)} of the {size} seats")
+    expected = {"budget": "the budget pays for no more", "work": "the workload keeps no more busy"}[why]
+    assert expected in finding.message["en"]
 
 
 def test_a_workload_heavy_on_messages_gets_people_for_the_messages(catalog):

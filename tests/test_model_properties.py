@@ -136,5 +136,28 @@ def test_choices_and_rules_are_honoured(scenario):
     team = scenario.team or None
     if team:
         assert [p.role for p in plan.people if p.in_team] == list(team)
-    else:
-        assert sum(1 for p in plan.people if p.in_team) == scenario.team_size
+    else:  # the solver fills up to team_size seats, never beyond the budget, and says so
+        filled = sum(1 for p in plan.people if p.in_team)
+        assert filled <= scenario.team_size
+        assert plan.cost.total <= scenario.budget_sek + 0.01
+        assert (filled < scenario.team_size) == ("team_not_filled" in {f.rule_id for f in plan.findings})
+
+
+@PROPERTY
+@given(scenarios(), st.sampled_from(ROLES))
+def test_one_more_hire_with_its_cost_never_makes_the_plan_worse(scenario, role):
+    team = scenario.team or ("social_media_manager",)
+    if len(team) >= 30:
+        return
+    before = scenario.replace(team=team, team_size=len(team))
+    cost = CATALOG.roles[role].annual_cost_sek
+    if before.budget_sek + cost > BUDGET.high:
+        return
+    after = before.replace(team=team + (role,), team_size=len(team) + 1,
+                           budget_sek=before.budget_sek + round(cost))
+    poor, rich = simulate(before, CATALOG, limits=False), simulate(after, CATALOG, limits=False)
+    # the old plan is still possible (the new seat idle, the same money for fees), so the optimum
+    # never falls; coverage gives way only to a plan better by the objective (better-fitting work)
+    assert rich.objective >= poor.objective - TOL
+    if rich.objective <= poor.objective + TOL:
+        assert rich.overall_coverage >= poor.overall_coverage - TOL

@@ -111,10 +111,15 @@ def test_an_explicit_team_is_grown_by_the_ladder_and_cut_from_the_end():
     assert scenario_at(scenario, CATALOG, 0, 100).team == ()
     assert scenario_at(scenario, CATALOG, 0, 100).team_size == 0
     assert scenario_at(scenario, CATALOG, 3, 100).team == scenario.team
-    chosen = Scenario(team_size=4)  # no explicit team: the roles the solver chose, then the ladder
+    # no explicit team: the roles the solver chose (up to the team size), then the ladder
+    chosen = Scenario(team_size=4, budget_sek=4_000_000, posts_per_week=20, inbound_per_week=400)
     roles = team_roles(chosen, CATALOG)
+    assert len(roles) == 4
     assert team_for_size(chosen, CATALOG, 6) == roles + (CATALOG.ladder_role(4), CATALOG.ladder_role(5))
     assert team_for_size(chosen, CATALOG, 2) == roles[:2]
+    few = Scenario(team_size=4)  # the default workload and budget fill two of the four seats
+    assert len(team_roles(few, CATALOG)) == 2
+    assert team_for_size(few, CATALOG, 3) == team_roles(few, CATALOG) + (CATALOG.ladder_role(2),)
 
 
 # ---- budget never lowers coverage --------------------------------------------------------------
@@ -183,7 +188,10 @@ def test_extreme_corners_of_the_ranges():
     empty, full = grid.points[0][0], grid.points[1][1]
     assert empty.total == 0 and empty.in_house_share == 0 and not empty.over_budget
     assert full.team_size == 30 and full.budget == BUDGET_LIMITS[1]
-    assert grid.points[1][0].over_budget  # 30 people at 0 SEK
+    # the solver fills no seat it cannot pay: 30 seats asked at 0 SEK are 0 seats
+    assert not grid.points[1][0].over_budget and grid.points[1][0].in_house == 0
+    explicit = sweep(Scenario(team=("social_media_manager",)), CATALOG, [TEAM_LIMITS[1]], [0])
+    assert explicit.points[0][0].over_budget  # 30 people named at 0 SEK
 
 
 def test_the_frontier_holds_exactly_the_undominated_points():
@@ -346,7 +354,7 @@ def test_the_last_budget_step_pays_for_everything_planned():
 
 
 def test_moves_at_the_edges_of_the_ranges():
-    full = Scenario(team_size=TEAM_LIMITS[1], budget_sek=BUDGET_LIMITS[1])
+    full = Scenario(team=("social_media_manager",) * TEAM_LIMITS[1], budget_sek=BUDGET_LIMITS[1])
     moves = next_moves(full, CATALOG)
     assert not any(m.kind in ("hire", "budget") for m in moves)  # no seat or SEK left to add
     broke = next_moves(Scenario(team_size=0, budget_sek=0), CATALOG)

@@ -64,7 +64,7 @@ def test_numbers_and_labels_in_both_languages():
     assert signed_pp(0.0234, "en") == "+2.3\u00a0pp" and signed_pp(-0.0234, "sv") == "-2,3\u00a0p.e."
     assert signed_pp(0.0, "en").startswith("±")
     assert signed_sek(-1500, "sv") == "-1\u00a0500\u00a0kr"
-    moves = next_moves(Scenario(), CATALOG)
+    moves = next_moves(Scenario(budget_sek=1_500_000), CATALOG)  # money short: budget moves gain
     for move in moves:
         en, sv = move_label(move, CATALOG, "en"), move_label(move, CATALOG, "sv")
         assert en and sv and en != sv

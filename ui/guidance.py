@@ -77,8 +77,8 @@ def rule_summary(rule: Rule, catalog: Catalog, lang: str) -> str:
                   f"{_or_names(p['roles'], catalog, lang)} bär minst {pct(p['min_share'], lang)} av {cap}.")
     if kind == "internal_owner_required":
         share = pct(p["min_share"], lang)
-        text = tr(lang, f"{cap} is never bought outside; the team carries at least {share}.",
-                  f"{cap} köps aldrig utifrån; teamet bär minst {share}.")
+        text = tr(lang, f"{cap} is never bought outside; people in-house carry at least {share}.",
+                  f"{cap} köps aldrig utifrån; personer internt bär minst {share}.")
         if p["coordination_per_external_hour"] > 0:
             minutes = number(p["coordination_per_external_hour"] * 60, lang)
             text += tr(lang, f" Every hour bought outside costs {minutes} minutes of in-house coordination.",
@@ -87,6 +87,12 @@ def rule_summary(rule: Rule, catalog: Catalog, lang: str) -> str:
     if kind == "min_coverage":
         least = pct(p["min_coverage"], lang)
         if p["capability"] == "all":
+            if p.get("except"):
+                others = _or_names(p["except"], catalog, lang, (" and ", " och "))
+                return tr(lang, f"Every capability with work (but {others}, which has a rule of its "
+                                f"own) is covered at least at {least}.",
+                          f"Varje kapabilitet med arbete (utom {others}, som har en egen regel) täcks "
+                          f"till minst {least}.")
             return tr(lang, f"Every capability with work is covered at least at {least}.",
                       f"Varje kapabilitet med arbete täcks till minst {least}.")
         return tr(lang, f"{cap} is covered at least at {least}.", f"{cap} täcks till minst {least}.")
@@ -129,8 +135,15 @@ def rule_summary(rule: Rule, catalog: Catalog, lang: str) -> str:
                   f"{cap} har någon som ställer frågorna ({askers}) och någon som tar fram datan "
                   f"({producers}).")
     if kind == "max_capabilities_per_person":
-        return tr(lang, f"Nobody in the team carries more than {p['max_capabilities']} capabilities.",
-                  f"Ingen i teamet bär fler än {p['max_capabilities']} kapabiliteter.")
+        return tr(lang, f"Nobody in the team carries more than {p['max_capabilities']} capabilities; "
+                        "with money left, the next one is bought outside.",
+                  f"Ingen i teamet bär fler än {p['max_capabilities']} kapabiliteter; finns det pengar "
+                  "kvar köps nästa utifrån.")
+    if kind == "team_size_filled":
+        return tr(lang, "When the plan chooses the roles, it fills a seat only if the budget pays for it "
+                        "and its work is worth a salary.",
+                  "När planen väljer rollerna tillsätter den en plats bara om budgeten räcker och "
+                  "arbetet är värt en lön.")
     if kind == "max_utilisation":
         return tr(lang, f"Nobody is loaded beyond {pct(p['max_utilisation'], lang)} of their capacity.",
                   f"Ingen belastas över {pct(p['max_utilisation'], lang)} av sin kapacitet.")

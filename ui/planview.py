@@ -56,8 +56,10 @@ def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = N
         delta(plan.overall_coverage, base.overall_coverage if base else 0,
               lambda v: number(v * 100, lang) + NBSP + tr(lang, "pp", "procentenheter")),
         "normal",
-        tr(lang, "Share of the weekly workload done, weighted by how well whoever does it fits the work.",
-           "Andel av veckans arbetsmängd som blir gjord, viktad efter hur väl den som gör det passar."),
+        tr(lang, "Share of the weekly workload done: hours done over hours needed. How well it is done "
+           "shows as the fit of each line in the table.",
+           "Andel av veckans arbetsmängd som blir gjord: gjorda timmar delat med behövda timmar. Hur "
+           "väl det görs syns som passformen på varje rad i tabellen."),
     ))
     budget_note = (tr(lang, "over budget by ", "över budget med ") + msek(cost.total - cost.budget, lang)
                    if cost.total > cost.budget + 0.5
@@ -80,8 +82,12 @@ def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = N
            "Andelar av kostnaden som går till det egna teamet och till byråer och frilansare."),
     ))
     team_hours = sum(person.hours for person in people)
+    asked = plan.scenario.team_size if not plan.scenario.team else len(people)
+    filled = number(len(people), lang)
+    if len(people) < asked:  # the solver filled fewer seats than asked for (a finding says why)
+        filled = tr(lang, f"{filled} of {number(asked, lang)}", f"{filled} av {number(asked, lang)}")
     out.append(Headline(
-        "people", tr(lang, "People", "Personer"), number(len(people), lang),
+        "people", tr(lang, "People", "Personer"), filled,
         delta(len(people), len([p for p in base.people if p.in_team]) if base else 0,
               lambda v: number(v, lang)),
         "off",
@@ -110,6 +116,75 @@ def finding_subject(finding: Finding, catalog: Catalog, lang: str) -> str:
     if finding.capability:
         return catalog.name(finding.capability, lang)
     return tr(lang, "The whole plan", "Hela planen")
+
+
+@dataclass(frozen=True)
+class LimitLine:
+    """One thing that could be added to the plan and the coverage it would add (Plan.limits)."""
+
+    key: str  # "budget" or a seat id
+    label: str
+    gain: float  # overall coverage, 0..1
+    text: str
+
+
+def _seat_name(plan: Plan, seat: str, catalog: Catalog, lang: str) -> str:
+    person = next((p for p in plan.people if p.seat == seat), None)
+    label = seat_label(seat, lang)
+    if person is None or not person.in_team:
+        return label
+    return f"{label} ({catalog.name(person.role, lang)})"
+
+
+def limit_lines(plan: Plan, catalog: Catalog, lang: str) -> list[LimitLine]:
+    """What binds the plan, most binding first: the coverage more budget or one more hour a week
+    of each person would add (empty when the plan was found without its limits)."""
+    limits = plan.limits
+    if limits is None:
+        return []
+    points = lambda gain: number(gain * 100, lang, 1) + NBSP + tr(lang, "pp", "procentenheter")  # noqa: E731
+    lines = [LimitLine("budget", tr(lang, f"{sek(limits.budget_step, lang)} more a year",
+                                    f"{sek(limits.budget_step, lang)} mer per år"),
+                       limits.budget_gain, points(limits.budget_gain))]
+    step = number(limits.hour_step, lang)
+    for seat, gain in limits.seat_gain.items():
+        name = _seat_name(plan, seat, catalog, lang)
+        hour = (tr(lang, f"One more hour a week of {name}", f"En timme mer i veckan för {name}")
+                if limits.hour_step == 1 else
+                tr(lang, f"{step} more hours a week of {name}", f"{step} timmar mer i veckan för {name}"))
+        lines.append(LimitLine(seat, hour, gain, points(gain)))
+    return sorted(lines, key=lambda line: -round(line.gain, 9))
+
+
+def limits_table(plan: Plan, catalog: Catalog, lang: str) -> pd.DataFrame:
+    """limit_lines as a table for the page."""
+    return pd.DataFrame({
+        tr(lang, "Change", "Ändring"): [line.label for line in limit_lines(plan, catalog, lang)],
+        tr(lang, "Coverage added", "Ökad täckning"): [
+            "+" + line.text for line in limit_lines(plan, catalog, lang)],
+    })
+
+
+def limits_summary(plan: Plan, catalog: Catalog, lang: str) -> str:
+    """One sentence on what binds the plan (the same figures as limit_lines)."""
+    lines = limit_lines(plan, catalog, lang)
+    if not lines:
+        return ""
+    top = lines[0]
+    if top.gain > 1e-6:
+        change = top.label[0].lower() + top.label[1:]
+        what = tr(lang, "Money", "budgeten") if top.key == "budget" else tr(lang, "Time", "tiden")
+        return tr(lang, f"{what} binds this plan most: {change} would add {top.text} of coverage.",
+                  f"Det är {what} som begränsar planen mest: {change} skulle ge {top.text} högre "
+                  "täckning.")
+    if plan.overall_coverage >= 1 - 1e-9:
+        return tr(lang, "All the work is done: neither money nor time limits this plan.",
+                  "Allt arbete blir gjort: varken pengar eller tid begränsar planen.")
+    return tr(lang, "Neither more money nor more time would add coverage: what is left undone needs "
+                    "a role the team lacks, or is held back by a choice to keep work in-house or buy it.",
+              "Varken mer pengar eller mer tid skulle ge mer täckning: det som blir ogjort kräver en "
+              "roll som teamet saknar, eller hålls tillbaka av ett val att behålla arbete internt "
+              "eller köpa det.")
 
 
 COLUMNS = {
@@ -198,5 +273,5 @@ def share_link(base_url: str | None, scenario: Scenario, lang: str) -> str:
     return f"{base}?{query}" if base else f"?{query}"
 
 
-__all__ = ["Headline", "assignment_table", "finding_subject", "headlines", "ordered_findings",
-           "plan_csv", "share_link", "share_params"]
+__all__ = ["Headline", "LimitLine", "assignment_table", "finding_subject", "headlines", "limit_lines",
+           "limits_summary", "limits_table", "ordered_findings", "plan_csv", "share_link", "share_params"]
