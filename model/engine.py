@@ -308,7 +308,8 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
             flags = []
             for cols in carried:  # a flag per capability: hours beyond min_hours need it set
                 flag = program.var(high=1.0, integer=True)
-                reach = unit.capacity * (scenario.team_size if unit.kind == "group" else 1)
+                reach = min(unit.capacity * (scenario.team_size if unit.kind == "group" else 1),
+                            sum(program.upper[col] for col in cols))  # a tight bound: the demand
                 program.row({**dict.fromkeys(cols, 1.0), flag: -reach}, high=rule.min_hours)
                 flags.append(flag)
             extra = program.var(cost=-rule.per_extra)

@@ -33,7 +33,8 @@ def nudge(page, label: str, key: str = "ArrowRight", times: int = 1) -> None:
 
 
 def test_slider_changes_url_and_headline(page, app_url):
-    open_app(page, app_url)
+    # a workload and budget that keep a third person busy (the solver fills up to team_size seats)
+    open_app(page, f"{app_url}/?budget_sek=4000000&posts_per_week=20&inbound_per_week=400")
     before = headline(page)
     assert before["People"] == "2"
     nudge(page, "In-house team (people)")
