@@ -579,6 +579,25 @@ def check_budget(params: dict, ctx) -> list[Hit]:
                         "budget": ("sek", ctx.cost.budget)})]
 
 
+@register("in_house_share_required",
+          {"capability": ("capability", REQUIRED), "min_share": ("fraction", REQUIRED),
+           "min_hours": ("hours", 0.0)},
+          ("capability", "share", "external_hours"),
+          "Reported when people in-house (the team, the head of marketing's and unpaid hours) do "
+          "less than min_share of the capability's work that is done, while more than min_hours "
+          "of it is done (a report: the plan is not steered by it).")
+def check_in_house_share(params: dict, ctx) -> list[Hit]:
+    cap = params["capability"]
+    done = sum(line.hours for line in ctx.assignments if line.capability == cap)
+    if done <= max(params["min_hours"], 1e-6):
+        return []
+    share = ctx.in_house_hours(cap) / done
+    if share + 1e-9 >= params["min_share"]:
+        return []
+    return [Hit(capability=cap, values={"capability": ("name", cap), "share": ("pct", share),
+                                        "external_hours": ("hours", ctx.external_hours(cap))})]
+
+
 TEAM_SHORT_WHY = {
     "budget": {"en": "the budget pays for no more", "sv": "budgeten räcker inte till fler"},
     "work": {"en": "the workload keeps no more busy enough to be worth a salary",

@@ -81,6 +81,11 @@ CASES: dict[str, tuple[str, Scenario, dict | None, Scenario]] = {
     "work_uncovered": (
         "warning", Scenario(team=("social_media_manager",), budget_sek=800_000),
         {"capability": "create"}, Scenario(team=("social_media_manager",), budget_sek=RICH)),
+    "community_close_to_marketing": (
+        "warning", Scenario(team=("social_media_manager",), budget_sek=5_000_000, channels=5,
+                            posts_per_week=20, inbound_per_week=400, ad_spend_sek_month=200_000),
+        {"capability": "community"},
+        Scenario(team=("social_media_manager", "community_manager"), inbound_per_week=400)),
     "messages_unanswered": (
         "warning", Scenario(team=("social_media_manager",), budget_sek=1_000_000, inbound_per_week=600),
         {"capability": "community"},

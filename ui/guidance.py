@@ -139,6 +139,10 @@ def rule_summary(rule: Rule, catalog: Catalog, lang: str) -> str:
                         "with money left, the next one is bought outside.",
                   f"Ingen i teamet bär fler än {p['max_capabilities']} kapabiliteter; finns det pengar "
                   "kvar köps nästa utifrån.")
+    if kind == "in_house_share_required":
+        share = pct(p["min_share"], lang)
+        return tr(lang, f"People in-house do at least {share} of the {cap.lower()} work that is done.",
+                  f"Personer internt gör minst {share} av det arbete inom {cap.lower()} som görs.")
     if kind == "team_size_filled":
         return tr(lang, "When the plan chooses the roles, it fills a seat only if the budget pays for it "
                         "and its work is worth a salary.",
