@@ -161,9 +161,7 @@ def sweep(scenario: Scenario, catalog: Catalog, team_sizes: Iterable[float] = DE
     optima = _Optima(scenario, catalog, sizes, money)
     teams, costs, rows = [], [], []
     for size in sizes:
-        rows.append(tuple(point_of(assemble(scenario_at(scenario, catalog, size, budget), catalog,
-                                            optima.at(size, budget), limits=False))
-                          for budget in money))
+        rows.append(tuple(point_of(optima.plan(size, budget)) for budget in money))
         # an explicit team grows along the ladder; a team the solver chooses varies with the
         # budget, and its line is the cheapest team of the size
         team = team_for_size(scenario, catalog, size) if scenario.team else cheapest_team(catalog, size)
@@ -187,31 +185,36 @@ class _Optima:
         self.scenario, self.catalog = scenario, catalog
         self.top_budget = max(budgets, default=0)
         self.top_size = max(sizes, default=0)
-        self.cache: dict[tuple[int, int], tuple[Solved, float, int]] = {}
+        self.cache: dict[tuple[int, int], tuple[Solved, Plan]] = {}
 
-    def _solve(self, size: int, budget: int) -> tuple[Solved, float, int]:
+    def _solve(self, size: int, budget: int) -> tuple[Solved, Plan]:
         key = (size, budget)
         if key not in self.cache:
             point = scenario_at(self.scenario, self.catalog, size, budget)
             solved = solve(point, self.catalog)
-            plan = assemble(point, self.catalog, solved, limits=False)
-            self.cache[key] = (solved, plan.cost.total, sum(1 for p in plan.people if p.in_team))
+            self.cache[key] = (solved, assemble(point, self.catalog, solved, limits=False))
         return self.cache[key]
 
-    def _reused(self, size: int, budget: int) -> tuple[Solved, float, int] | None:
+    def _reused(self, size: int, budget: int) -> tuple[Solved, Plan] | None:
         if not self.scenario.team and 0 < size < self.top_size:
             widest = self._solve(self.top_size, budget)  # a team the solver chooses
-            if widest[2] <= size:
+            if sum(1 for person in widest[1].people if person.in_team) <= size:
                 return widest
         if budget < self.top_budget:
             richest = self._reused(size, self.top_budget) or self._solve(size, self.top_budget)
-            if richest[1] <= budget + 1e-6:
+            if richest[1].cost.total <= budget + 1e-6:
                 return richest
         return None
 
-    def at(self, size: int, budget: int) -> Solved:
-        found = self._reused(size, budget) or self._solve(size, budget)
-        return found[0]
+    def plan(self, size: int, budget: int) -> Plan:
+        """The plan of the grid point: solved there, or an optimum read again for it."""
+        if (size, budget) in self.cache:
+            return self.cache[(size, budget)][1]
+        found = self._reused(size, budget)
+        if found is None:
+            return self._solve(size, budget)[1]
+        return assemble(scenario_at(self.scenario, self.catalog, size, budget), self.catalog,
+                        found[0], limits=False)
 
 
 def frontier(grid: Sweep, *, exclude_critical: bool = False) -> tuple[SweepPoint, ...]:

@@ -158,10 +158,10 @@ def limit_lines(plan: Plan, catalog: Catalog, lang: str) -> list[LimitLine]:
 
 def limits_table(plan: Plan, catalog: Catalog, lang: str) -> pd.DataFrame:
     """limit_lines as a table for the page."""
+    lines = limit_lines(plan, catalog, lang)
     return pd.DataFrame({
-        tr(lang, "Change", "Ändring"): [line.label for line in limit_lines(plan, catalog, lang)],
-        tr(lang, "Coverage added", "Ökad täckning"): [
-            "+" + line.text for line in limit_lines(plan, catalog, lang)],
+        tr(lang, "Change", "Ändring"): [line.label for line in lines],
+        tr(lang, "Coverage added", "Ökad täckning"): ["+" + line.text for line in lines],
     })
 
 
