@@ -227,3 +227,13 @@ def test_a_plan_with_all_work_done_says_nothing_binds_it():
     at = run(new_app({"team": "social_media_manager", "budget_sek": "20000000"}))
     assert any(m.value.startswith("All the work is done: neither money nor time limits this plan")
                for m in at.markdown)
+
+
+def test_a_plan_that_small_steps_do_not_help_says_so_without_guessing_why():
+    from ui.planview import limits_summary
+
+    plan = simulate(Scenario(budget_sek=1_500_000), CATALOG)
+    assert plan.overall_coverage < 1 and plan.limits.budget_gain <= 1e-6
+    assert all(gain <= 1e-6 for gain in plan.limits.seat_gain.values())
+    assert limits_summary(plan, CATALOG, "en").startswith("Neither a little more money nor one more hour")
+    assert "Avvägningar" in limits_summary(plan, CATALOG, "sv")

@@ -180,11 +180,14 @@ def limits_summary(plan: Plan, catalog: Catalog, lang: str) -> str:
     if plan.overall_coverage >= 1 - 1e-9:
         return tr(lang, "All the work is done: neither money nor time limits this plan.",
                   "Allt arbete blir gjort: varken pengar eller tid begränsar planen.")
-    return tr(lang, "Neither more money nor more time would add coverage: what is left undone needs "
-                    "a role the team lacks, or is held back by a choice to keep work in-house or buy it.",
-              "Varken mer pengar eller mer tid skulle ge mer täckning: det som blir ogjort kräver en "
-              "roll som teamet saknar, eller hålls tillbaka av ett val att behålla arbete internt "
-              "eller köpa det.")
+    # small steps may still buy better-fitting work (a higher objective) without more coverage
+    return tr(lang, "Neither a little more money nor one more hour a week of anyone would add "
+                    "coverage to this plan (a small step "
+                    "may still buy better-fitting work); the next best move on Trade-offs tries larger "
+                    "steps.",
+              "Varken lite mer pengar eller en timme mer i veckan för någon skulle ge planen högre "
+              "täckning (ett litet steg kan ändå köpa arbete med bättre passform); nästa bästa drag "
+              "under Avvägningar prövar större steg.")
 
 
 COLUMNS = {
