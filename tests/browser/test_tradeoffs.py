@@ -87,7 +87,7 @@ def test_the_map_answers_a_hover(page, app_url):
     area = chart.locator(".nsewdrag").first.bounding_box()
     # a cell far from the markers (the current scenario, the best mix): a large team, a high budget
     page.mouse.move(area["x"] + area["width"] * 0.9, area["y"] + area["height"] * 0.15)
-    hover = page.locator(".hoverlayer .hovertext").first
+    hover = chart.locator(".hoverlayer .hovertext").first  # this chart's hover, not another's
     hover.wait_for(state="visible", timeout=10_000)
     text = hover.text_content()
     assert "Coverage" in text and "In-house share of cost" in text and "SEK" in text
