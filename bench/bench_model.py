@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from anywhere
 
 from model import Scenario, load_catalog, simulate  # noqa: E402
+from model.engine import solve  # noqa: E402
 from model.scenario import SPECS  # noqa: E402
 
 EXPLICIT_TARGET_S = 0.003
@@ -44,6 +45,12 @@ def median_time(scenarios: list[Scenario], catalog, repeats: int, limits: bool) 
             simulate(scenario, catalog, limits=limits)
             samples.append(time.perf_counter() - start)
     return statistics.median(samples)
+
+
+def needs_mip(team, catalog) -> bool:
+    """Whether the plan of this team needed HiGHS's MIP (its LP relaxation did not hold)."""
+    solved = solve(Scenario(team=team), catalog)
+    return bool(any(solved.built.program.integer)) and solved.built.program.ran_mip
 
 
 def sweep_grid(count: int = 1000) -> list[Scenario]:
@@ -81,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
           f"(target <= {EXPLICIT_TARGET_S * 1e3:g} ms)  {verdict(explicit, EXPLICIT_TARGET_S)}")
     print(f"simulate, team_size alone: median {chosen * 1e3:.2f} ms "
           f"(target <= {TEAM_SIZE_TARGET_S * 1e3:g} ms)  {verdict(chosen, TEAM_SIZE_TARGET_S)}")
+    for team in TEAMS:  # per team: whether the relaxation held (an LP) or the MIP ran
+        alone = median_time([Scenario(team=team)], catalog, args.repeats, limits)
+        print(f"  {', '.join(team)}: {alone * 1e3:.2f} ms ({'MIP' if needs_mip(team, catalog) else 'LP'})")
     print(f"sweep of {len(grid)} explicit-team scenarios: {sweep:.2f} s "
           f"(target <= {SWEEP_TARGET_S:g} s)  {verdict(sweep, SWEEP_TARGET_S)}")
     ok = explicit <= EXPLICIT_TARGET_S and chosen <= TEAM_SIZE_TARGET_S and sweep <= SWEEP_TARGET_S

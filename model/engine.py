@@ -311,6 +311,8 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
                 reach = min(unit.capacity * (scenario.team_size if unit.kind == "group" else 1),
                             sum(program.upper[col] for col in cols))  # a tight bound: the demand
                 program.row({**dict.fromkeys(cols, 1.0), flag: -reach}, high=rule.min_hours)
+                if unit.kind == "group":  # nobody of the role, no capability carried (a cut)
+                    program.row({flag: 1.0, heads[unit.key]: -1.0}, high=0.0)
                 flags.append(flag)
             extra = program.var(cost=-rule.per_extra)
             most = {heads[unit.key]: -float(rule.most)} if unit.kind == "group" else {}
@@ -562,9 +564,10 @@ def compute_limits(built: Built, solution: Solution, total: float, seats, units,
         budget_gain = max(0.0, _covered(built, program.resolve_with_row_upper(built.budget_row, upper),
                                         total) - base)
     gains: dict[str, float] = {}
+    present = {seat.seat for seat in seats} | {f"role:{seat.role}" for seat in seats}
     for unit in units:
         row = built.capacity_rows.get(unit.key)
-        if row is None:
+        if row is None or unit.key not in present:  # a role the solver left out has no seat
             continue
         upper = program.row_upper[row] + LIMIT_HOUR
         gains[unit.key] = max(0.0, _covered(built, program.resolve_with_row_upper(row, upper), total)

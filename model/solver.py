@@ -75,6 +75,7 @@ class Program:
         self._highs: highspy.Highs | None = None
         # LP values -> the same plan with its integers set (same objective), or None (see solve)
         self.integral = None
+        self.ran_mip = False  # whether the last solve needed the MIP (the relaxation did not hold)
 
     # ---- building ----------------------------------------------------------------------
     def var(self, *, low: float = 0.0, high: float = INF, cost: float = 0.0,
@@ -102,6 +103,7 @@ class Program:
 
     # ---- solving -----------------------------------------------------------------------
     def solve(self) -> Solution:
+        self.ran_mip = False
         lp = highspy.HighsLp()
         lp.num_col_ = len(self.cost)
         lp.num_row_ = len(self.row_lower)
@@ -140,6 +142,10 @@ class Program:
             return Solution(repaired, relaxed.objective)
         highs.changeColsIntegrality(len(index), index,
                                     np.full(len(index), highspy.HighsVarType.kInteger))
+        # HiGHS would take the relaxed values as a partial start and solve a sub-MIP to complete
+        # it (as long again as the MIP itself): start the MIP clean
+        highs.clearSolver()
+        self.ran_mip = True
         return self._run()
 
     def _run(self) -> Solution:
