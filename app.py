@@ -9,8 +9,9 @@ import streamlit as st
 from model import CatalogError
 from ui.assumptions_banner import assumptions_banner
 from ui.i18n import t
+from ui.saved import adopt_workspace_link
 from ui.sidebar import current_language, render_sidebar
-from ui.state import ensure_entrypoint
+from ui.state import ensure_entrypoint, freeze_startup_objects
 
 PAGES = (
     ("pages/simulator.py", "page_simulator", "", ":material/hub:"),
@@ -26,6 +27,7 @@ log = logging.getLogger("app")
 def main() -> None:
     ensure_entrypoint()  # the first run of a fresh server may come here in legacy pages/ mode
     st.set_page_config(page_title=t("app_title"), page_icon=":material/hub:", layout="wide")
+    adopt_workspace_link()  # ?workspace=<key> goes into the session before the sidebar reads the link
     # Navigation first: a rerun the sidebar asks for (to put right a value it refused in the
     # link) then stays on the page the link named.
     lang = current_language()
@@ -55,6 +57,7 @@ def main() -> None:
         log.exception("page failed")
         st.error("Something went wrong on this page. Your scenario and saved scenarios are safe; "
                  "try another input or reload the page.")
+    freeze_startup_objects()  # once per process: later reruns' garbage collection skips the imports
 
 
 main()

@@ -1,6 +1,11 @@
 """The baseline of bench/bench_app.py: a bare Streamlit page with the Simulator's widgets (the
 shared sidebar's and the page's own) and four Plotly charts of the same kinds and sizes, built
-from constant data on every run. No model, no caching, no URL handling."""
+from constant data on every run. No model, no caching, no URL handling.
+
+The charts' numbers follow the team-size and budget sliders through fixed arithmetic (the same
+slider values give the same figures), so that a slider move makes the browser redraw the four
+charts here as it does on the Simulator (bench/bench_browser.py); building them costs the same
+as from constants."""
 
 from __future__ import annotations
 
@@ -36,27 +41,29 @@ with st.sidebar:
         st.multiselect("Never buy outside", CAPS, key="insource")
 
 st.title("Simulator")
+# A number in 0.5..1 that changes with either slider: the charts' data follow it.
+shift = 0.5 + ((st.session_state.team_size * 7 + st.session_state.budget_sek // 50_000) % 11) / 20
 st.segmented_control("Changes against", ["preset", "previous"], key="delta_against", default="preset")
 
 coverage = go.Figure()
 for index, name in enumerate(["In-house", "Agency", "Freelancer", "Done at lower fit", "Not done"]):
-    coverage.add_bar(y=CAPS, x=[(index + 1) / 15] * len(CAPS), orientation="h", name=name)
+    coverage.add_bar(y=CAPS, x=[(index + 1) / 15 * shift] * len(CAPS), orientation="h", name=name)
 coverage.update_layout(barmode="stack", title={"text": "Coverage per capability"}, height=620,
                        font={"size": 18})
 for cap in CAPS:
-    coverage.add_annotation(x=1.01, y=cap, text="80%", showarrow=False, xanchor="left")
+    coverage.add_annotation(x=1.01, y=cap, text=f"{shift:.0%}", showarrow=False, xanchor="left")
 st.plotly_chart(coverage, key="chart_coverage")
 
 cost = go.Figure()
-for name, value in (("In-house", 1.5), ("Freelancer", 0.5), ("Left of budget", 0.1)):
-    cost.add_bar(y=["Plan"], x=[value], orientation="h", name=name, text=[f"{value} MSEK"])
-cost.add_vline(x=2.0, line={"dash": "dash"})
+for name, value in (("In-house", 1.5 * shift), ("Freelancer", 0.5), ("Left of budget", 0.1)):
+    cost.add_bar(y=["Plan"], x=[value], orientation="h", name=name, text=[f"{value:.2f} MSEK"])
+cost.add_vline(x=2.0 * shift, line={"dash": "dash"})
 cost.update_layout(barmode="stack", title={"text": "Cost against budget"}, height=300, font={"size": 18})
 st.plotly_chart(cost, key="chart_cost")
 
 load = go.Figure()
 for index, cap in enumerate(CAPS[:7]):
-    load.add_bar(y=PEOPLE, x=[index + 2, 3, 1], orientation="h", name=cap)
+    load.add_bar(y=PEOPLE, x=[(index + 2) * shift, 3, 1], orientation="h", name=cap)
 load.add_scatter(y=PEOPLE, x=[34, 34, 4], mode="markers", name="Capacity")
 load.add_scatter(y=PEOPLE, x=[35, 24, 4], mode="text", text=["103%", "69%", "90%"], showlegend=False)
 load.add_shape(type="rect", x0=34, x1=35, y0=-0.45, y1=0.45)
@@ -67,7 +74,8 @@ nodes = CAPS + ROLES[:4] + ["Freelance designer", "Freelance consultant", "Not d
 links = [(0, 9), (1, 9), (2, 9), (3, 13), (3, 9), (4, 9), (5, 10), (7, 14), (8, 9), (3, 15), (6, 11)]
 flow = go.Figure(go.Sankey(
     node={"label": nodes, "pad": 14, "thickness": 22},
-    link={"source": [s for s, _ in links], "target": [t for _, t in links], "value": [5.0] * len(links)},
+    link={"source": [s for s, _ in links], "target": [t for _, t in links],
+          "value": [5.0 * shift] + [5.0] * (len(links) - 1)},
 ))
 flow.update_layout(title={"text": "Who does what"}, height=600, font={"size": 18})
 st.plotly_chart(flow, key="chart_flow")

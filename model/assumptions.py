@@ -23,22 +23,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-import yaml
-
 from . import fmt
-from .catalog import Catalog, build_catalog, load_catalog_text
+from .catalog import MAX_RETAINER_SEK_MONTH, Catalog, build_catalog, load_catalog_text, param_high
 from .engine import simulate
 from .errors import CatalogError
 from .rules import KINDS
 from .scenario import SPECS, Scenario
 from .vocab import CAPABILITIES
+from .yamlsafe import load_text
 
 Text = dict[str, str]  # {"en": ..., "sv": ...}
 CellKey = tuple[str, str, str]  # (table, row, column)
 ORIGIN = "assumptions"
 ESTIMATE = "estimate"
-MAX_ALIASES = 50  # a hand-written knowledge base needs few; many aliases can blow up in memory
-MAX_DEPTH = 32  # data/ nests 5 levels deep; deep nesting makes PyYAML slow
+MAX_IMPORT_BYTES = 1024 * 1024  # data/ as one document is about 35 KB
 
 
 def _tx(en: str, sv: str) -> Text:
@@ -234,6 +232,7 @@ class AssumptionError(ValueError):
         return f"{head}: {body}" if head else body
 
 
+_BRACED = re.compile(r"(\{[^{}]*\})")
 _NUMBER = re.compile(r"(?<!\w)(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?!\w)")
 _PROBLEMS_SV: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(pattern), sv) for pattern, sv in (
     (r"^expected a number within (.+?)\.\.(.+?), got (.+)$", r"ett tal mellan \1 och \2 krävs, fick \3"),
@@ -252,7 +251,8 @@ def problem_text(problem: str, lang: str = "en") -> str:
         long = "e" in token or len(token) >= 5
         return fmt.number(number, lang) if long and number.is_integer() and abs(number) < 1e15 else token
 
-    out = _NUMBER.sub(spell, problem)
+    parts = _BRACED.split(problem)  # a placeholder quoted in a problem is shown as written
+    out = "".join(part if index % 2 else _NUMBER.sub(spell, part) for index, part in enumerate(parts))
     if lang == "sv":
         for pattern, replacement in _PROBLEMS_SV:
             if pattern.match(out):
@@ -486,7 +486,8 @@ class _Builder:
                                    low=1.0, high=100_000.0, path=(*select, "rate_sek_hour")))
             cells.append(self.cell("providers", row, columns[1], provider.min_retainer_sek_month,
                                    unit=UNITS["sek_month"], source=retainer_source, kind="money",
-                                   low=0.0, high=None, path=(*select, "min_retainer_sek_month")))
+                                   low=0.0, high=MAX_RETAINER_SEK_MONTH,
+                                   path=(*select, "min_retainer_sek_month")))
             cells.append(self.cell("providers", row, columns[2], provider.max_hours_week,
                                    unit=UNITS["h_week"], source=MAX_HOURS_SOURCE, kind="hours",
                                    low=0.0, high=168.0, path=(*select, "max_hours_week"), optional=True))
@@ -567,7 +568,7 @@ class _Builder:
                 row = Row(f"{rule.id}.{name}",
                           _tx(f"{rule_name} · {label['en']}", f"{rule_name} · {label['sv']}"), source, unit)
                 rows.append(row)
-                high = 1.0 if param_kind == "fraction" else None
+                high = param_high(name, param_kind, rule.params)
                 cells.append(self.cell("rules", row, column, rule.params[name], unit=unit, source=source,
                                        kind="count" if param_kind == "count" else cell_kind, low=0.0,
                                        high=high, path=("rules", ("id", rule.id), "params", name)))
@@ -784,43 +785,25 @@ def differences(base: Catalog, other: Catalog) -> tuple[Change, ...]:
 
 
 # ---- import -------------------------------------------------------------------------------------------
-def _shape_problem(text_in: str) -> str | None:
-    """A quick look at the YAML events before loading: refuse documents that nest far deeper than
-    a knowledge base does, or that use many aliases (both can make loading slow or huge)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    depth = aliases = 0
-    try:
-        for event in yaml.parse(text_in, Loader=loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return f"nested more than {MAX_DEPTH} levels deep, far deeper than a knowledge base"
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            elif isinstance(event, yaml.AliasEvent):
-                aliases += 1
-                if aliases > MAX_ALIASES:
-                    return f"uses more than {MAX_ALIASES} YAML aliases; write the values out"
-    except yaml.YAMLError:
-        return None  # load_catalog_text reports the syntax error with its line
-    return None
-
-
 def import_yaml(text_in: str, *, origin: str = "upload", reference: Catalog | None = None) -> Catalog:
     """Read a whole set of assumptions (the one-document YAML `Catalog.to_yaml` writes).
 
     Raises AssumptionError naming the table, row and column when the error is in one of the
     numbers (row names are taken from `reference`, the shipped catalog), else the file, entry and key.
     """
+    if isinstance(text_in, bytes | bytearray):
+        if len(text_in) > MAX_IMPORT_BYTES:
+            raise AssumptionError(f"{origin}: larger than {MAX_IMPORT_BYTES // 1024} KB")
+        try:
+            text_in = bytes(text_in).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise AssumptionError(f"{origin}: not UTF-8 text") from None
     if not isinstance(text_in, str):
         raise AssumptionError(f"{origin}: expected YAML text")
-    problem = _shape_problem(text_in)
-    if problem:
-        raise AssumptionError(f"{origin}: {problem}")
-    try:
+    if len(text_in) > MAX_IMPORT_BYTES:
+        raise AssumptionError(f"{origin}: larger than {MAX_IMPORT_BYTES // 1024} KB")
+    try:  # one guarded pass (model.yamlsafe): depth, size, aliases and duplicates checked as it parses
         return load_catalog_text(text_in, origin=origin)
-    except RecursionError:
-        raise AssumptionError(f"{origin}: nested too deeply to be a knowledge base") from None
     except CatalogError as error:
         cell = _import_cell(error, text_in, reference)
         if cell is None:
@@ -836,7 +819,7 @@ def _import_cell(error: CatalogError, text_in: str, reference: Catalog | None) -
         return None
     section, entry, key = spot
     try:
-        merged = yaml.safe_load(text_in)
+        merged = load_text(text_in)  # it was read once already: this cannot fail on size or depth
         body = merged[section] if section != "settings" else None
         item = body[entry] if section != "settings" else None
     except Exception:  # noqa: BLE001 - best effort: without it the error still names file and key

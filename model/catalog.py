@@ -6,8 +6,11 @@ Every problem raises CatalogError naming the file, the entry and the key.
 from __future__ import annotations
 
 import copy
+import difflib
 import hashlib
 import json
+import math
+import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +38,111 @@ DRIVERS: tuple[str, ...] = (
     "channels", "posts_per_week", "image_posts", "video_posts",
     "inbound_per_week", "ad_spend_10k", "influencers",
 )
+MAX_RETAINER_SEK_MONTH = 5_000_000.0  # a quarter of the largest budget a year, every month
+LARGEST = 1e15  # no figure of the app comes near; a number beyond it is refused before any conversion
+# The keys each kind of entry may have (anything else is refused: a misspelt optional key is not
+# dropped without a word).
+KEYS: dict[str, tuple[str, ...]] = {
+    "capabilities": ("id", "name", "description", "optional"),
+    "roles": ("id", "name", "pay_sek_month", "pay_source", "capacity_hours", "employer_cost_multiplier",
+              "fit", "scope"),
+    "providers": ("id", "type", "name", "rate_sek_hour", "rate_source", "min_retainer_sek_month",
+                  "retainer_source", "max_hours_week", "scope", "fit"),
+    "demand": ("capability", "base_hours", "active_if", "terms", "source"),
+    "term": ("driver", "hours", "transform", "video"),
+    "ladder": ("seats", "repeat"),
+    "presets": ("id", "name", "scenario"),
+    "rules": ("id", "kind", "guidance", "severity", "params", "message", "advice", "advice_budget_left"),
+    "setting": ("value", "unit", "source"),
+    "volunteer_fit": ("value", "unit", "source", "name"),
+}
+
+
+def real_number(value: Any) -> float | None:
+    """`value` as a float when it is a finite number (bools are not numbers; an int beyond +-LARGEST
+    is not either: it is compared before it is converted, so nothing can overflow), else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, int):
+        return float(value) if -LARGEST <= value <= LARGEST else None
+    return value if math.isfinite(value) else None
+
+
+PARAM_HIGH: dict[str, float] = {  # rule parameters by kind; by name below where it means more
+    "fraction": 1.0, "hours": 168.0, "penalty": 100.0, "count": 1_000_000.0, "number": 1e9,
+}
+PARAM_HIGH_BY_NAME: dict[str, float] = {
+    "coordination_per_external_hour": 10.0,  # hours of ordering per bought hour
+    "critical_above": 10.0, "max_utilisation": 10.0,  # shares of capacity
+    "min_unspent_sek": float(SPECS["budget_sek"].high),
+    "unless_org_size_below": float(SPECS["org_size"].high),
+    "max_capabilities": 1000.0,
+}
+
+
+def param_high(name: str, param_kind: str, params: dict[str, Any]) -> float | None:
+    """The largest value a numeric rule parameter may take (None: not a numeric kind)."""
+    if param_kind not in PARAM_HIGH:
+        return None
+    if name == "above":  # a threshold on a scenario field: that field's own range
+        driver = params.get("active_if")
+        spec = SPECS.get(driver) if isinstance(driver, str) else None
+        if spec is not None and spec.high is not None:
+            return float(spec.high)
+    return PARAM_HIGH_BY_NAME.get(name, PARAM_HIGH[param_kind])
+
+
+def nearest(key: Any, known: tuple[str, ...] | list[str]) -> str:
+    """' (did you mean 'x'?)' for the known key closest to a misspelt one, else ''."""
+    if not isinstance(key, str):
+        return ""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# ---- message templates --------------------------------------------------------------------------
+def template_problem(template: str, allowed: tuple[str, ...]) -> str | None:
+    """Why a message template is refused, or None. Only plain named fields ({share}) are allowed:
+    no format spec ({share:>9}), no conversion ({share!r}), no attribute or index ({a.b}, {a[0]}),
+    no positional field ({} or {0}); braces meant as text are doubled ({{ and }})."""
+    try:
+        fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(template)
+                  if name is not None]
+    except ValueError:
+        return "has an unbalanced { or } (write {{ or }} for a brace as text)"
+    for name, spec, conv in fields:
+        shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        if not name or name.isdigit():
+            return f"has a positional placeholder {shown}; name it, as in {{share}}"
+        if not name.isidentifier():
+            return f"placeholder {shown} is not a plain name; write it as {{name}}"
+        if conv:
+            return f"placeholder {shown} has a conversion (!{conv}); write it as {{{name}}}"
+        if spec:
+            return f"placeholder {shown} has a format spec; write it as {{{name}}}"
+        if name not in allowed:
+            return f"unknown placeholder {{{name}}}"
+    return None
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """The template with each plain {name} replaced by values[name]. Anything else in braces (a
+    format spec, a conversion, an unknown name) is left as written: nothing is expanded."""
+    out: list[str] = []
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError:
+        return template
+    for literal, name, spec, conv in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        if not spec and not conv and name in values:
+            out.append(str(values[name]))
+        else:
+            out.append("{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}")
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -262,6 +370,9 @@ class _Reader:
             self.fail(None, "file is missing or empty")
         if not isinstance(doc, dict) or section not in doc:
             self.fail(section, f"expected a top-level key '{section}'")
+        for key in doc:
+            if key != section:
+                self.fail(str(key)[:60], f"unknown top-level key (expected only '{section}')")
         body = doc[section]
         if not isinstance(body, kind):
             self.fail(section, f"expected a {'list' if kind is list else 'mapping'}")
@@ -275,11 +386,19 @@ class _Reader:
                 self.fail(None, "expected a mapping")
             ident = item.get(id_key)
             if isinstance(ident, str):  # anything else fails the entry's own id check
-                self.entry = f"{section}[{index}] ({id_key}={ident})"
+                self.entry = f"{section}[{index}] ({id_key}={ident[:60]})"
                 if ident in seen:
                     self.fail(id_key, f"duplicate {id_key} {ident!r}")
                 seen.add(ident)
+            self.known(item, KEYS[section])
             yield item
+
+    def known(self, item: dict, allowed: tuple[str, ...], prefix: str = "") -> None:
+        """Refuse a key that is not one of `allowed`, naming it and the nearest known key."""
+        for key in item:
+            if key not in allowed:
+                self.fail(f"{prefix}{str(key)[:60]}",
+                          f"unknown key{nearest(key, allowed)} (expected one of: {', '.join(allowed)})")
 
     def need(self, item: dict, key: str) -> Any:
         if key not in item:
@@ -291,31 +410,34 @@ class _Reader:
         value = item.get(key, default) if default is not ... else self.need(item, key)
         if value is None and default is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-            self.fail(key, f"expected a number, got {value!r}")
-        if value < low or (high is not None and value > high):
+        number = real_number(value)
+        if number is None:
+            self.fail(key, f"expected a {_finite(value)}number, got {_short(value)}")
+        if number < low or (high is not None and number > high):
             bounds = f">= {low:g}" if high is None else f"within {low:g}..{high:g}"
-            self.fail(key, f"expected a number {bounds}, got {value!r}")
-        return float(value)
+            self.fail(key, f"expected a number {bounds}, got {_short(value)}")
+        return number
 
     def text(self, item: dict, key: str, default: Any = ...) -> str:
         value = item.get(key, default) if default is not ... else self.need(item, key)
         if not isinstance(value, str) or not value.strip():
-            self.fail(key, f"expected non-empty text, got {value!r}")
+            self.fail(key, f"expected non-empty text, got {_short(value)}")
         return value
 
     def texts(self, item: dict, key: str) -> dict[str, str]:
         value = self.need(item, key)
         if not isinstance(value, dict):
             self.fail(key, "expected a mapping with 'en' and 'sv' texts")
+        self.known(value, LANGUAGES, f"{key}.")
         for lang in LANGUAGES:
             if not isinstance(value.get(lang), str) or not value[lang].strip():
                 self.fail(f"{key}.{lang}", "missing text in this language")
         return {lang: value[lang] for lang in LANGUAGES}
 
     def one_of(self, value: Any, allowed: tuple[str, ...], key: str, what: str) -> str:
-        if value not in allowed:
-            self.fail(key, f"unknown {what} {value!r} (expected one of: {', '.join(allowed)})")
+        if not isinstance(value, str) or value not in allowed:
+            self.fail(key, f"unknown {what} {_short(value)}{nearest(value, allowed)} "
+                      f"(expected one of: {', '.join(allowed)})")
         return value
 
     def fits(self, item: dict) -> dict[str, float]:
@@ -342,12 +464,18 @@ class _Reader:
     def settings(self, doc: Any) -> Settings:
         body = self.section(doc, "settings", dict)
         values: dict[str, Any] = {}
-        for key in ("employer_cost_multiplier", "weeks_per_year", "min_fit", "primary_fit",
-                    "strong_fit", "priority", "cost_tiebreak", "spend_weight", "tranches", "volunteer_fit"):
+        names = ("employer_cost_multiplier", "weeks_per_year", "min_fit", "primary_fit",
+                 "strong_fit", "priority", "cost_tiebreak", "spend_weight", "tranches", "volunteer_fit")
+        for key in body:
+            if key not in names:
+                self.fail(str(key)[:60], f"unknown setting{nearest(key, names)} "
+                          f"(expected one of: {', '.join(names)})")
+        for key in names:
             self.entry = key
             entry = self.need(body, key)
             if not isinstance(entry, dict):
                 self.fail("value", "expected a mapping with value, unit and source")
+            self.known(entry, KEYS["volunteer_fit" if key == "volunteer_fit" else "setting"])
             self.text(entry, "source")
             values[key] = entry
         self.entry = "employer_cost_multiplier"
@@ -397,11 +525,11 @@ class _Reader:
                 self.fail(f"value.{missing[0]}", "missing: every capability needs a value")
         out = {}
         for cap in value:
-            number = value[cap]
-            if isinstance(number, bool) or not isinstance(number, int | float) or number != number \
-                    or not low <= number <= high:
-                self.fail(f"value.{cap}", f"expected a number within {low:g}..{high:g}, got {number!r}")
-            out[cap] = float(number)
+            number = real_number(value[cap])
+            if number is None or not low <= number <= high:
+                self.fail(f"value.{cap}", f"expected a number within {low:g}..{high:g}, "
+                          f"got {_short(value[cap])}")
+            out[cap] = number
         return out
 
     def capabilities(self, doc: Any) -> tuple[Capability, ...]:
@@ -449,7 +577,8 @@ class _Reader:
                 id=provider_id, type=kind, name=self.texts(item, "name"),
                 rate_sek_hour=self.number(item, "rate_sek_hour", 1.0, 100_000.0),
                 rate_source=self.text(item, "rate_source"),
-                min_retainer_sek_month=self.number(item, "min_retainer_sek_month", 0.0, default=0),
+                min_retainer_sek_month=self.number(item, "min_retainer_sek_month", 0.0,
+                                                   MAX_RETAINER_SEK_MONTH, default=0),
                 max_hours_week=self.number(item, "max_hours_week", 0.0, 168.0, default=None),
                 scope=self.scope(item),
                 fit=self.fits(item),
@@ -479,21 +608,25 @@ class _Reader:
     def term(self, term: Any, index: int) -> DemandTerm:
         if not isinstance(term, dict):
             self.fail(f"terms[{index}]", "expected a mapping with driver and hours")
+        self.known(term, KEYS["term"], f"terms[{index}].")
         driver = self.one_of(term.get("driver"), DRIVERS, f"terms[{index}].driver", "driver")
         if "hours" not in term:
             self.fail(f"terms[{index}].hours", "missing required key")
-        hours = term["hours"]
-        if isinstance(hours, bool) or not isinstance(hours, int | float) or not 0 <= hours <= 100:
-            self.fail(f"terms[{index}].hours", f"expected a number within 0..100, got {hours!r}")
+        hours = real_number(term["hours"])
+        if hours is None or not 0 <= hours <= 100:
+            self.fail(f"terms[{index}].hours",
+                      f"expected a number within 0..100, got {_short(term['hours'])}")
         transform = term.get("transform", "linear")
         self.one_of(transform, ("linear", "sqrt"), f"terms[{index}].transform", "transform")
         video = term.get("video", False)
         if not isinstance(video, bool):
             self.fail(f"terms[{index}].video", f"expected true or false, got {video!r}")
-        return DemandTerm(driver, float(hours), transform, video)
+        return DemandTerm(driver, hours, transform, video)
 
     def ladder(self, doc: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
         body = self.section(doc, "ladder", dict)
+        self.entry = None
+        self.known(body, KEYS["ladder"])
         out = []
         for key in ("seats", "repeat"):
             self.entry = key
@@ -515,7 +648,8 @@ class _Reader:
                 self.fail("scenario", "expected a mapping of scenario fields")
             for key, value in mapping.items():
                 if key not in SPECS:
-                    self.fail(f"scenario.{key}", "unknown scenario field")
+                    self.fail(f"scenario.{str(key)[:60]}",
+                              f"unknown scenario field{nearest(key, tuple(SPECS))}")
                 try:
                     Scenario.from_mapping({key: value}, strict=True)
                 except ValueError as error:
@@ -540,6 +674,22 @@ class _Reader:
             params = item.get("params", {})
             if not isinstance(params, dict):
                 self.fail("params", "expected a mapping")
+            kind = KINDS[kind_name]
+            for key in params:
+                if key not in kind.params:
+                    self.fail(f"params.{str(key)[:60]}",
+                              f"unknown parameter for kind {kind_name}{nearest(key, tuple(kind.params))} "
+                              f"(expected: {', '.join(kind.params) or 'none'})")
+                high = param_high(key, kind.params[key][0], params)
+                if high is None:
+                    continue
+                number = real_number(params[key])
+                if number is None:
+                    self.fail(f"params.{key}", f"expected a {_finite(params[key])}number, "
+                              f"got {_short(params[key])}")
+                if not 0 <= number <= high:
+                    self.fail(f"params.{key}", f"expected a number within 0..{high:g}, "
+                              f"got {_short(params[key])}")
             try:
                 params = check_params(KINDS[kind_name], params)
             except ValueError as error:
@@ -550,26 +700,21 @@ class _Reader:
             for key, texts in (("message", message), ("advice", advice),
                                ("advice_budget_left", extra or {})):
                 for lang, template in texts.items():
-                    unknown = _unknown_placeholder(template, KINDS[kind_name].placeholders)
-                    if unknown:
-                        self.fail(f"{key}.{lang}", f"unknown placeholder {{{unknown}}} for kind "
-                                  f"{kind_name} (it gives: {', '.join(KINDS[kind_name].placeholders)})")
-                    try:  # values arrive as text: a format spec such as {share:.1f} cannot apply
-                        template.format(**dict.fromkeys(KINDS[kind_name].placeholders, "x"))
-                    except (ValueError, KeyError, IndexError, AttributeError) as error:
-                        self.fail(f"{key}.{lang}", f"cannot be filled in ({error}); "
-                                  "write placeholders as plain {name}")
+                    problem = template_problem(template, kind.placeholders)
+                    if problem:
+                        self.fail(f"{key}.{lang}", f"{problem} (kind {kind_name} gives: "
+                                  f"{', '.join(kind.placeholders) or 'none'})")
             out.append(Rule(rule_id, kind_name, guidance, severity, params, message, advice, extra))
         return tuple(out)
 
 
-def _unknown_placeholder(template: str, allowed: tuple[str, ...]) -> str | None:
-    import string
 
-    try:
-        for _, name, _, _ in string.Formatter().parse(template):
-            if name is not None and name not in allowed:
-                return name or "(empty)"
-    except ValueError:
-        return "(unbalanced brace)"
-    return None
+def _finite(value: Any) -> str:
+    """'finite ' for an infinite float (the problem is not its type), else ''."""
+    return "finite " if isinstance(value, float) and value == value else ""
+
+
+def _short(value: Any) -> str:
+    """A value as a message shows it: repr, cut to 60 characters."""
+    shown = repr(value) if not isinstance(value, int) or abs(value) < 10**18 else "a huge number"
+    return shown if len(shown) <= 60 else shown[:57] + "..."

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .catalog import Catalog
+from .catalog import Catalog, fill_template
 from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Limits, Person, Plan
 from .rules import KINDS, Policy, build_policy, render
 from .scenario import Scenario
@@ -636,7 +636,7 @@ def _finding(rule, hit, catalog: Catalog, money_left: bool) -> Finding:
     texts = {}
     advice = rule.advice_budget_left if money_left and rule.advice_budget_left else rule.advice
     for key, templates in (("message", rule.message), ("advice", advice)):
-        texts[key] = {lang: templates[lang].format(**{
+        texts[key] = {lang: fill_template(templates[lang], {  # plain {name} fields only
             name: render(value, lang, catalog) for name, value in hit.values.items()})
             for lang in templates}
     return Finding(rule.id, hit.severity or rule.severity, hit.capability, hit.seat, texts["message"],

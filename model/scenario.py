@@ -6,6 +6,7 @@ untrusted input and fall back to defaults (with a note) instead of raising.
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -18,6 +19,8 @@ from .vocab import CAPABILITIES, ROLES
 from .yamlsafe import YamlProblem, load_text
 
 MAX_TEAM = 30
+MAX_YAML_BYTES = 64 * 1024  # a scenario is well under 1 KB
+MAX_YAML_VALUES = 1_000  # a scenario holds about 80 values
 APP_KEYS = ("lang", "embed", "embed_options")  # link parameters of the app, not of the scenario
 
 
@@ -171,7 +174,10 @@ class Scenario:
         problems: list[str] = []
         for key, raw in mapping.items():
             if key not in SPECS:
-                problems.append(f"unknown field {key!r} ignored")
+                shown = repr(key) if len(repr(key)) <= 60 else repr(key)[:57] + "..."
+                close = difflib.get_close_matches(key, list(SPECS), n=1) if isinstance(key, str) else []
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                problems.append(f"unknown field {shown}{hint} ignored")
                 continue
             try:
                 values[key] = check_value(key, raw)
@@ -225,11 +231,15 @@ class Scenario:
         return yaml.safe_dump({"scenario": self.to_dict()}, sort_keys=False, allow_unicode=True)
 
     @classmethod
-    def from_yaml(cls, text: str | bytes, *, strict: bool = True) -> Scenario:
+    def from_yaml(cls, text: str | bytes, *, strict: bool = True,
+                  max_bytes: int = MAX_YAML_BYTES) -> Scenario:
         """Read YAML as written by `to_yaml` (or the bare mapping). Strict by default:
-        ScenarioError names every problem; lenient mode falls back like query params."""
+        ScenarioError names every problem; lenient mode falls back like query params.
+
+        Read as YAML 1.2 (model.yamlsafe): `010` is 10, `1:30` and `yes` are text, a key given
+        twice is refused."""
         try:
-            data = load_text(text, max_bytes=64_000)
+            data = load_text(text, max_bytes=max_bytes, max_nodes=MAX_YAML_VALUES)
         except YamlProblem as problem:
             raise ScenarioError([str(problem)]) from None
         if isinstance(data, Mapping) and set(data) == {"scenario"}:

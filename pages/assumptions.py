@@ -30,6 +30,7 @@ from model.assumptions import (
 from ui.assumption_charts import cell_value_text, step_label, tornado, value_text
 from ui.i18n import tr
 from ui.state import CATALOG_KEY, current_catalog, default_catalog, get_context, scenario_key
+from ui.uploads import read_once
 
 FLASH = "assume_flash"  # messages to show after the rerun: list of (where, kind, {lang: text})
 VERSIONS = "assume_versions"  # table id (or "upload") -> version of its widget key
@@ -143,7 +144,9 @@ def _upload() -> None:
                                 "sv": refused["sv"] + "Den är inte UTF-8-text."})
         return
     try:
-        new = import_yaml(content, origin=name, reference=default_catalog())
+        new = read_once("assumptions", data,  # read once: the same file again gives the same answer
+                        lambda _: import_yaml(content, origin=name, reference=default_catalog()),
+                        refused=AssumptionError, extra=(name, default_catalog().fingerprint))
     except AssumptionError as error:
         _flash("io", "error", _refusal(refused["en"], refused["sv"], error))
         return

@@ -21,10 +21,12 @@ from storage import (
     read_scenario_file,
     scenario_file_text,
 )
-from ui import compare_charts, planview, saved
+from ui import compare_charts, planview, saved, uploads
+from ui import workspace as workspace_ui
 from ui.changes import compare_rows, md_escape, scenario_summary, summarise_changes, unique_labels
 from ui.charts import CONFIG, coverage_chart, load_chart
 from ui.charts import cost_chart as plan_cost_chart
+from ui.exports import csv_text
 from ui.i18n import note, t, tr
 from ui.report import ReportScenario, comparison_report, esc, raci_table, scenario_report
 from ui.state import assumptions_edited, get_context, plan_for
@@ -72,7 +74,7 @@ def _saved_option(row: SavedScenario) -> Option | None:
                   plan_for(row_scenario, row_catalog), row.has_assumptions, row, problem)
 
 
-store, store_error = saved.get_store()
+store, store_error = saved.get_workspace()  # this session's workspace, as its user
 rows: list[SavedScenario] = []
 if store is not None:
     try:
@@ -174,7 +176,8 @@ def _delete(row_id: int) -> None:
         saved.flash("error", L(f"Nothing was deleted: {error}", f"Inget togs bort: {error}"))
         return
     st.session_state[UNDO_KEY] = ("delete", removed)
-    saved.flash("success", L(f"Deleted “{removed.name}”.", f"Tog bort “{removed.name}”."))
+    saved.flash("success", L(f"Deleted “{removed.name}”: it is in the trash (below) for 30 days.",
+                             f"Tog bort “{removed.name}”: det ligger i papperskorgen (nedan) i 30 dagar."))
 
 
 def _undo() -> None:
@@ -429,7 +432,8 @@ def upload_section() -> None:
         if uploaded_file is None:
             return
         try:
-            uploaded = read_scenario_file(uploaded_file.getvalue())
+            uploaded = uploads.read_once("scenario", uploaded_file.getvalue(), read_scenario_file,
+                                         refused=ScenarioError)  # read once, not on every rerun
         except ScenarioError as error:
             st.error(L(f"“{md_escape(uploaded_file.name)}” was not used. Nothing was loaded or saved. "
                        "What is wrong:", f"“{md_escape(uploaded_file.name)}” användes inte. Inget lästes in "
@@ -460,9 +464,10 @@ def manage_section() -> None:
         return
     if not rows:
         st.info(L("Nothing saved yet. Save the current scenario to compare it with others later; "
-                  "everyone who uses this app sees the same saved scenarios.",
+                  "everyone in this workspace sees the same saved scenarios.",
                   "Inget sparat än. Spara det nuvarande scenariot för att jämföra det med andra senare; "
-                  "alla som använder appen ser samma sparade scenarier."))
+                  "alla i den här arbetsytan ser samma sparade scenarier."))
+        workspace_ui.trash_panel(store, lang)
         return
     def status(row: SavedScenario) -> str:
         parts = [L("in the sidebar", "i sidopanelen")] if _same_as_current(row) else []
@@ -488,35 +493,46 @@ def manage_section() -> None:
                      summary_column: st.column_config.TextColumn(width="large"),
                      note_column: st.column_config.TextColumn(width="medium"),
                  })
+    # the table's own CSV, made safe for spreadsheets (the toolbar's download is off in config.toml)
+    st.download_button(L("Saved scenarios (CSV)", "Sparade scenarier (CSV)"), key="cmp_download_saved",
+                       icon=":material/table:", data=csv_text(table, date_format="%Y-%m-%d %H:%M"),
+                       file_name="saved-scenarios.csv", mime="text/csv", on_click="ignore")
     by_id = {row.id: row for row in rows}
     if st.session_state.get("cmp_selected") not in by_id:
         st.session_state["cmp_selected"] = rows[0].id
     selected_id = st.selectbox(L("Saved scenario", "Sparat scenario"), list(by_id), key="cmp_selected",
                                format_func=lambda row_id: by_id[row_id].name)
     row = by_id[selected_id]
+    locked = not store.can_change(row)  # someone else's: load and duplicate only
+    workspace_ui.owner_note(store, row, lang)
     load, update = st.columns(2)
     duplicate, delete = st.columns(2)
     load.button(L("Load into the sidebar", "Läs in i sidopanelen"), type="primary", icon=":material/input:",
                 on_click=saved.load_into_sidebar, args=(store, row.id, lang), key="cmp_load", width="stretch")
     update.button(L("Update from the sidebar", "Uppdatera från sidopanelen"), icon=":material/sync:",
                   on_click=_update_from_sidebar, args=(row.id, scenario, saved.assumptions_to_save()),
-                  key="cmp_update", width="stretch",
+                  key="cmp_update", width="stretch", disabled=locked,
                   help=L("Replace this saved scenario's inputs with the sidebar's (you can undo it).",
                          "Ersätt det sparade scenariots indata med sidopanelens (går att ångra)."))
     duplicate.button(L("Duplicate", "Kopiera"), icon=":material/content_copy:", on_click=_duplicate,
                      args=(row.id,), key="cmp_duplicate", width="stretch")
     delete.button(L("Delete", "Ta bort"), icon=":material/delete:", on_click=_delete, args=(row.id,),
-                  key="cmp_delete", width="stretch", help=L("You can undo it.", "Går att ångra."))
+                  key="cmp_delete", width="stretch", disabled=locked,
+                  help=L("It goes to the trash, where it can be restored for 30 days.",
+                         "Det hamnar i papperskorgen, där det kan återställas i 30 dagar."))
     with st.expander(L("Rename or edit the note", "Byt namn eller ändra anteckningen")), \
             st.form(f"cmp_edit_form_{row.id}", border=False, enter_to_submit=False):
         st.text_input(L("Name", "Namn"), value=row.name, key=f"cmp_edit_name_{row.id}", max_chars=120)
         st.text_area(L("Note", "Anteckning"), value=row.note, key=f"cmp_edit_note_{row.id}",
                      max_chars=4000, height=90)
-        st.form_submit_button(L("Save the changes", "Spara ändringarna"), on_click=_edit, args=(row.id,))
+        st.form_submit_button(L("Save the changes", "Spara ändringarna"), on_click=_edit, args=(row.id,),
+                              disabled=locked)
+    workspace_ui.history_panel(store, row, lang)
     problem = options[f"saved:{row.id}"].problem if f"saved:{row.id}" in options else None
     if problem:
         st.warning(md_escape(L(f"Its saved assumptions could not be read ({problem}); the defaults are used.",
                                f"Dess sparade antaganden kunde inte läsas ({problem}); standard används.")))
+    workspace_ui.trash_panel(store, lang)
 
 
 def _same_as_current(row: SavedScenario) -> bool:
@@ -613,7 +629,7 @@ def exports_section() -> None:
     else:
         st.dataframe(table, hide_index=True, width="stretch")
     st.download_button(L("RACI (CSV)", "RACI (CSV)"), key="cmp_download_raci", icon=":material/table:",
-                       data="\ufeff" + table.to_csv(index=False), file_name=f"{stem}-raci.csv",
+                       data=csv_text(table), file_name=f"{stem}-raci.csv",
                        mime="text/csv", on_click="ignore")
 
 
@@ -646,6 +662,7 @@ else:
                              + ", ".join(unreadable)))
     show_flash()
     undo_button()
+    workspace_ui.workspace_panel(store, lang)
     left_column, right_column = st.columns([2, 3], gap="large")
     with left_column:
         save_section()

@@ -2,8 +2,9 @@
 
 A file is `Scenario.to_yaml()` with a comment header (name, note, time of export); comments are
 ignored when it is read, so any scenario YAML (with or without the header) can be uploaded.
-Reading is defensive: size, encoding, YAML anchors and aliases (which could blow up memory) and
-every field's type and range are checked, and a ScenarioError lists every problem found.
+Reading is defensive: size and encoding are checked first, then the guarded YAML reader of
+`model.yamlsafe` (one pass: depth, aliases, duplicate keys and YAML 1.2 values checked while it
+parses), then every field's type and range; a ScenarioError lists every problem found.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-import yaml
-
 from model import Scenario, ScenarioError
+from model.scenario import MAX_YAML_BYTES
 
-MAX_SCENARIO_BYTES = 64 * 1024  # a scenario is well under 1 KB; anything this big is not one
+MAX_SCENARIO_BYTES = MAX_YAML_BYTES  # a scenario is well under 1 KB; anything this big is not one
 
 
+UNKNOWN = re.compile(r"^(unknown field .*?)(?: \((did you mean .*)\))? ignored$")
 # What YAML accepts in a stream (PyYAML's reader); anything else in a name or note becomes U+FFFD.
 NON_PRINTABLE = re.compile("[^\x09\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -46,7 +47,7 @@ def _size(count: int) -> str:
 
 def read_scenario_file(data: bytes | str, *, max_bytes: int = MAX_SCENARIO_BYTES) -> Scenario:
     """A scenario from an uploaded file, strictly: ScenarioError names every problem."""
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if len(raw) > max_bytes:
         raise ScenarioError([f"the file is {_size(len(raw))}; a scenario file is at most "
                              f"{_size(max_bytes)}"])
@@ -59,17 +60,11 @@ def read_scenario_file(data: bytes | str, *, max_bytes: int = MAX_SCENARIO_BYTES
     if "\x00" in text:
         raise ScenarioError(["the file is not text (it holds NUL bytes)"])
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                mark = event.start_mark
-                raise ScenarioError([f"YAML aliases (*name) are not allowed in a scenario file "
-                                     f"(line {mark.line + 1})"])
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ScenarioError([f"not valid YAML{where}"]) from None
-    try:
-        return Scenario.from_yaml(text, strict=True)
+        return Scenario.from_yaml(text, strict=True, max_bytes=max_bytes)
     except ScenarioError as error:  # strict reading refuses unknown fields; do not say "ignored"
-        raise ScenarioError([re.sub(r"^(unknown field .*) ignored$", r"\1 (not a scenario field)", problem)
-                             for problem in error.problems]) from None
+        raise ScenarioError([UNKNOWN.sub(_not_a_field, problem) for problem in error.problems]) from None
+
+
+def _not_a_field(match: re.Match) -> str:
+    hint = f"; {match[2]}" if match[2] else ""
+    return f"{match[1]} (not a scenario field{hint})"

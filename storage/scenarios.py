@@ -1,21 +1,24 @@
 """Saved scenarios in a database through SQLAlchemy (Core): a SQLite file by default, or any
-SQLAlchemy URL, so a hosted deployment can point it at a server database.
+SQLAlchemy URL (PostgreSQL when hosted), scoped to workspaces.
 
 Where the database is: `resolve_database_url()` takes the environment variable
 SOCIAL_SIM_DATABASE_URL, else a URL the caller read elsewhere (the app passes the Streamlit secret
 `database_url`), else the SQLite file saved/scenarios.sqlite beside the app (folder created on
-demand).
+demand). The schema (storage/schema.py) is created and upgraded by Alembic on first use.
 
-Schema: two tables, prefixed so they can live in a shared server database:
-`social_sim_schema` (one row: the schema version) and `social_sim_scenarios` (one row per saved
-scenario). The schema is created on first use and brought up to date by numbered migrations, each
-run in one transaction together with the version bump, so a failed migration leaves the rows and
-the version as they were. A database written by a newer version of the app is refused, untouched.
+Workspaces: every saved scenario belongs to one. `store.workspace(key, user=...)` opens one by its
+key (an unguessable `new_workspace()` token; only its sha256 is stored), or the default workspace
+without a key. Names are unique within a workspace, case-insensitively. In a workspace:
 
-    version 1: id, name, name_key (unique, case-folded name), note, scenario_yaml,
-               created_at, updated_at (naive UTC)
-    version 2: + assumptions_yaml (nullable): the edited assumptions (catalog YAML) in force
-               when the scenario was saved; NULL means the shipped defaults.
+- owners: a scenario saved by a logged-in user records them as its owner, and only the owner may
+  rename it, change its note, overwrite or delete it (NotAllowedError); a scenario saved without
+  login may be changed by anyone in the workspace;
+- trash: `delete` moves a scenario to the trash, where anyone in the workspace can `restore` it
+  for TRASH_DAYS days; older ones are purged (lazily, on the next delete, restore or trash listing);
+- history: every change is recorded (who: the user or "anonymous"; when; what).
+
+`ScenarioStore`'s own scenario methods act in the default workspace as an anonymous user, as the
+app did before workspaces existed.
 
 Every public method raises StorageError (or a subclass) with a plain message, never a driver
 exception; a failed write changes nothing.
@@ -23,31 +26,46 @@ exception; a failed write changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import secrets
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import mysql
 from sqlalchemy.engine import make_url
 
 from model import Scenario
 
+from .schema import (
+    DEFAULT_WORKSPACE_ID,
+    HISTORY,
+    MAX_ACTOR,
+    MAX_NAME,
+    SCENARIOS,
+    WORKSPACES,
+    SchemaError,
+    migrate,
+    read_schema_version,
+)
+
 ENV_VAR = "SOCIAL_SIM_DATABASE_URL"
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_PATH = ROOT / "saved" / "scenarios.sqlite"
-SCHEMA_VERSION = 2
-SCENARIO_TABLE = "social_sim_scenarios"
-VERSION_TABLE = "social_sim_schema"
-MAX_NAME = 120
 MAX_NOTE = 4000
 MAX_ASSUMPTIONS = 2_000_000
 SQLITE_TIMEOUT_S = 30.0
+TRASH_DAYS = 30
+WORKSPACE_KEY_BYTES = 24  # secrets.token_urlsafe(24): 192 random bits, 32 characters
+ANONYMOUS = "anonymous"
 KEEP = object()  # update(): leave this field as it is
+KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{22,100}")
+
 
 
 class StorageError(Exception):
@@ -70,6 +88,20 @@ class InvalidInputError(StorageError):
     """A name or note that cannot be saved (empty, too long, control characters)."""
 
 
+class NotAllowedError(StorageError):
+    """Someone other than a scenario's owner tried to change it."""
+
+    def __init__(self, name: str, owner: str):
+        self.name, self.owner = name, owner
+        super().__init__(f"only its owner ({owner}) may change or delete {name!r}; "
+                         "you can duplicate it and change the copy")
+
+
+class WorkspaceNotFoundError(StorageError):
+    def __init__(self) -> None:
+        super().__init__("no workspace has this link (check that it was copied whole)")
+
+
 def resolve_database_url(env: Mapping[str, str] | None = None, secret: object = None) -> str:
     """The database URL: env var SOCIAL_SIM_DATABASE_URL, else `secret`, else the SQLite file."""
     env = os.environ if env is None else env
@@ -84,8 +116,14 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _long_text() -> sa.types.TypeEngine:
-    return sa.Text().with_variant(mysql.MEDIUMTEXT(), "mysql", "mariadb")
+def name_digest(name: str) -> str:
+    """The unique key of a name: sha256 (hex, 64 characters) of its name_key, whatever its length."""
+    return hashlib.sha256(name_key(name).encode("utf-8")).hexdigest()
+
+
+def key_hash(key: str) -> str:
+    """What the database keeps of a workspace key."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 def _now() -> datetime:
@@ -93,78 +131,16 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-# ---- schema ---------------------------------------------------------------------------------
-def _scenario_columns(version: int) -> list[sa.Column]:
-    columns = [
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("name", sa.String(MAX_NAME), nullable=False),
-        sa.Column("name_key", sa.String(MAX_NAME), nullable=False, unique=True),
-        sa.Column("note", sa.Text, nullable=False),
-        sa.Column("scenario_yaml", sa.Text, nullable=False),
-        sa.Column("created_at", sa.DateTime, nullable=False),
-        sa.Column("updated_at", sa.DateTime, nullable=False),
-    ]
-    if version >= 2:
-        columns.append(sa.Column("assumptions_yaml", _long_text(), nullable=True))
-    return columns
-
-
-def schema_tables(version: int = SCHEMA_VERSION) -> tuple[sa.Table, sa.Table]:
-    """(version table, scenario table) as they are at schema `version`."""
-    metadata = sa.MetaData()
-    versions = sa.Table(VERSION_TABLE, metadata,
-                        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
-                        sa.Column("version", sa.Integer, nullable=False))
-    scenarios = sa.Table(SCENARIO_TABLE, metadata, *_scenario_columns(version))
-    return versions, scenarios
-
-
-VERSIONS, SCENARIOS = schema_tables()
-
-
-def _migrate_to_1(conn: sa.Connection) -> None:
-    versions, scenarios = schema_tables(1)
-    versions.metadata.create_all(conn, tables=[scenarios], checkfirst=True)
-
-
-def _migrate_to_2(conn: sa.Connection) -> None:
-    preparer = conn.dialect.identifier_preparer
-    column_type = _long_text().compile(dialect=conn.dialect)
-    conn.exec_driver_sql(f"ALTER TABLE {preparer.quote(SCENARIO_TABLE)} "
-                         f"ADD COLUMN {preparer.quote('assumptions_yaml')} {column_type}")
-
-
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _migrate_to_1, 2: _migrate_to_2}
-
-
-def read_schema_version(conn: sa.Connection) -> int:
-    """0 for an empty database; else the version recorded in the version table."""
-    if not sa.inspect(conn).has_table(VERSION_TABLE):
-        return 0
-    return conn.execute(sa.select(VERSIONS.c.version).where(VERSIONS.c.id == 1)).scalar() or 0
-
-
-def migrate(conn: sa.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Bring the schema up to `target` inside the caller's transaction; return the old version."""
-    VERSIONS.metadata.create_all(conn, tables=[VERSIONS], checkfirst=True)
-    current = read_schema_version(conn)
-    if current > SCHEMA_VERSION:
-        raise StorageError(
-            f"the database has schema version {current}, newer than this app understands "
-            f"({SCHEMA_VERSION}); upgrade the app. Nothing was changed.")
-    for version in range(current + 1, target + 1):
-        MIGRATIONS[version](conn)
-        if version == 1 and current == 0:
-            conn.execute(sa.insert(VERSIONS).values(id=1, version=1))
-        else:
-            conn.execute(sa.update(VERSIONS).where(VERSIONS.c.id == 1).values(version=version))
-    return current
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 # ---- rows -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class SavedScenario:
-    """One saved row. Times are timezone-aware UTC."""
+    """One saved row. Times are timezone-aware UTC; `deleted_at` is set while it is in the trash."""
 
     id: int
     name: str
@@ -173,6 +149,8 @@ class SavedScenario:
     assumptions_yaml: str | None
     created_at: datetime
     updated_at: datetime
+    owner: str | None = None
+    deleted_at: datetime | None = None
 
     @property
     def scenario(self) -> Scenario:
@@ -185,13 +163,27 @@ class SavedScenario:
     def has_assumptions(self) -> bool:
         return self.assumptions_yaml is not None
 
+    @property
+    def purge_at(self) -> datetime | None:
+        """When a scenario in the trash is removed for good."""
+        return None if self.deleted_at is None else self.deleted_at + timedelta(days=TRASH_DAYS)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change of a saved scenario: what (`action`), by whom, when, and a short detail."""
+
+    scenario_id: int
+    scenario_name: str
+    action: str  # save, rename, note, overwrite, duplicate, delete, restore
+    actor: str
+    at: datetime
+    detail: str
+
 
 def _row(row: sa.Row) -> SavedScenario:
-    def aware(value: datetime) -> datetime:
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
     return SavedScenario(row.id, row.name, row.note, row.scenario_yaml, row.assumptions_yaml,
-                         aware(row.created_at), aware(row.updated_at))
+                         _aware(row.created_at), _aware(row.updated_at), row.owner, _aware(row.deleted_at))
 
 
 def clean_name(name: object) -> str:
@@ -228,6 +220,15 @@ def clean_assumptions(text: object) -> str | None:
     if len(text) > MAX_ASSUMPTIONS:
         raise InvalidInputError(f"the assumptions are {len(text)} characters; at most {MAX_ASSUMPTIONS}")
     return text
+
+
+def clean_user(user: object) -> str | None:
+    """The logged-in user (email or OIDC `sub`), or None without login."""
+    if user is None:
+        return None
+    if not isinstance(user, str) or not user.strip():
+        raise InvalidInputError("the user must be a non-empty text")
+    return user.strip()[:MAX_ACTOR]
 
 
 # ---- the store -----------------------------------------------------------------------------------
@@ -282,6 +283,8 @@ class ScenarioStore:
             yield
         except StorageError:
             raise
+        except SchemaError as error:
+            raise StorageError(str(error)) from None
         except sa.exc.IntegrityError as error:
             raise StorageError(f"the database refused the change: {_short(error)}") from None
         except sa.exc.SQLAlchemyError as error:
@@ -314,48 +317,168 @@ class ScenarioStore:
                     migrate(conn)
             self._ready = True
 
-    # ---- reading --------------------------------------------------------------------------------
     def schema_version(self) -> int:
         with self._read() as conn:
             return read_schema_version(conn)
 
-    def list(self) -> list[SavedScenario]:
-        """Every saved scenario, most recently updated first."""
+    # ---- workspaces ------------------------------------------------------------------------------
+    def new_workspace(self) -> str:
+        """A new, empty workspace; returns its key (keep it: the database only has its hash)."""
+        key = secrets.token_urlsafe(WORKSPACE_KEY_BYTES)
+        with self._write() as conn:
+            conn.execute(sa.insert(WORKSPACES).values(key_hash=key_hash(key), created_at=_now()))
+        return key
+
+    def workspace(self, key: str | None = None, *, user: str | None = None) -> Workspace:
+        """The workspace with this key (None: the default one), acting as `user` (None: no login).
+
+        WorkspaceNotFoundError if no workspace has the key."""
+        user = clean_user(user)
+        if key is None:
+            self._ensure_schema()
+            return Workspace(self, DEFAULT_WORKSPACE_ID, user)
+        if not isinstance(key, str) or not KEY_PATTERN.fullmatch(key):
+            raise WorkspaceNotFoundError()
         with self._read() as conn:
-            rows = conn.execute(sa.select(SCENARIOS).order_by(
+            found = conn.execute(sa.select(WORKSPACES.c.id).where(
+                WORKSPACES.c.key_hash == key_hash(key))).scalar()
+        if found is None:
+            raise WorkspaceNotFoundError()
+        return Workspace(self, found, user)
+
+    # ---- the default workspace, anonymously (as before workspaces) ---------------------------------
+    @property
+    def default(self) -> Workspace:
+        return Workspace(self, DEFAULT_WORKSPACE_ID, None)
+
+    def list(self) -> list[SavedScenario]:
+        return self.default.list()
+
+    def get(self, scenario_id: int) -> SavedScenario:
+        return self.default.get(scenario_id)
+
+    def find(self, name: str) -> SavedScenario | None:
+        return self.default.find(name)
+
+    def free_name(self, base: str) -> str:
+        return self.default.free_name(base)
+
+    def save(self, name: str, scenario: Scenario, *, note: str = "",
+             assumptions_yaml: str | None = None) -> SavedScenario:
+        return self.default.save(name, scenario, note=note, assumptions_yaml=assumptions_yaml)
+
+    def update(self, scenario_id: int, **changes) -> SavedScenario:
+        return self.default.update(scenario_id, **changes)
+
+    def rename(self, scenario_id: int, name: str) -> SavedScenario:
+        return self.default.rename(scenario_id, name)
+
+    def set_note(self, scenario_id: int, note: str) -> SavedScenario:
+        return self.default.set_note(scenario_id, note)
+
+    def duplicate(self, scenario_id: int, name: str | None = None) -> SavedScenario:
+        return self.default.duplicate(scenario_id, name)
+
+    def delete(self, scenario_id: int) -> SavedScenario:
+        return self.default.delete(scenario_id)
+
+    def restore(self, item: int | SavedScenario) -> SavedScenario:
+        return self.default.restore(item)
+
+    def trash(self) -> list[SavedScenario]:
+        return self.default.trash()
+
+    def history(self, scenario_id: int) -> list[HistoryEntry]:
+        return self.default.history(scenario_id)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+class Workspace:
+    """The saved scenarios of one workspace, as seen and changed by one user (None: no login)."""
+
+    def __init__(self, store: ScenarioStore, workspace_id: int, user: str | None):
+        self.store, self.id, self.user = store, workspace_id, user
+
+    @property
+    def actor(self) -> str:
+        return self.user or ANONYMOUS
+
+    @property
+    def is_default(self) -> bool:
+        return self.id == DEFAULT_WORKSPACE_ID
+
+    def can_change(self, saved: SavedScenario) -> bool:
+        """Whether this user may rename, overwrite or delete it (its owner, or anyone if it has none)."""
+        return saved.owner is None or saved.owner == self.user
+
+    # ---- reading --------------------------------------------------------------------------------
+    def _live(self):
+        return sa.and_(SCENARIOS.c.workspace_id == self.id, SCENARIOS.c.deleted_at.is_(None))
+
+    def list(self) -> list[SavedScenario]:
+        """Every saved scenario of the workspace (not the trash), most recently updated first."""
+        with self.store._read() as conn:
+            rows = conn.execute(sa.select(SCENARIOS).where(self._live()).order_by(
                 SCENARIOS.c.updated_at.desc(), SCENARIOS.c.id.desc())).all()
         return [_row(row) for row in rows]
 
     def get(self, scenario_id: int) -> SavedScenario:
-        with self._read() as conn:
-            row = conn.execute(sa.select(SCENARIOS).where(SCENARIOS.c.id == scenario_id)).first()
-        if row is None:
-            raise NotFoundError(scenario_id)
+        with self.store._read() as conn:
+            row = self._get_row(conn, scenario_id)
         return _row(row)
 
     def find(self, name: str) -> SavedScenario | None:
-        with self._read() as conn:
+        with self.store._read() as conn:
             row = conn.execute(sa.select(SCENARIOS).where(
-                SCENARIOS.c.name_key == name_key(name))).first()
+                self._live(), SCENARIOS.c.name_digest == name_digest(name))).first()
         return _row(row) if row is not None else None
 
     def free_name(self, base: str) -> str:
         """`base`, or `base (2)`, `base (3)`, … whichever is not taken yet."""
         base = clean_name(base)
-        with self._read() as conn:
-            return _free_name(conn, base)
+        with self.store._read() as conn:
+            return self._free_name(conn, base)
+
+    def trash(self) -> list[SavedScenario]:
+        """The deleted scenarios that can still be restored, most recently deleted first."""
+        query = sa.select(SCENARIOS).where(
+            SCENARIOS.c.workspace_id == self.id, SCENARIOS.c.deleted_at.is_not(None)).order_by(
+            SCENARIOS.c.deleted_at.desc(), SCENARIOS.c.id.desc())
+        with self.store._read() as conn:
+            rows = [_row(row) for row in conn.execute(query).all()]
+        if any(row.deleted_at <= _aware(self._cutoff()) for row in rows):  # purge only when due
+            with self.store._write() as conn:
+                self._purge(conn)
+                rows = [_row(row) for row in conn.execute(query).all()]
+        return rows
+
+    def history(self, scenario_id: int) -> list[HistoryEntry]:
+        """Every recorded change of a scenario (live or in the trash), newest first."""
+        with self.store._read() as conn:
+            rows = conn.execute(sa.select(HISTORY).where(
+                HISTORY.c.workspace_id == self.id, HISTORY.c.scenario_id == scenario_id).order_by(
+                HISTORY.c.at.desc(), HISTORY.c.id.desc())).all()
+        return [HistoryEntry(row.scenario_id, row.scenario_name, row.action, row.actor, _aware(row.at),
+                             row.detail) for row in rows]
 
     # ---- writing ---------------------------------------------------------------------------------
     def save(self, name: str, scenario: Scenario, *, note: str = "",
              assumptions_yaml: str | None = None) -> SavedScenario:
         """A new saved scenario. NameTakenError if the name is in use (case-insensitively)."""
-        values = self._values(name, scenario, note, assumptions_yaml)
+        name = clean_name(name)
+        values = {"name": name, "name_digest": name_digest(name), "note": clean_note(note),
+                  "scenario_yaml": _scenario_yaml(scenario),
+                  "assumptions_yaml": clean_assumptions(assumptions_yaml)}
         now = _now()
-        with self._write() as conn:
-            self._check_free(conn, values["name"])
-            with _unique(values["name"]):
+        with self.store._write() as conn:
+            self._check_free(conn, name)
+            with _unique(name):
                 new_id = conn.execute(sa.insert(SCENARIOS).values(
-                    **values, created_at=now, updated_at=now)).inserted_primary_key[0]
+                    **values, workspace_id=self.id, owner=self.user, created_at=now,
+                    updated_at=now)).inserted_primary_key[0]
+            self._record(conn, new_id, name, "save", "", now)
         return self.get(new_id)
 
     def update(self, scenario_id: int, *, name: str | None = None, note: str | None = None,
@@ -364,23 +487,32 @@ class ScenarioStore:
         changes: dict = {}
         if name is not None:
             changes["name"] = clean_name(name)
-            changes["name_key"] = name_key(changes["name"])
+            changes["name_digest"] = name_digest(changes["name"])
         if note is not None:
             changes["note"] = clean_note(note)
         if scenario is not None:
             changes["scenario_yaml"] = _scenario_yaml(scenario)
         if assumptions_yaml is not KEEP:
             changes["assumptions_yaml"] = clean_assumptions(assumptions_yaml)
-        with self._write() as conn:
-            if conn.execute(sa.select(SCENARIOS.c.id).where(
-                    SCENARIOS.c.id == scenario_id)).first() is None:
-                raise NotFoundError(scenario_id)
+        with self.store._write() as conn:
+            before = self._changeable(conn, scenario_id)
             if "name" in changes:
                 self._check_free(conn, changes["name"], except_id=scenario_id)
+            events = []
+            if "name" in changes and changes["name"] != before.name:
+                events.append(("rename", f"{before.name} → {changes['name']}"))
+            if "note" in changes and changes["note"] != before.note:
+                events.append(("note", changes["note"]))
+            if ("scenario_yaml" in changes and changes["scenario_yaml"] != before.scenario_yaml) or (
+                    "assumptions_yaml" in changes and changes["assumptions_yaml"] != before.assumptions_yaml):
+                events.append(("overwrite", _overwrite_detail(before, changes)))
             if changes:
+                now = _now()
                 with _unique(changes.get("name", "")):
                     conn.execute(sa.update(SCENARIOS).where(SCENARIOS.c.id == scenario_id)
-                                 .values(**changes, updated_at=_now()))
+                                 .values(**changes, updated_at=now))
+                for action, detail in events:
+                    self._record(conn, scenario_id, changes.get("name", before.name), action, detail, now)
         return self.get(scenario_id)
 
     def rename(self, scenario_id: int, name: str) -> SavedScenario:
@@ -390,57 +522,114 @@ class ScenarioStore:
         return self.update(scenario_id, note=note)
 
     def duplicate(self, scenario_id: int, name: str | None = None) -> SavedScenario:
-        """A copy under `name` (default: the first free `<name> (2)`, `(3)`, …)."""
-        original = self.get(scenario_id)
-        with self._write() as conn:
-            new_name = clean_name(name) if name is not None else _free_name(conn, original.name)
+        """A copy under `name` (default: the first free `<name> (2)`, `(3)`, …), owned by this user."""
+        with self.store._write() as conn:
+            original = _row(self._get_row(conn, scenario_id))
+            new_name = clean_name(name) if name is not None else self._free_name(conn, original.name)
             self._check_free(conn, new_name)
             now = _now()
             with _unique(new_name):
                 new_id = conn.execute(sa.insert(SCENARIOS).values(
-                    name=new_name, name_key=name_key(new_name), note=original.note,
-                    scenario_yaml=original.scenario_yaml, assumptions_yaml=original.assumptions_yaml,
-                    created_at=now, updated_at=now)).inserted_primary_key[0]
+                    workspace_id=self.id, name=new_name, name_digest=name_digest(new_name), owner=self.user,
+                    note=original.note, scenario_yaml=original.scenario_yaml,
+                    assumptions_yaml=original.assumptions_yaml, created_at=now,
+                    updated_at=now)).inserted_primary_key[0]
+            self._record(conn, new_id, new_name, "duplicate", f"copy of {original.name}", now)
+            self._record(conn, original.id, original.name, "duplicate", f"copied as {new_name}", now)
         return self.get(new_id)
 
     def delete(self, scenario_id: int) -> SavedScenario:
-        """Remove a saved scenario and return it as it was (hand it to `restore` to undo)."""
-        with self._write() as conn:
-            row = conn.execute(sa.select(SCENARIOS).where(SCENARIOS.c.id == scenario_id)).first()
-            if row is None:
-                raise NotFoundError(scenario_id)
-            conn.execute(sa.delete(SCENARIOS).where(SCENARIOS.c.id == scenario_id))
+        """Move a saved scenario to the trash and return it (restore it within TRASH_DAYS days)."""
+        with self.store._write() as conn:
+            self._purge(conn)
+            before = self._changeable(conn, scenario_id)
+            now = _now()
+            conn.execute(sa.update(SCENARIOS).where(SCENARIOS.c.id == scenario_id)
+                         .values(deleted_at=now, name_digest=None))
+            self._record(conn, scenario_id, before.name, "delete", "", now)
+            row = conn.execute(sa.select(SCENARIOS).where(SCENARIOS.c.id == scenario_id)).one()
         return _row(row)
 
-    def restore(self, saved: SavedScenario) -> SavedScenario:
-        """Put a deleted scenario back (a new id; its name, or the first free `name (2)` …)."""
-        with self._write() as conn:
-            new_name = _free_name(conn, saved.name)
-            new_id = conn.execute(sa.insert(SCENARIOS).values(
-                name=new_name, name_key=name_key(new_name), note=saved.note,
-                scenario_yaml=saved.scenario_yaml, assumptions_yaml=saved.assumptions_yaml,
-                created_at=saved.created_at.astimezone(UTC).replace(tzinfo=None),
-                updated_at=_now())).inserted_primary_key[0]
-        return self.get(new_id)
-
-    def close(self) -> None:
-        self.engine.dispose()
+    def restore(self, item: int | SavedScenario) -> SavedScenario:
+        """Take a scenario out of the trash (anyone in the workspace may): under its name, or the
+        first free `name (2)`, … if the name was taken meanwhile."""
+        scenario_id = item.id if isinstance(item, SavedScenario) else item
+        with self.store._write() as conn:
+            self._purge(conn)
+            row = conn.execute(sa.select(SCENARIOS).where(
+                SCENARIOS.c.id == scenario_id, SCENARIOS.c.workspace_id == self.id,
+                SCENARIOS.c.deleted_at.is_not(None))).first()
+            if row is None:
+                raise NotFoundError(scenario_id)
+            new_name = self._free_name(conn, row.name)
+            now = _now()
+            with _unique(new_name):
+                conn.execute(sa.update(SCENARIOS).where(SCENARIOS.c.id == scenario_id).values(
+                    name=new_name, name_digest=name_digest(new_name), deleted_at=None, updated_at=now))
+            self._record(conn, scenario_id, new_name, "restore",
+                         "" if new_name == row.name else f"as {new_name} ({row.name} was taken)", now)
+        return self.get(scenario_id)
 
     # ---- helpers --------------------------------------------------------------------------------
-    @staticmethod
-    def _values(name: str, scenario: Scenario, note: str, assumptions_yaml: str | None) -> dict:
-        name = clean_name(name)
-        return {"name": name, "name_key": name_key(name), "note": clean_note(note),
-                "scenario_yaml": _scenario_yaml(scenario),
-                "assumptions_yaml": clean_assumptions(assumptions_yaml)}
+    def _get_row(self, conn: sa.Connection, scenario_id: int) -> sa.Row:
+        row = conn.execute(sa.select(SCENARIOS).where(self._live(), SCENARIOS.c.id == scenario_id)).first()
+        if row is None:
+            raise NotFoundError(scenario_id)
+        return row
 
-    @staticmethod
-    def _check_free(conn: sa.Connection, name: str, except_id: int | None = None) -> None:
-        query = sa.select(SCENARIOS.c.id).where(SCENARIOS.c.name_key == name_key(name))
+    def _changeable(self, conn: sa.Connection, scenario_id: int) -> SavedScenario:
+        saved = _row(self._get_row(conn, scenario_id))
+        if not self.can_change(saved):
+            raise NotAllowedError(saved.name, saved.owner or "")
+        return saved
+
+    def _check_free(self, conn: sa.Connection, name: str, except_id: int | None = None) -> None:
+        query = sa.select(SCENARIOS.c.id).where(self._live(), SCENARIOS.c.name_digest == name_digest(name))
         if except_id is not None:
             query = query.where(SCENARIOS.c.id != except_id)
         if conn.execute(query).first() is not None:
             raise NameTakenError(name)
+
+    def _free_name(self, conn: sa.Connection, base: str) -> str:
+        taken = set(conn.execute(sa.select(SCENARIOS.c.name_digest).where(self._live())).scalars())
+        if name_digest(base) not in taken:
+            return base
+        number = 2
+        while True:
+            suffix = f" ({number})"
+            candidate = base[:MAX_NAME - len(suffix)] + suffix
+            if name_digest(candidate) not in taken:
+                return candidate
+            number += 1
+
+    def _record(self, conn: sa.Connection, scenario_id: int, name: str, action: str, detail: str,
+                at: datetime) -> None:
+        conn.execute(sa.insert(HISTORY).values(
+            workspace_id=self.id, scenario_id=scenario_id, scenario_name=name, action=action,
+            actor=self.actor, at=at, detail=detail))
+
+    @staticmethod
+    def _cutoff() -> datetime:
+        return _now() - timedelta(days=TRASH_DAYS)
+
+    def _purge(self, conn: sa.Connection) -> None:
+        """Remove for good what has been in the trash longer than TRASH_DAYS (with its history)."""
+        old = sa.select(SCENARIOS.c.id).where(SCENARIOS.c.workspace_id == self.id,
+                                              SCENARIOS.c.deleted_at <= self._cutoff())
+        expired = list(conn.execute(old).scalars())
+        if expired:
+            conn.execute(sa.delete(HISTORY).where(HISTORY.c.workspace_id == self.id,
+                                                  HISTORY.c.scenario_id.in_(expired)))
+            conn.execute(sa.delete(SCENARIOS).where(SCENARIOS.c.id.in_(expired)))
+
+
+def _overwrite_detail(before: SavedScenario, changes: dict) -> str:
+    parts = []
+    if "scenario_yaml" in changes and changes["scenario_yaml"] != before.scenario_yaml:
+        parts.append("scenario")
+    if "assumptions_yaml" in changes and changes["assumptions_yaml"] != before.assumptions_yaml:
+        parts.append("assumptions")
+    return " and ".join(parts)
 
 
 @contextmanager
@@ -458,20 +647,8 @@ def _scenario_yaml(scenario: Scenario) -> str:
     return scenario.to_yaml()
 
 
-def _free_name(conn: sa.Connection, base: str) -> str:
-    taken = set(conn.execute(sa.select(SCENARIOS.c.name_key)).scalars())
-    if name_key(base) not in taken:
-        return base
-    number = 2
-    while True:
-        suffix = f" ({number})"
-        candidate = base[:MAX_NAME - len(suffix)] + suffix
-        if name_key(candidate) not in taken:
-            return candidate
-        number += 1
-
-
 def _short(error: sa.exc.SQLAlchemyError) -> str:
     original = getattr(error, "orig", None)
     text = str(original if original is not None else error).strip().splitlines()
     return (text[0] if text else type(error).__name__)[:200]
+

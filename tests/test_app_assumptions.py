@@ -172,8 +172,8 @@ def test_upload_a_valid_set(page):
     (b"", "expected a mapping"),
     (b"\xff\xfe\x00binary", "not UTF-8"),
     (b"roles: [unclosed\n", "not valid YAML"),
-    (b"x: " + b"[" * 3000 + b"]" * 3000, "nested more than"),
-    ("settings: 1" + "0" * 5000, "not valid YAML"),
+    (b"x: " + b"[" * 3000 + b"]" * 3000, "nested deeper than 40 levels"),
+    ("settings: 1" + "0" * 5000, "far too large"),
 ])
 def test_bad_upload_is_refused_and_the_set_in_force_is_untouched(page, content, says):
     edit(page, "pay", SMM_ROW, "pay_sek_month", 50_000)
@@ -182,6 +182,26 @@ def test_bad_upload_is_refused_and_the_set_in_force_is_untouched(page, content, 
     assert len(errors) == 1 and says in errors[0], errors
     assert "bad.yaml was not imported; the assumptions in force are unchanged." in errors[0]
     assert catalog_in_force(page).roles["social_media_manager"].pay_sek_month == 50_000
+
+
+def _with_rule_param(rule_id: str, **params) -> bytes:
+    merged = yaml.safe_load(load_catalog().to_yaml())
+    next(rule for rule in merged["rules"] if rule["id"] == rule_id)["params"].update(params)
+    return yaml.safe_dump(merged, allow_unicode=True).encode()
+
+
+@pytest.mark.parametrize(("content", "says"), [
+    (_with_rule_param("analysis_two_kinds", min_hours=10**400), "a number with 401 digits is far too large"),
+    (_with_rule_param("one_person_cannot_do_everything", max_capabilities=float("inf")),
+     "expected a finite number, got inf"),
+])
+def test_numbers_that_overflowed_are_refused_with_a_message(page, content, says):
+    # these showed Streamlit's exception box (OverflowError); run() fails on any exception element
+    _upload(page, "hostile.yaml", content)
+    assert not page.exception
+    errors = texts(page.error)
+    assert len(errors) == 1 and "hostile.yaml was not imported" in errors[0] and says in errors[0], errors
+    assert catalog_in_force(page) is None
 
 
 def test_bad_number_in_upload_names_table_row_and_column(page):

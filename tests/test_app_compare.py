@@ -1,6 +1,7 @@
 """AppTest of the Compare page through app.py: save, list, rename, duplicate, delete and undo,
 load into the sidebar, uploads good and bad, the comparison, the presentation view, RACI, and a
-database that cannot be reached. Each test has its own SQLite file."""
+database that cannot be reached. Each test has its own database: a SQLite file, and a PostgreSQL
+database when SOCIAL_SIM_TEST_POSTGRES_URL is set."""
 
 from __future__ import annotations
 
@@ -12,14 +13,15 @@ import pytest
 from model import Scenario, build_catalog
 from storage import ENV_VAR, ScenarioStore
 from tests.apptest_support import new_app, run
+from tests.db_support import BACKENDS, fresh_database
 from ui.state import CATALOG_KEY
 
 
-@pytest.fixture
-def db_url(tmp_path: Path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
-    monkeypatch.setenv(ENV_VAR, url)
-    return url
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path: Path, monkeypatch) -> str:
+    with fresh_database(request.param, tmp_path) as url:
+        monkeypatch.setenv(ENV_VAR, url)
+        yield url
 
 
 @pytest.fixture
@@ -118,7 +120,8 @@ def test_rename_note_duplicate_delete_and_undo(db_url, db):
     assert at.selectbox(key="cmp_selected").value == copy.id
     at = click(at, "Delete")
     assert [r.name for r in db.list()] == ["Plan A"]
-    assert "Deleted “Plan A (copy)”" in texts(at.success)
+    assert [r.name for r in db.trash()] == ["Plan A (copy)"]
+    assert "Deleted “Plan A (copy)”: it is in the trash" in texts(at.success)
     at = click(at, "Undo: bring back “Plan A (copy)”")
     assert sorted(r.name for r in db.list()) == ["Plan A", "Plan A (copy)"]
     assert "Restored" in texts(at.success)

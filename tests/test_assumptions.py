@@ -222,7 +222,7 @@ BAD_EDITS = [
     ("rules", ("one_person_cannot_do_everything.max_capabilities", "value"), 2.5, "whole number"),
     ("settings", ("weeks_per_year", "value"), 60, "1..52"),
     ("providers", ("social_media_agency", "rate_sek_hour"), 0, "1..100,000"),
-    ("providers", ("social_media_agency", "min_retainer_sek_month"), -100, ">= 0"),
+    ("providers", ("social_media_agency", "min_retainer_sek_month"), -100, "0..5,000,000"),
     ("demand", ("community.inbound_per_week", "value"), -0.1, "0..100"),
     ("pay", SMM, math.nan, "required"),
     ("pay", SMM, None, "required"),
@@ -401,15 +401,81 @@ def test_import_errors_in_other_tables(catalog, change, cell):
     ("settings: [unclosed\n", "not valid YAML"),
     ("settings: {}\n", "section is missing"),
     ("a: &a [1]\n" + "".join(f"b{i}: *a\n" for i in range(80)), "aliases"),
-    ("x: " + "[" * 5000 + "]" * 5000, "nested more than"),
-    ("x:\n" + "- " * 5000 + "1\n", "nested more than"),
-    ("settings: 1" + "0" * 5000, ""),
+    ("x: " + "[" * 5000 + "]" * 5000, "nested deeper than 40 levels"),
+    ("x:\n" + "- " * 5000 + "1\n", "nested deeper than 40 levels"),
+    ("settings: 1" + "0" * 5000, "settings: a number with 5,001 digits is far too large"),
 ])
 def test_bad_uploads_are_refused_with_a_message(text, says):
     with pytest.raises(AssumptionError) as caught:
         import_yaml(text, origin="bad.yaml")
     assert says in caught.value.message("en")
     assert caught.value.message("en").strip()
+
+
+# ---- issue 10: hostile imports end in an AssumptionError, never another exception ------------------
+def _rule(doc, rule_id):
+    return next(rule for rule in doc["rules"] if rule["id"] == rule_id)
+
+
+def test_a_400_digit_integer_is_refused_without_overflow(catalog):
+    text = _uploaded(catalog, lambda doc: _rule(doc, "analysis_two_kinds")["params"].update(
+        min_hours=10**400))
+    with pytest.raises(AssumptionError) as caught:  # was OverflowError (float() of the int)
+        import_yaml(text, origin="huge.yaml", reference=catalog)
+    assert caught.value.message("en").startswith("huge.yaml: min_hours: a number with 401 digits is far "
+                                                 "too large (line ")
+
+
+def test_inf_in_a_whole_number_rule_parameter_is_refused_without_overflow(catalog):
+    text = _uploaded(catalog, lambda doc: _rule(doc, "one_person_cannot_do_everything")["params"].update(
+        max_capabilities=math.inf))
+    assert ": .inf" in text
+    with pytest.raises(AssumptionError) as caught:  # was OverflowError (int() of inf)
+        import_yaml(text, reference=catalog)
+    error = caught.value
+    assert (error.table, error.row, error.column) == (
+        "rules", "one_person_cannot_do_everything.max_capabilities", "value")
+    assert "expected a finite number, got inf" in error.message("en")
+
+
+def test_a_template_with_a_format_spec_is_refused_on_import(catalog):
+    text = _uploaded(catalog, lambda doc: _rule(doc, "community_half_of_activity")["message"].update(
+        en="{share:>1000000000}"))
+    with pytest.raises(AssumptionError) as caught:  # was accepted, and a report of 1 GB made from it
+        import_yaml(text, origin="big.yaml", reference=catalog)
+    message = caught.value.message("en")
+    assert "big.yaml/rules.yaml" in message and "key 'message.en'" in message
+    assert "placeholder {share:>1000000000} has a format spec; write it as {share}" in message
+
+
+def test_a_misspelt_optional_key_is_refused_on_import(catalog):
+    def misspelt(doc):
+        next(p for p in doc["providers"] if p["id"] == "freelance_designer")["max_hour_week"] = 5
+
+    with pytest.raises(AssumptionError) as caught:  # was dropped: the limit silently not applied
+        import_yaml(_uploaded(catalog, misspelt), origin="up.yaml", reference=catalog)
+    message = caught.value.message("en")
+    assert "key 'max_hour_week': unknown key (did you mean 'max_hours_week'?)" in message
+
+
+def test_a_key_given_twice_is_refused_on_import(catalog):
+    text = catalog.to_yaml().replace("ladder:\n", "ladder:\n  seats: [copywriter]\n", 1)
+    with pytest.raises(AssumptionError, match="key 'seats' is given twice"):
+        import_yaml(text, reference=catalog)
+
+
+def test_every_assumption_has_an_upper_bound(catalog):
+    unbounded = [cell.key for cell in assumption_cells(catalog).values() if cell.high is None]
+    assert unbounded == []
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan, 10**400, 1e300, "1e999", "nan"])
+def test_edits_beyond_any_bound_are_refused(catalog, value):
+    for table, key in [("providers", ("social_media_agency", "min_retainer_sek_month")),
+                       ("rules", ("one_person_cannot_do_everything.max_capabilities", "value")),
+                       ("rules", ("analysis_two_kinds.min_hours", "value"))]:
+        with pytest.raises(AssumptionError):
+            apply_edits(catalog, table, {key: value})
 
 
 def test_import_error_outside_the_tables_names_file_entry_and_key(catalog):

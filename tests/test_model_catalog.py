@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import math
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model import CatalogError, Scenario, build_catalog, load_catalog, load_catalog_text, simulate
-from model.catalog import DATA_DIR, SECTIONS
+from model.catalog import DATA_DIR, SECTIONS, fill_template
 from model.vocab import AGENCIES, CAPABILITIES, FREELANCERS, ROLES
 from tests.conftest import entry, entry_index, write_data
 
@@ -163,7 +165,7 @@ BROKEN = {
     "unknown placeholder": (
         _placeholder, "rules.yaml", ("rules", "over_capacity"), "message.sv", "unknown placeholder {tired}"),
     "placeholder with a format spec": (
-        _format_spec, "rules.yaml", ("rules", "over_capacity"), "message.en", "cannot be filled in"),
+        _format_spec, "rules.yaml", ("rules", "over_capacity"), "message.en", "has a format spec"),
     "duplicate id": (
         _duplicate, "roles.yaml", ("roles", "copywriter", "web_analyst"), "id", "duplicate id 'copywriter'"),
     "bad rule param": (
@@ -193,6 +195,106 @@ BROKEN = {
     "id as a list": (
         lambda raw: _break(raw, "roles", "copywriter", "id", ["copywriter"]),
         "roles.yaml", "roles[6]", "id", "unknown role ['copywriter']"),
+    # issue 10: misspelt optional keys are refused (they were dropped without a word)
+    "misspelt optional key of a role": (
+        lambda raw: _break(raw, "roles", "copywriter", "employer_cost_multiplyer", 1.6),
+        "roles.yaml", ("roles", "copywriter"), "employer_cost_multiplyer",
+        "unknown key (did you mean 'employer_cost_multiplier'?)"),
+    "misspelt optional key of a provider": (
+        lambda raw: _break(raw, "providers", "freelance_designer", "max_hour_week", 10),
+        "providers.yaml", ("providers", "freelance_designer"), "max_hour_week",
+        "unknown key (did you mean 'max_hours_week'?)"),
+    "misspelt optional key of a capability": (
+        lambda raw: _break(raw, "capabilities", "influencer", "optinal", True),
+        "capabilities.yaml", ("capabilities", "influencer"), "optinal", "did you mean 'optional'?"),
+    "misspelt optional key of a rule": (
+        lambda raw: _break(raw, "rules", "orderer_has_no_time", "advice_budget_lef",
+                           {"en": "x", "sv": "x"}),
+        "rules.yaml", ("rules", "orderer_has_no_time"), "advice_budget_lef",
+        "did you mean 'advice_budget_left'?"),
+    "misspelt optional key of a demand term": (
+        lambda raw: entry(raw, "demand", "create", "capability")["terms"][0].update(transfrom="sqrt"),
+        "demand.yaml", ("demand", "create"), "terms[0].transfrom", "did you mean 'transform'?"),
+    "misspelt key of a setting": (
+        lambda raw: raw["settings"]["settings"]["min_fit"].update(sorce="x"),
+        "settings.yaml", "min_fit", "sorce", "did you mean 'source'?"),
+    "unknown setting": (
+        lambda raw: raw["settings"]["settings"].update(weeks_per_yaer={"value": 40, "source": "x"}),
+        "settings.yaml", None, "weeks_per_yaer", "unknown setting (did you mean 'weeks_per_year'?)"),
+    "unknown language of a text": (
+        lambda raw: entry(raw, "capabilities", "plan")["name"].update(sw="Planera"),
+        "capabilities.yaml", ("capabilities", "plan"), "name.sw", "unknown key"),
+    "unknown key in the ladder": (
+        lambda raw: raw["ladder"]["ladder"].update(repaet=["copywriter"]),
+        "ladder.yaml", None, "repaet", "did you mean 'repeat'?"),
+    "second top-level key": (
+        lambda raw: raw["ladder"].update(extra=1), "ladder.yaml", None, "extra", "unknown top-level key"),
+    "misspelt preset field": (
+        lambda raw: entry(raw, "presets", "solo_manager")["scenario"].update(budget_sk=1),
+        "presets.yaml", ("presets", "solo_manager"), "scenario.budget_sk", "did you mean 'budget_sek'?"),
+    # issue 10: numbers that overflowed a conversion, or had no upper bound
+    "infinite whole-number rule parameter": (
+        lambda raw: entry(raw, "rules", "one_person_cannot_do_everything")["params"].update(
+            max_capabilities=math.inf),
+        "rules.yaml", ("rules", "one_person_cannot_do_everything"), "params.max_capabilities",
+        "expected a finite number, got inf"),
+    "rule parameter beyond its bound": (
+        lambda raw: entry(raw, "rules", "analysis_two_kinds")["params"].update(min_hours=1e300),
+        "rules.yaml", ("rules", "analysis_two_kinds"), "params.min_hours", "within 0..168, got 1e+300"),
+    "infinite retainer": (
+        lambda raw: _break(raw, "providers", "social_media_agency", "min_retainer_sek_month", math.inf),
+        "providers.yaml", ("providers", "social_media_agency"), "min_retainer_sek_month",
+        "expected a finite number, got inf"),
+    "retainer beyond its bound": (
+        lambda raw: _break(raw, "providers", "social_media_agency", "min_retainer_sek_month", 10**12),
+        "providers.yaml", ("providers", "social_media_agency"), "min_retainer_sek_month",
+        "within 0..5e+06"),
+}
+
+# issue 10: a 400-digit number is refused by the reader (naming key and line) in a file, and by
+# the catalog's checks (naming file, entry and key) in documents built some other way
+HUGE = {
+    "rule parameter": (lambda raw: entry(raw, "rules", "analysis_two_kinds")["params"].update(
+        min_hours=10**400), "rules.yaml", ("rules", "analysis_two_kinds"), "params.min_hours"),
+    "fit": (lambda raw: entry(raw, "roles", "copywriter")["fit"].update(create=10**400),
+            "roles.yaml", ("roles", "copywriter"), "create"),
+    "priority": (lambda raw: raw["settings"]["settings"]["priority"]["value"].update(lead=-10**400),
+                 "settings.yaml", "priority", "value.lead"),
+    "demand term": (lambda raw: entry(raw, "demand", "create", "capability")["terms"][0].update(
+        hours=10**400), "demand.yaml", ("demand", "create"), "terms[0].hours"),
+    "pay": (lambda raw: _break(raw, "roles", "copywriter", "pay_sek_month", 10**400),
+            "roles.yaml", ("roles", "copywriter"), "pay_sek_month"),
+}
+
+
+@pytest.mark.parametrize("name", list(HUGE))
+def test_a_400_digit_number_is_refused_without_overflow(raw_catalog, data_dir, name):
+    edit, file, where, key = HUGE[name]
+    label = _entry_label(raw_catalog, where)
+    edit(raw_catalog)
+    with pytest.raises(CatalogError) as caught:
+        build_catalog(raw_catalog)
+    assert (caught.value.file, caught.value.entry, caught.value.key) == (f"data/{file}", label, key)
+    assert caught.value.problem.endswith("got a huge number")
+    folder = data_dir(raw_catalog)
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(folder)
+    last = key.rsplit(".", 1)[-1]
+    assert re.fullmatch(rf"{last}: a number with 401 digits is far too large \(line \d+\)",
+                        caught.value.problem)
+
+
+# issue 10: message templates allow plain named fields only
+TEMPLATES = {
+    "{share:>1000000000}": "placeholder {share:>1000000000} has a format spec; write it as {share}",
+    "{share!r}": "placeholder {share!r} has a conversion (!r); write it as {share}",
+    "{share.real}": "placeholder {share.real} is not a plain name",
+    "{capability[0]}": "placeholder {capability[0]} is not a plain name",
+    "{}": "has a positional placeholder {}",
+    "{0}": "has a positional placeholder {0}",
+    "{share:{share}}": "has a format spec",
+    "50 % {": "unbalanced",
+    "{tired}": "unknown placeholder {tired}",
 }
 
 
@@ -222,6 +324,57 @@ def test_a_broken_file_names_file_entry_and_key(raw_catalog, data_dir, name):
         assert f": {label}: " in message
     assert error.key == key and f"key '{key}'" in message
     assert problem in error.problem and message.endswith(error.problem)
+
+
+@pytest.mark.parametrize("template", list(TEMPLATES))
+def test_a_template_with_more_than_plain_names_is_refused(raw_catalog, template):
+    # community_half_of_activity gives capability, share and target
+    index = entry_index(raw_catalog, "rules", "community_half_of_activity")
+    raw_catalog["rules"]["rules"][index]["advice"]["sv"] = f"Text {template} text"
+    with pytest.raises(CatalogError) as caught:
+        build_catalog(raw_catalog)
+    error = caught.value
+    assert (error.file, error.entry, error.key) == (
+        "data/rules.yaml", f"rules[{index}] (id=community_half_of_activity)", "advice.sv")
+    assert TEMPLATES[template] in error.problem
+
+
+def test_doubled_braces_stay_text(raw_catalog):
+    entry(raw_catalog, "rules", "community_half_of_activity")["message"]["en"] = "{{share}} is {share}"
+    rule = next(r for r in build_catalog(raw_catalog).rules if r.id == "community_half_of_activity")
+    assert fill_template(rule.message["en"], {"share": "40 %"}) == "{share} is 40 %"
+
+
+def test_findings_never_expand_a_template_that_bypassed_the_checks(catalog):
+    """A catalog changed without build_catalog still cannot make a finding allocate: the engine
+    fills plain {name} fields only and leaves anything else as written."""
+    plan = simulate(Scenario(team_size=1, budget_sek=0), catalog)
+    finding = plan.findings[0]
+    name = next(iter(finding.values))
+    rules = tuple(replace(rule, message={"en": f"{{{name}:>1000000}} {{{name}!r}} {{{name}}}",
+                                         "sv": "{0} {x.y}"}) if rule.id == finding.rule_id else rule
+                  for rule in catalog.rules)
+    bypassed = simulate(Scenario(team_size=1, budget_sek=0), replace(catalog, rules=rules))
+    found = next(f for f in bypassed.findings if f.rule_id == finding.rule_id)
+    assert found.message["en"].startswith(f"{{{name}:>1000000}} {{{name}!r}} ")
+    assert len(found.message["en"]) < 200 and found.message["sv"] == "{0} {x.y}"
+
+
+def test_a_key_given_twice_in_a_data_file_is_refused(raw_catalog, data_dir):
+    folder = data_dir(raw_catalog)
+    path = folder / "ladder.yaml"
+    path.write_text(path.read_text() + "ladder:\n  seats: [copywriter]\n  repeat: [copywriter]\n")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(folder)
+    assert str(caught.value).startswith(f"{folder}/ladder.yaml: key 'ladder' is given twice (lines 1 and ")
+
+
+def test_data_files_are_read_as_yaml_1_2(raw_catalog, data_dir):
+    folder = data_dir(raw_catalog)
+    path = folder / "capabilities.yaml"
+    path.write_text(path.read_text().replace("optional: true", "optional: yes"))  # YAML 1.1: true
+    with pytest.raises(CatalogError, match="key 'optional': expected true or false, got 'yes'"):
+        load_catalog(folder)
 
 
 def test_invalid_yaml_names_file_and_line(raw_catalog, data_dir):

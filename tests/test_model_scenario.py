@@ -163,6 +163,32 @@ def test_bad_values_fall_back_with_a_note(key, value):
 def test_unknown_keys_are_noted_in_mappings_and_in_urls():
     assert Scenario.from_query_params({"colour": "red"}).notes == ("unknown link parameter 'colour' ignored",)
     assert Scenario.from_mapping({"colour": "red"}).notes == ("unknown field 'colour' ignored",)
+    assert Scenario.from_mapping({"chanels": 3}).notes == (
+        "unknown field 'chanels' (did you mean 'channels'?) ignored",)
+
+
+@pytest.mark.parametrize("value", ["9" * 400, "-" + "9" * 5000, "1e999", "inf", "-Infinity", "nan",
+                                   "1" * 100 + ".5", "0x10", "1:30", "\ud800", "9" * 400 + "e400"])
+def test_numbers_a_link_cannot_hold_fall_back_without_overflow(value):
+    for name in ("team_size", "budget_sek", "video_share", "org_size"):
+        scenario = Scenario.from_query_params({name: value})
+        assert getattr(scenario, name) == SPECS[name].default
+        assert scenario.notes and scenario.notes[0].startswith(f"{name}: ")
+
+
+@pytest.mark.parametrize("value", [10**400, -10**400, math.inf, -math.inf, math.nan, 1e308, 2**63])
+def test_numbers_a_mapping_cannot_hold_are_refused_without_overflow(value):
+    for name in ("team_size", "marketing_lead_hours", "video_share", "inbound_per_week"):
+        with pytest.raises(ScenarioError, match=f"^{name}: "):
+            Scenario.from_mapping({name: value}, strict=True)
+
+
+def test_yaml_is_read_as_1_2():
+    assert Scenario.from_yaml("channels: 010").channels == 10  # YAML 1.1: 8
+    with pytest.raises(ScenarioError, match="posts_per_week: expected a number, got '1:30'"):
+        Scenario.from_yaml("posts_per_week: 1:30")  # YAML 1.1: 90
+    with pytest.raises(ScenarioError, match="key 'channels' is given twice"):
+        Scenario.from_yaml("channels: 3\nchannels: 4\n")
 
 
 # ---- YAML, strict ------------------------------------------------------------------------------
@@ -176,11 +202,11 @@ def test_unknown_keys_are_noted_in_mappings_and_in_urls():
     ("scenario: {team_size: 99}", "team_size: 99 is outside 0..30"),
     ("budget_sek: -5", "budget_sek: -5 is outside"),
     ("video_share: .nan", "video_share: expected a number, got nan"),
-    ("budget_sek: " + "9" * 500, "budget_sek: 999"),
-    ("budget_sek: " + "9" * 5000, "not valid YAML"),
+    ("budget_sek: " + "9" * 500, "budget_sek: a number with 500 digits is far too large"),
+    ("budget_sek: " + "9" * 5000, "budget_sek: a number with 5,000 digits is far too large"),
     ("[" * 5000 + "]" * 5000, "nested deeper than"),
     ("a: &a [x, x, x]\nteam: [*a, *a]\n", "aliases (*name) are not accepted at line 2"),
-    ("note: " + "x" * 70_000, "larger than 64 kB"),
+    ("note: " + "x" * 70_000, "larger than 64 KB"),
     ("team: [copywriter, astronaut]", "team: unknown id 'astronaut'"),
     ("colour: red", "unknown field 'colour'"),
 ])

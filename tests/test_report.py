@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from model import Scenario, simulate
+from model import Scenario, build_catalog, simulate
 from ui.report import (
     COMPARE_CHARTS,
     SCENARIO_CHARTS,
@@ -115,6 +115,41 @@ def test_user_text_is_escaped_everywhere(request, which):
     assert NASTY_NAME in visible  # shown as typed, as text
     assert "Why: <img src=x onerror=alert(1)>" in visible
     assert "&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt; &amp; &quot;Plan&quot;" in text
+
+
+HOSTILE_NAMES = ("</script><script>alert(1)</script>", "<img src=x onerror=alert(2)>", "<b>bold</b> & 'q'",
+                 '=HYPERLINK("http://x")')
+
+
+@pytest.fixture(scope="module")
+def hostile_catalog(catalog):
+    """Every role, provider and capability renamed (as an imported assumptions file may do)."""
+    raw = catalog.to_raw()
+    entries = raw["roles"]["roles"] + raw["providers"]["providers"] + raw["capabilities"]["capabilities"]
+    for number, item in enumerate(entries):
+        name = f"{HOSTILE_NAMES[number % len(HOSTILE_NAMES)]} {number}"
+        item["name"] = {"en": name, "sv": name}
+    return build_catalog(raw, origin="hostile")
+
+
+@pytest.mark.parametrize("kind", ["scenario", "comparison"])
+def test_names_from_imported_assumptions_are_escaped(hostile_catalog, kind):
+    plans = [simulate(hostile_catalog.presets[preset].scenario, hostile_catalog)
+             for preset in ("small_team_agency", "solo_manager")]
+    items = [ReportScenario(f"Plan {number}", "", plan, hostile_catalog) for number, plan in enumerate(plans)]
+    if kind == "scenario":
+        text = scenario_report(items[0], "en", generated_at=WHEN)
+        parsed = check_self_contained(text, [f"chart-{name}" for name in SCENARIO_CHARTS])
+    else:
+        text = comparison_report(items, hostile_catalog, "en", generated_at=WHEN)
+        parsed = check_self_contained(text, [f"chart-compare-{name}" for name in COMPARE_CHARTS])
+    for fragment in ("<script>alert", "<img src=x", "<b>bold"):
+        assert fragment not in text, fragment
+    for fragment in ("&lt;/script&gt;&lt;script&gt;alert(1)", "&lt;img src=x onerror=alert(2)&gt;"):
+        assert fragment in text, fragment  # the names are in it, escaped
+    if kind == "scenario":  # its tables show every capability's name as typed, as text
+        visible = "\n".join(parsed.text)
+        assert all(hostile_catalog.name(cap, "en") in visible for cap in plans[0].demand)
 
 
 def test_names_in_charts_are_escaped_for_plotly(compared):

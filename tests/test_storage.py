@@ -1,8 +1,10 @@
-"""Saved scenarios against real SQLite files: save, load, rename, duplicate, delete and undo,
+"""Saved scenarios against real databases (a SQLite file, and PostgreSQL when
+SOCIAL_SIM_TEST_POSTGRES_URL is set): save, load, rename, duplicate, delete and restore,
 concurrent writers, a restart, migrations, and failures that must leave every row untouched."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import subprocess
@@ -16,6 +18,7 @@ import pytest
 import sqlalchemy as sa
 
 import storage.scenarios as store_module
+import storage.schema as schema_module
 from model import Scenario, load_catalog_text, simulate
 from storage import (
     ENV_VAR,
@@ -28,6 +31,7 @@ from storage import (
     resolve_database_url,
 )
 from storage.scenarios import DEFAULT_DATABASE_PATH, MAX_NAME, MAX_NOTE, name_key
+from tests.db_support import BACKENDS, fresh_database, raw_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 TEAM = Scenario(team=("social_media_manager", "community_manager"), budget_sek=2_600_000, channels=5)
@@ -42,9 +46,15 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "scenarios.sqlite"
 
 
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path: Path) -> str:
+    with fresh_database(request.param, tmp_path) as database_url:
+        yield database_url
+
+
 @pytest.fixture
-def store(db_path: Path):
-    opened = ScenarioStore(url(db_path))
+def store(db_url: str):
+    opened = ScenarioStore(db_url)
     yield opened
     opened.close()
 
@@ -71,10 +81,11 @@ def test_schema_and_folder_are_created_on_first_use(tmp_path):
     assert opened.list() == []
     assert opened.schema_version() == SCHEMA_VERSION
     inspector = sa.inspect(sa.create_engine(url(path)))
-    assert {"social_sim_schema", "social_sim_scenarios"} <= set(inspector.get_table_names())
+    assert {"social_sim_schema", "social_sim_scenarios", "social_sim_workspaces", "social_sim_history",
+            "social_sim_alembic_version"} <= set(inspector.get_table_names())
     columns = {column["name"] for column in inspector.get_columns("social_sim_scenarios")}
-    assert columns == {"id", "name", "name_key", "note", "scenario_yaml", "created_at", "updated_at",
-                       "assumptions_yaml"}
+    assert columns == {"id", "workspace_id", "name", "name_digest", "owner", "note", "scenario_yaml",
+                       "assumptions_yaml", "created_at", "updated_at", "deleted_at"}
     opened.close()
 
 
@@ -199,13 +210,15 @@ def test_duplicate_copies_content_under_a_free_name(store):
     assert len(store.duplicate(long.id).name) == MAX_NAME
 
 
-# ---- delete and undo -------------------------------------------------------------------------------------
+# ---- delete (to the trash) and restore ------------------------------------------------------------------
 def test_delete_returns_the_row_and_restore_brings_it_back(store):
     saved = store.save("Plan", TEAM, note="keep me", assumptions_yaml="a: 1\n")
     other = store.save("Other", Scenario())
     removed = store.delete(saved.id)
-    assert removed == saved
+    assert removed.deleted_at is not None
+    assert dataclasses.replace(removed, deleted_at=None) == saved
     assert store.list() == [other]
+    assert store.trash() == [removed]
     with pytest.raises(NotFoundError):
         store.get(saved.id)
     back = store.restore(removed)
@@ -220,8 +233,8 @@ def test_restore_under_a_taken_name_picks_a_free_one(store):
 
 
 # ---- concurrency -----------------------------------------------------------------------------------------
-def test_concurrent_saves_from_two_connections(db_path):
-    one, two = ScenarioStore(url(db_path)), ScenarioStore(url(db_path))
+def test_concurrent_saves_from_two_connections(db_url):
+    one, two = ScenarioStore(db_url), ScenarioStore(db_url)
     errors: list[BaseException] = []
     start = threading.Barrier(2)
 
@@ -242,13 +255,13 @@ def test_concurrent_saves_from_two_connections(db_path):
     assert errors == []
     names = {row.name for row in one.list()}
     assert names == {f"{prefix} {i}" for prefix in ("one", "two") for i in range(25)}
-    assert len(rows_on_disk(db_path)) == 50
+    assert len(raw_rows(db_url)) == 50
     one.close()
     two.close()
 
 
-def test_the_same_name_saved_at_once_from_two_connections_is_saved_once(db_path):
-    stores = [ScenarioStore(url(db_path)) for _ in range(2)]
+def test_the_same_name_saved_at_once_from_two_connections_is_saved_once(db_url):
+    stores = [ScenarioStore(db_url) for _ in range(2)]
     stores[0].list()  # the schema exists; both now race only for the name
     outcomes: list[str] = []
     start = threading.Barrier(2)
@@ -268,17 +281,19 @@ def test_the_same_name_saved_at_once_from_two_connections_is_saved_once(db_path)
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["saved", "taken"]
-    assert [row[1] for row in rows_on_disk(db_path)] == ["Shared name"]
+    assert [row[1] for row in raw_rows(db_url)] == ["Shared name"]
     for opened in stores:
         opened.close()
 
 
-def test_a_writer_waits_for_another_connection_holding_the_lock(store, db_path):
+def test_a_writer_waits_for_another_connection_holding_the_lock(db_path):
+    store = ScenarioStore(url(db_path))
     store.list()
     blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
     blocker.execute("BEGIN IMMEDIATE")
-    blocker.execute("INSERT INTO social_sim_scenarios (name, name_key, note, scenario_yaml, created_at, "
-                    "updated_at) VALUES ('Other', 'other', '', 'scenario: {}', '2024-01-01', '2024-01-01')")
+    blocker.execute("INSERT INTO social_sim_scenarios (workspace_id, name, name_digest, note, scenario_yaml, "
+                    "created_at, updated_at) VALUES (1, 'Other', 'other', '', 'scenario: {}', '2024-01-01', "
+                    "'2024-01-01')")
     threading.Timer(0.4, blocker.execute, args=("COMMIT",)).start()
     started = time.monotonic()
     saved = store.save("Mine", TEAM)
@@ -306,28 +321,28 @@ def test_a_locked_database_gives_a_clear_error_and_loses_nothing(db_path, monkey
 
 
 # ---- restart -------------------------------------------------------------------------------------------
-def test_rows_survive_closing_and_reopening_the_file(db_path):
-    first = ScenarioStore(url(db_path))
+def test_rows_survive_closing_and_reopening_the_database(db_url):
+    first = ScenarioStore(db_url)
     saved = [first.save(f"Plan {i}", Scenario(team_size=i), note=f"note {i}") for i in range(3)]
     first.close()
-    again = ScenarioStore(url(db_path))
+    again = ScenarioStore(db_url)
     assert sorted(again.list(), key=lambda row: row.id) == saved
     again.close()
 
 
-def test_rows_survive_a_new_process(db_path):
-    ScenarioStore(url(db_path)).save("Across processes", TEAM, note="still here")
+def test_rows_survive_a_new_process(db_url):
+    ScenarioStore(db_url).save("Across processes", TEAM, note="still here")
     script = ("import json, sys; from storage import ScenarioStore; "
               "rows = ScenarioStore(sys.argv[1]).list(); "
               "print(json.dumps([[r.name, r.note, r.scenario_yaml] for r in rows]))")
-    result = subprocess.run([sys.executable, "-c", script, url(db_path)], cwd=ROOT, capture_output=True,
+    result = subprocess.run([sys.executable, "-c", script, db_url], cwd=ROOT, capture_output=True,
                             text=True, timeout=60, check=True)
     assert json.loads(result.stdout) == [["Across processes", "still here", TEAM.to_yaml()]]
 
 
 # ---- migrations -----------------------------------------------------------------------------------------
-# The first schema as version 1 of the app created it; written out here so a later change to the
-# code's idea of version 1 cannot hide a broken migration.
+# The schema as versions 1 and 2 of the app created it (hand-written migrations, before Alembic);
+# written out here so a later change to the code's idea of them cannot hide a broken migration.
 SCHEMA_V1 = """
 CREATE TABLE social_sim_schema (id INTEGER NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (id));
 INSERT INTO social_sim_schema (id, version) VALUES (1, 1);
@@ -336,80 +351,122 @@ CREATE TABLE social_sim_scenarios (
     note TEXT NOT NULL, scenario_yaml TEXT NOT NULL, created_at DATETIME NOT NULL,
     updated_at DATETIME NOT NULL, PRIMARY KEY (id), UNIQUE (name_key));
 """
+SCHEMA_V2 = SCHEMA_V1 + """
+ALTER TABLE social_sim_scenarios ADD COLUMN assumptions_yaml TEXT;
+UPDATE social_sim_schema SET version = 2;
+"""
 
 
-def make_v1(path: Path, names: tuple[str, ...] = ("Old one", "Old two")) -> list[tuple]:
-    with sqlite3.connect(path) as conn:
-        conn.executescript(SCHEMA_V1)
-        for index, name in enumerate(names):
-            conn.execute("INSERT INTO social_sim_scenarios (name, name_key, note, scenario_yaml, created_at, "
-                         "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                         (name, name_key(name), f"note {index}", Scenario(team_size=index + 1).to_yaml(),
-                          f"2024-0{index + 1}-01 10:00:00.000000", f"2024-0{index + 1}-02 10:00:00.000000"))
+def make_old_anywhere(database_url: str, schema: str) -> list[tuple]:
+    """The old layout through SQLAlchemy on any backend, with the types the old app got there
+    (PostgreSQL: SERIAL ids and TIMESTAMP), and two rows; returns the rows as stored."""
+    engine = sa.create_engine(database_url)
+    if engine.dialect.name == "postgresql":
+        schema = schema.replace("id INTEGER NOT NULL,", "id SERIAL NOT NULL,")
+        schema = schema.replace("DATETIME", "TIMESTAMP")
+    with engine.begin() as conn:
+        for statement in filter(str.strip, schema.split(";")):
+            conn.exec_driver_sql(statement)
+        for index, name in enumerate(("Old one", "Old two")):
+            conn.execute(sa.text("INSERT INTO social_sim_scenarios (name, name_key, note, scenario_yaml, "
+                                 "created_at, updated_at) "
+                                 "VALUES (:name, :key, :note, :yaml, :created, :updated)"),
+                         {"name": name, "key": name_key(name), "note": f"note {index}",
+                          "yaml": Scenario(team_size=index + 1).to_yaml(),
+                          "created": datetime(2024, index + 1, 1, 10),
+                          "updated": datetime(2024, index + 1, 2, 10)})
+        if "assumptions_yaml" in schema:
+            conn.exec_driver_sql("UPDATE social_sim_scenarios SET assumptions_yaml = 'a: 1' WHERE id = 2")
+    engine.dispose()
+    return raw_rows(database_url)
+
+
+def make_v1(path: Path) -> list[tuple]:
+    make_old_anywhere(url(path), SCHEMA_V1)
     return rows_on_disk(path)
 
 
-def test_a_version_1_database_is_migrated_without_losing_rows(db_path):
-    before = make_v1(db_path)
-    opened = ScenarioStore(url(db_path))
+@pytest.mark.parametrize("schema, assumptions", [(SCHEMA_V1, None), (SCHEMA_V2, "a: 1")], ids=["v1", "v2"])
+def test_an_old_database_is_upgraded_in_place_without_losing_rows(db_url, schema, assumptions):
+    before = make_old_anywhere(db_url, schema)
+    opened = ScenarioStore(db_url)
     rows = sorted(opened.list(), key=lambda row: row.id)
-    assert opened.schema_version() == SCHEMA_VERSION == 2
-    assert rows_on_disk(db_path) == before
-    assert [(row.name, row.note, row.assumptions_yaml) for row in rows] == \
-        [("Old one", "note 0", None), ("Old two", "note 1", None)]
+    assert opened.schema_version() == SCHEMA_VERSION == 3
+    assert raw_rows(db_url) == before
+    assert [(row.name, row.note, row.assumptions_yaml, row.owner) for row in rows] == \
+        [("Old one", "note 0", None, None), ("Old two", "note 1", assumptions, None)]
     assert rows[0].scenario == Scenario(team_size=1)
     assert rows[0].created_at == datetime(2024, 1, 1, 10, tzinfo=UTC)
-    assert opened.save("New", TEAM, assumptions_yaml="a: 1\n").assumptions_yaml == "a: 1\n"
+    new = opened.save("New", TEAM, assumptions_yaml="a: 1\n")  # new ids follow the old ones
+    assert new.assumptions_yaml == "a: 1\n" and new.id > rows[-1].id
     with pytest.raises(NameTakenError):
-        opened.save("old ONE", TEAM)  # the unique name from version 1 still holds
+        opened.save("old ONE", TEAM)  # the unique name from before still holds
+    opened.delete(rows[0].id)  # the old rows take part in trash and history like new ones
+    assert [entry.action for entry in opened.history(rows[0].id)] == ["delete"]
+    assert opened.restore(rows[0].id).name == "Old one"
     opened.close()
-    assert ScenarioStore(url(db_path)).schema_version() == 2  # a second open does not migrate again
+    engine = sa.create_engine(db_url)
+    with engine.connect() as conn:  # an app of version 1 or 2 now refuses the database
+        assert conn.exec_driver_sql("SELECT version FROM social_sim_schema").all() == [(3,)]
+        assert conn.exec_driver_sql("SELECT version_num FROM social_sim_alembic_version").all() == [("v3",)]
+    engine.dispose()
+    again = ScenarioStore(db_url)
+    assert again.schema_version() == 3  # a second open does not migrate again
+    again.close()
 
 
 def test_a_failing_migration_rolls_back_and_keeps_version_1(db_path, monkeypatch):
     before = make_v1(db_path)
-    original = store_module.MIGRATIONS[2]
 
-    def broken(conn):
-        original(conn)  # the column is added ... and then the migration fails
+    def broken(conn):  # every step has run ... and then the migration fails
         raise sa.exc.OperationalError("ALTER", {}, Exception("disk I/O error"))
 
-    monkeypatch.setitem(store_module.MIGRATIONS, 2, broken)
+    monkeypatch.setattr(schema_module, "after_migration", broken)
     with pytest.raises(StorageError, match="disk I/O error"):
         ScenarioStore(url(db_path)).list()
     with sqlite3.connect(db_path) as conn:
         columns = [row[1] for row in conn.execute("PRAGMA table_info(social_sim_scenarios)")]
-        assert "assumptions_yaml" not in columns
+        assert "assumptions_yaml" not in columns and "workspace_id" not in columns
         assert conn.execute("SELECT version FROM social_sim_schema").fetchall() == [(1,)]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert tables == {"social_sim_schema", "social_sim_scenarios"}
     assert rows_on_disk(db_path) == before
-    monkeypatch.setitem(store_module.MIGRATIONS, 2, original)
+    monkeypatch.undo()
     assert len(ScenarioStore(url(db_path)).list()) == 2
 
 
-def test_a_database_from_a_newer_app_is_refused_untouched(db_path):
-    before = make_v1(db_path)
+@pytest.mark.parametrize("newer", [
+    "UPDATE social_sim_schema SET version = 99",
+    "CREATE TABLE social_sim_alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY); "
+    "INSERT INTO social_sim_alembic_version VALUES ('v99_from_the_future')",
+], ids=["legacy-version", "alembic-revision"])
+def test_a_database_from_a_newer_app_is_refused_untouched(db_path, newer):
+    make_v1(db_path)
     with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE social_sim_schema SET version = 99")
+        conn.executescript(newer)
+    before = db_path.read_bytes()
     with pytest.raises(StorageError, match="newer"):
         ScenarioStore(url(db_path)).list()
-    assert rows_on_disk(db_path) == before
+    assert db_path.read_bytes() == before
 
 
 def test_migrating_an_empty_database_step_by_step_matches_a_fresh_one(tmp_path):
     stepwise = tmp_path / "stepwise.sqlite"
     engine = sa.create_engine(url(stepwise))
-    with engine.begin() as conn:
-        store_module.migrate(conn, target=1)
-    with engine.begin() as conn:
-        assert store_module.read_schema_version(conn) == 1
-        assert store_module.migrate(conn) == 1
+    for target in (1, 2, 3):
+        with engine.begin() as conn:
+            assert schema_module.migrate(conn, target=target) == target - 1
+        with engine.begin() as conn:
+            assert schema_module.read_schema_version(conn) == target
+    engine.dispose()
     fresh = tmp_path / "fresh.sqlite"
     ScenarioStore(url(fresh)).list()
 
     def shape(path: Path):
         inspector = sa.inspect(sa.create_engine(url(path)))
-        return {table: sorted((c["name"], str(c["type"]), c["nullable"])
-                              for c in inspector.get_columns(table))
+        return {table: (sorted((c["name"], str(c["type"]), c["nullable"])
+                               for c in inspector.get_columns(table)),
+                        sorted(tuple(u["column_names"]) for u in inspector.get_unique_constraints(table)))
                 for table in inspector.get_table_names()}
 
     assert shape(stepwise) == shape(fresh)

@@ -20,7 +20,10 @@ BUILDERS = {
 }
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
+# 32 scenarios x languages: each set of four figures keeps about 1,000 objects alive, which the
+# garbage collection Streamlit runs after every rerun walks (128 sets: some 25 ms a rerun); a set
+# not kept is rebuilt from the cached plan in a few milliseconds.
+@st.cache_resource(max_entries=32, show_spinner=False)
 def _figures(key: tuple, fingerprint: str, lang: str, _scenario: Scenario,
              _catalog: Catalog) -> dict[str, go.Figure]:
     plan = plan_for(_scenario, _catalog)

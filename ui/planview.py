@@ -3,8 +3,6 @@ the assignment table, the CSV export and the share link. Pure functions, no Stre
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
@@ -16,6 +14,7 @@ from model.plan import SEVERITY_ORDER
 from model.rules import seat_label
 from model.scenario import SPECS
 from ui.charts import provider_label
+from ui.exports import csv_text
 from ui.i18n import t, tr
 
 from .reasons import line_reason, reason_text
@@ -239,15 +238,15 @@ CSV_COLUMNS = ("capability", "capability_name", "provider_type", "provider", "pr
 
 
 def plan_csv(plan: Plan, catalog: Catalog, lang: str) -> str:
-    """The plan as CSV: ids and display names side by side, plain numbers (dot decimals)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    """The plan as CSV: ids and display names side by side, plain numbers (dot decimals), made
+    safe for spreadsheets by ui.exports (names come from editable assumptions)."""
+    rows = []
     for cap, kind, provider, seat, hours_week, cost_year, fit_value, reason in _lines(plan, lang, catalog):
         name = "" if kind == "uncovered" else provider_label(kind, provider, seat or None, catalog, lang)
-        writer.writerow((cap, catalog.name(cap, lang), kind, provider, name, seat, round(hours_week, 2),
-                         round(cost_year), round(fit_value, 2), reason))
-    return out.getvalue()
+        rows.append((cap, catalog.name(cap, lang), kind, provider, name, seat, round(hours_week, 2),
+                     round(cost_year), round(fit_value, 2), reason))
+    columns = dict(zip(CSV_COLUMNS, zip(*rows, strict=True), strict=True)) if rows else {}
+    return csv_text(pd.DataFrame({name: list(columns.get(name, ())) for name in CSV_COLUMNS}))
 
 
 def share_params(scenario: Scenario, lang: str) -> dict[str, str | list[str]]:

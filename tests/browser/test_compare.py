@@ -159,3 +159,31 @@ def test_bad_upload_shows_what_is_wrong(page, app_url, tmp_path):
     assert "colour" in error.inner_text()
     assert_no_exception(page)
     screenshot(page, "compare-bad-upload")
+
+
+def test_a_private_workspace_link_opens_it_and_leaves_the_address_bar(page, app_url, browser):
+    open_app(page, f"{app_url}/compare?team_size=3")
+    page.get_by_role("button", name="New private workspace").click()
+    wait_ready(page)
+    link = page.get_by_test_id("stCode").inner_text().strip()
+    assert re.fullmatch(re.escape(app_url) + r"/compare\?workspace=[A-Za-z0-9_-]{32}", link), link
+    key = link.split("workspace=", 1)[1]
+    assert key not in page.url
+    _save(page, "Only in the private workspace", "private")
+    other = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US").new_page()
+    other.set_default_timeout(60_000)
+    open_app(other, f"{link}&team_size=4")
+    assert "workspace=" not in other.url and "team_size=4" in other.url  # a clean scenario link again
+    assert other.get_by_text("Workspace: private").count() == 1
+    assert other.get_by_text("Only in the private workspace").count() >= 1
+    share = other.get_by_test_id("stCode")
+    share.wait_for()  # the code block is drawn a moment after the run ends
+    assert share.count() == 1 and share.inner_text().strip() == link
+    assert_no_exception(other)
+    other.context.close()
+    shared = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US").new_page()
+    shared.set_default_timeout(60_000)
+    open_app(shared, f"{app_url}/compare")
+    assert shared.get_by_text("Workspace: shared").count() == 1
+    assert shared.get_by_text("Only in the private workspace").count() == 0
+    shared.context.close()
