@@ -26,24 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from anywhere
 
-import streamlit.testing.v1.app_test as app_test_module  # noqa: E402
-from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
+
+import bench.appdriver  # noqa: E402, F401 - AppTest without the legacy pages/ mode, as a server
 
 TARGET = 1.25
 TEAM_SIZES = (2, 3, 4, 5)
-
-
-class _NoLegacyPages(PagesManager):
-    """As in a running server after st.navigation: pages/ is not auto-discovered (AppTest resets
-    that mode before every run, which would run the page file without app.py)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        PagesManager.uses_pages_directory = False
-        super().__init__(*args, **kwargs)
-
-
-app_test_module.PagesManager = _NoLegacyPages
 
 
 def _app(path: Path) -> AppTest:

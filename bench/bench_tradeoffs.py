@@ -57,7 +57,7 @@ def page_times(rounds: int) -> dict[str, float]:
     """Seconds per run of the Trade-offs page through app.py (AppTest, no browser)."""
     import streamlit as st
 
-    from tests.apptest_support import new_app, run
+    from bench.appdriver import new_app, run
 
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     st.cache_data.clear()

@@ -56,7 +56,6 @@ RULES: dict[str, dict[str, str]] = {
     "marketing_lead": {"en": "No in-house team: the head of marketing stays accountable",
                        "sv": "Inget internt team: marknadsansvarig är fortsatt ansvarig"},
 }
-LETTERS = ("R", "A", "C", "I")
 
 
 @dataclass(frozen=True, order=True)

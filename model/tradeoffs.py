@@ -247,12 +247,9 @@ def best_mix(grid: Sweep, budget: int | None = None) -> SweepPoint | None:
 
 
 # ---- sourcing strategies -----------------------------------------------------------------------
-STRATEGIES: tuple[str, ...] = ("in_house", "hybrid", "outsourced")
-
-
 @dataclass(frozen=True)
 class Strategy:
-    id: str  # one of STRATEGIES
+    id: str  # in_house | hybrid | outsourced
     scenario: Scenario
     plan: Plan
 
@@ -366,8 +363,6 @@ class Move:
     cost_delta: float
     peak_load_before: float
     peak_load_after: float
-    critical_delta: int
-    warning_delta: int
     new_findings: tuple[Finding, ...]
     resolved_findings: tuple[Finding, ...]
 
@@ -414,8 +409,6 @@ def _make_move(kind: str, target: str, amount: int, scenario: Scenario, before: 
         coverage_gain=after.overall_coverage - before.overall_coverage,
         cost_delta=after.cost.total - before.cost.total,
         peak_load_before=peak_load(before), peak_load_after=peak_load(after),
-        critical_delta=after.count("critical") - before.count("critical"),
-        warning_delta=after.count("warning") - before.count("warning"),
         new_findings=tuple(f for f in after.findings if _finding_key(f) not in old),
         resolved_findings=tuple(f for f in before.findings if _finding_key(f) not in new),
     )

@@ -1,45 +1,17 @@
 """Helpers for AppTest on the whole app (app.py with its shared sidebar and st.navigation).
 
-Importing this module makes AppTest behave like the real server with respect to pages/:
-Streamlit's legacy multipage mode (on while a folder named pages/ exists and st.navigation has not
-run yet in the process) is switched off. AppTest resets that mode before every run, so without
-this patch each rerun after the first runs the page file directly and skips app.py (no sidebar,
-no new scenario; ui.state then has to rerun and the widget values of that run are lost).
+The app is driven as in `bench/appdriver.py` (importing it switches off Streamlit's legacy pages/
+mode under AppTest, as a real server does after st.navigation); here `run` also fails the test on
+any exception the app showed.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import streamlit.testing.v1.app_test as app_test_module
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-PAGE_FILES = {
-    "simulator": "pages/simulator.py", "compare": "pages/compare.py", "tradeoffs": "pages/tradeoffs.py",
-    "capabilities": "pages/capabilities.py", "assumptions": "pages/assumptions.py",
-}
+from bench.appdriver import APP, PAGE_FILES, ROOT, new_app
 
-
-class _NoLegacyPages(PagesManager):
-    def __init__(self, *args, **kwargs) -> None:
-        PagesManager.uses_pages_directory = False  # as after st.navigation in a real server
-        super().__init__(*args, **kwargs)
-
-
-app_test_module.PagesManager = _NoLegacyPages
-
-
-def new_app(query: dict[str, str | list[str]] | None = None, page: str = "simulator") -> AppTest:
-    """An AppTest of app.py (not yet run), optionally with URL query parameters and on a page."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    if page != "simulator":
-        at.switch_page(PAGE_FILES[page])
-    return at
+__all__ = ["APP", "PAGE_FILES", "ROOT", "metrics", "new_app", "run"]
 
 
 def run(at: AppTest) -> AppTest:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import streamlit as st
 
 from model import Scenario
+from model.fmt import sek as format_sek
 from model.scenario import FIELD_SPECS, SPECS
 from model.vocab import CAPABILITIES, ROLES
-from ui import fmtui
 from ui.i18n import LANGS, note, t
 from ui.state import SCALAR_FIELDS, Context, apply_scenario, current_catalog, plan_for, set_context
 
@@ -216,7 +216,7 @@ def render_sidebar() -> Context:
                      format_func=lambda pid: catalog.presets[pid].name[lang])
         _scalar("team_size", lang)
         _scalar("budget_sek", lang)
-        st.caption(fmtui.sek(st.session_state["budget_sek"], lang) + " · " + t("budget_help", lang))
+        st.caption(format_sek(st.session_state["budget_sek"], lang) + " · " + t("budget_help", lang))
         with st.expander(t("workload", lang), expanded=False):
             for name in WORKLOAD:
                 _scalar(name, lang)

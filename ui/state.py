@@ -12,7 +12,6 @@ from model import Catalog, Plan, Scenario, load_catalog, simulate
 from model.scenario import FIELD_SPECS
 
 SCALAR_FIELDS = tuple(spec.name for spec in FIELD_SPECS if spec.kind in ("int", "float"))
-LIST_FIELDS = ("team", "outsource", "insource")
 CATALOG_KEY = "catalog_override"  # set by the Assumptions page to an edited Catalog
 
 
