@@ -21,22 +21,31 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from . import fmt
-from .catalog import MAX_RETAINER_SEK_MONTH, Catalog, build_catalog, load_catalog_text, param_high
+from .catalog import (
+    DATA_DIR,
+    MAX_RETAINER_SEK_MONTH,
+    Catalog,
+    build_catalog,
+    load_catalog_text,
+    param_high,
+)
 from .engine import simulate
 from .errors import CatalogError
-from .rules import KINDS
+from .rules import FIELD, KINDS, Param
 from .scenario import SPECS, Scenario
 from .vocab import CAPABILITIES
-from .yamlsafe import load_text
+from .yamlsafe import YamlProblem, load_text
 
 Text = dict[str, str]  # {"en": ..., "sv": ...}
 CellKey = tuple[str, str, str]  # (table, row, column)
 ORIGIN = "assumptions"
 ESTIMATE = "estimate"
 MAX_IMPORT_BYTES = 1024 * 1024  # data/ as one document is about 35 KB
+PARAM_LABELS_FILE = DATA_DIR / "rule_labels.yaml"
 
 
 def _tx(en: str, sv: str) -> Text:
@@ -316,6 +325,7 @@ UNITS: dict[str, Text] = {
     "h_per_h": _tx("h per bought hour", "h per köpt timme"),
     "employees": _tx("employees", "anställda"),
     "utilisation": _tx("share of capacity", "andel av kapaciteten"),
+    "sek_year": _tx("SEK/year", "kr/år"),
     "points_h": _tx("points per hour (1 = an hour of work at fit 1)",
                     "poäng per timme (1 = en timmes arbete med passform 1)"),
 }
@@ -347,26 +357,6 @@ SQRT_DRIVERS: dict[str, tuple[Text, Text]] = {
     "ad_spend_10k": (_tx("× √(ad spend / 10,000 SEK a month)", "× √(annonsbudget / 10 000 kr i månaden)"),
                      _tx("h/week × √(SEK/month ÷ 10,000)", "h/vecka × √(kr/månad ÷ 10 000)")),
 }
-PARAMS: dict[str, Text] = {
-    "min_share": _tx("minimum share", "minsta andel"),
-    "coordination_per_external_hour": _tx("coordination per bought hour", "samordning per köpt timme"),
-    "min_coverage": _tx("minimum coverage", "lägsta täckning"),
-    "below_hours": _tx("buy outside below", "köp utifrån under"),
-    "unless_in_house_fit": _tx("unless in-house fit reaches", "om inte intern passform når"),
-    "above": _tx("applies above", "gäller över"),
-    "target": _tx("target share", "målandel"),
-    "unless_org_size_below": _tx("except organisations below", "utom organisationer under"),
-    "min_hours": _tx("counts from", "räknas från"),
-    "min_fit": _tx("minimum fit", "lägsta passform"),
-    "max_capabilities": _tx("maximum capabilities", "högsta antal kapabiliteter"),
-    "max_utilisation": _tx("maximum utilisation", "högsta beläggning"),
-    "critical_above": _tx("critical above", "kritiskt över"),
-    "min_utilisation": _tx("minimum utilisation", "lägsta beläggning"),
-    "penalty": _tx("penalty per hour", "avdrag per timme"),
-    "met_coverage": _tx("counts as met from", "räknas som uppfyllt från"),
-    "min_unspent_sek": _tx("unspent budget from", "outnyttjad budget från"),
-}
-NUMERIC_PARAM_KINDS = ("fraction", "hours", "number", "count", "penalty")
 
 
 def _humanise(ident: str) -> str:
@@ -374,35 +364,48 @@ def _humanise(ident: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _param_unit(name: str, param_kind: str, params: Mapping[str, Any]) -> tuple[Text, str]:
-    """(unit, cell kind) of a rule parameter."""
-    if name == "coordination_per_external_hour":
-        return UNITS["h_per_h"], "number"
-    if name == "unless_org_size_below":
-        return UNITS["employees"], "count"
-    if name == "max_utilisation":
-        return UNITS["utilisation"], "number"
-    if param_kind == "penalty":
-        return UNITS["points_h"], "number"
-    if name == "min_unspent_sek":
-        return _tx("SEK/year", "kr/år"), "number"
-    if name == "above":
-        driver = params.get("active_if")
+def read_param_labels(path: Path = PARAM_LABELS_FILE) -> dict[str, Text]:
+    """The labels of rule parameters by the label key their kind declares (model/rules.py Param),
+    from data/rule_labels.yaml: texts of the app, not assumptions (no upload carries them)."""
+    try:
+        doc = load_text(path.read_bytes())
+    except (OSError, YamlProblem) as problem:
+        raise CatalogError(str(path), None, None, str(problem)) from None
+    labels = doc.get("labels") if isinstance(doc, dict) else None
+    if not isinstance(labels, dict):
+        raise CatalogError(str(path), None, "labels", "expected a mapping of label keys to en and sv texts")
+    for key, value in labels.items():
+        if not (isinstance(value, dict) and set(value) == {"en", "sv"}
+                and all(isinstance(item, str) and item.strip() for item in value.values())):
+            raise CatalogError(str(path), str(key)[:60], None, "expected non-empty en and sv texts")
+    return {str(key): {"en": value["en"], "sv": value["sv"]} for key, value in labels.items()}
+
+
+PARAM_LABELS: dict[str, Text] = read_param_labels()
+CELL_KINDS = {"fraction": "fraction", "hours": "hours", "count": "count", "number": "number",
+              "penalty": "number"}  # the cell kind of a numeric rule parameter by its type
+FIELD_UNITS: dict[str, Text] = {  # a threshold on a scenario field: the field's unit
+    "ad_spend_sek_month": UNITS["sek_month"],
+    "influencers": _tx("influencers", "influencers"),
+}
+
+
+def param_label(param: Param, name: str) -> Text:
+    """A rule parameter's label, from the label key its kind declares."""
+    return PARAM_LABELS.get(param.label or "") or _tx(_humanise(name), _humanise(name))
+
+
+def _param_unit(param: Param, params: Mapping[str, Any]) -> tuple[Text, str]:
+    """(unit, cell kind) of a numeric rule parameter, from its kind's declaration."""
+    if param.unit == FIELD:  # a threshold on a scenario field: in that field's unit
+        driver = params.get(param.of or "")
         spec = SPECS.get(driver) if isinstance(driver, str) else None
         if spec is not None and spec.kind == "float" and spec.high == 1:
             return UNITS["share"], "fraction"
-        if driver == "ad_spend_sek_month":
-            return UNITS["sek_month"], "number"
-        if driver == "influencers":
-            return _tx("influencers", "influencers"), "number"
+        if driver in FIELD_UNITS:
+            return FIELD_UNITS[driver], "number"
         return _tx(spec.unit if spec else "value", spec.unit if spec else "värde"), "number"
-    if param_kind == "fraction":
-        return (UNITS["fit"] if "fit" in name else UNITS["share"]), "fraction"
-    if param_kind == "hours":
-        return UNITS["h_week"], "hours"
-    if param_kind == "count":
-        return UNITS["count"], "count"
-    return _tx("value", "värde"), "number"
+    return UNITS.get(param.unit or "", _tx("value", "värde")), CELL_KINDS[param.type]
 
 
 def _demand_row_ids(capability: str, terms: Any) -> list[str]:
@@ -558,19 +561,19 @@ class _Builder:
         rows, cells = [], []
         for rule in self.catalog.rules:
             kind = KINDS[rule.kind]
-            for name, (param_kind, _default) in kind.params.items():
-                if param_kind not in NUMERIC_PARAM_KINDS:
+            for name, param in kind.params.items():
+                if not param.numeric:
                     continue
-                unit, cell_kind = _param_unit(name, param_kind, rule.params)
-                label = PARAMS.get(name, _tx(name, name))
+                unit, cell_kind = _param_unit(param, rule.params)
+                label = param_label(param, name)
                 rule_name = _humanise(rule.id)
                 source = f"{ESTIMATE}, encoding guidance {rule.guidance}" if rule.guidance else ESTIMATE
                 row = Row(f"{rule.id}.{name}",
                           _tx(f"{rule_name} · {label['en']}", f"{rule_name} · {label['sv']}"), source, unit)
                 rows.append(row)
-                high = param_high(name, param_kind, rule.params)
+                high = param_high(param, rule.params)
                 cells.append(self.cell("rules", row, column, rule.params[name], unit=unit, source=source,
-                                       kind="count" if param_kind == "count" else cell_kind, low=0.0,
+                                       kind=cell_kind, low=0.0,
                                        high=high, path=("rules", ("id", rule.id), "params", name)))
         return self.table("rules", [column], rows, cells, long=True)
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import copy
 import difflib
+import functools
 import hashlib
 import json
 import math
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "term": ("driver", "hours", "transform", "video"),
     "ladder": ("seats", "repeat"),
     "presets": ("id", "name", "scenario"),
-    "rules": ("id", "kind", "guidance", "severity", "params", "message", "advice", "advice_budget_left"),
+    "rules": ("id", "kind", "guidance", "severity", "params", "summary", "message", "advice",
+              "advice_budget_left"),
     "setting": ("value", "unit", "source"),
     "volunteer_fit": ("value", "unit", "source", "name"),
 }
@@ -68,28 +70,22 @@ def real_number(value: Any) -> float | None:
     return value if math.isfinite(value) else None
 
 
-PARAM_HIGH: dict[str, float] = {  # rule parameters by kind; by name below where it means more
+PARAM_HIGH: dict[str, float] = {  # numeric rule parameters by type, where the kind declares no bound
     "fraction": 1.0, "hours": 168.0, "penalty": 100.0, "count": 1_000_000.0, "number": 1e9,
 }
-PARAM_HIGH_BY_NAME: dict[str, float] = {
-    "coordination_per_external_hour": 10.0,  # hours of ordering per bought hour
-    "critical_above": 10.0, "max_utilisation": 10.0,  # shares of capacity
-    "min_unspent_sek": float(SPECS["budget_sek"].high),
-    "unless_org_size_below": float(SPECS["org_size"].high),
-    "max_capabilities": 1000.0,
-}
 
 
-def param_high(name: str, param_kind: str, params: dict[str, Any]) -> float | None:
-    """The largest value a numeric rule parameter may take (None: not a numeric kind)."""
-    if param_kind not in PARAM_HIGH:
+def param_high(param: Any, params: dict[str, Any]) -> float | None:
+    """The largest value a numeric rule parameter (a model.rules.Param) may take (None: not a number).
+    A threshold on a scenario field takes that field's range; else the kind's bound or its type's."""
+    if param.type not in PARAM_HIGH:
         return None
-    if name == "above":  # a threshold on a scenario field: that field's own range
-        driver = params.get("active_if")
+    if param.of:
+        driver = params.get(param.of)
         spec = SPECS.get(driver) if isinstance(driver, str) else None
         if spec is not None and spec.high is not None:
             return float(spec.high)
-    return PARAM_HIGH_BY_NAME.get(name, PARAM_HIGH[param_kind])
+    return param.high if param.high is not None else PARAM_HIGH[param.type]
 
 
 def nearest(key: Any, known: tuple[str, ...] | list[str]) -> str:
@@ -210,6 +206,7 @@ class Rule:
     message: dict[str, str]
     advice: dict[str, str]
     advice_budget_left: dict[str, str] | None = None  # advice when money is left unspent
+    summary: dict[str, str] = field(default_factory=dict)  # what the rule checks, in one line
 
 
 @dataclass(frozen=True)
@@ -680,7 +677,7 @@ class _Reader:
                     self.fail(f"params.{str(key)[:60]}",
                               f"unknown parameter for kind {kind_name}{nearest(key, tuple(kind.params))} "
                               f"(expected: {', '.join(kind.params) or 'none'})")
-                high = param_high(key, kind.params[key][0], params)
+                high = param_high(kind.params[key], params)
                 if high is None:
                     continue
                 number = real_number(params[key])
@@ -704,8 +701,43 @@ class _Reader:
                     if problem:
                         self.fail(f"{key}.{lang}", f"{problem} (kind {kind_name} gives: "
                                   f"{', '.join(kind.placeholders) or 'none'})")
-            out.append(Rule(rule_id, kind_name, guidance, severity, params, message, advice, extra))
+            summary = self.summary(item, rule_id, kind)
+            out.append(Rule(rule_id, kind_name, guidance, severity, params, message, advice, extra,
+                            summary))
         return tuple(out)
+
+    def summary(self, item: dict, rule_id: str, kind: Any) -> dict[str, str]:
+        """The rule's one-line summary in each language, with the placeholders its kind fills.
+        A document written before rules had summaries (saved or exported assumptions) gets the
+        shipped rule's of the same id and kind, which then goes into the catalog's documents."""
+        if "summary" not in item:
+            shipped = _shipped_summaries().get((rule_id, kind.name))
+            if shipped is None:
+                self.fail("summary", "missing: a one-line statement of the rule in en and sv "
+                          f"(kind {kind.name} gives: {', '.join(kind.summary_placeholders) or 'none'})")
+            item["summary"] = dict(shipped)
+        summary = self.texts(item, "summary")
+        for lang, template in summary.items():
+            if "\n" in template.strip():
+                self.fail(f"summary.{lang}", "expected one line")
+            problem = template_problem(template, kind.summary_placeholders)
+            if problem:
+                self.fail(f"summary.{lang}", f"{problem} (kind {kind.name} gives: "
+                          f"{', '.join(kind.summary_placeholders) or 'none'})")
+        return {lang: template.strip() for lang, template in summary.items()}
+
+
+@functools.cache
+def _shipped_summaries() -> dict[tuple[str, str], dict[str, str]]:
+    """(rule id, kind) -> summary of the rules in data/rules.yaml as shipped (read as plain YAML)."""
+    try:
+        doc = load_text((DATA_DIR / "rules.yaml").read_bytes())
+    except (OSError, YamlProblem):
+        return {}
+    items = doc.get("rules") if isinstance(doc, dict) else None
+    return {(item["id"], item["kind"]): item["summary"] for item in items or ()
+            if isinstance(item, dict) and isinstance(item.get("id"), str)
+            and isinstance(item.get("kind"), str) and isinstance(item.get("summary"), dict)}
 
 
 

@@ -1,14 +1,28 @@
-"""The rule kinds that data/rules.yaml may use.
+"""The rule kinds that data/rules.yaml may use, each declared once, here.
 
-A kind declares its parameters (type and default), the placeholders its messages may use,
-a `check` that finds where a plan breaks the rule, and optionally a `shape` that tells the
-assignment step what the rule asks of it (for example: keep `lead` in-house).
+A kind declares:
+
+- its parameters (`Param`: type, default, unit and label key; an upper bound where it means more
+  than its type's), which the catalog checks and the Assumptions page shows;
+- what it asks of the programme: a `shape` that adds to the `Policy` (what it constrains or
+  penalises, named in `steers`), for example keep `lead` in-house;
+- what it reports: a `check` that finds where a plan breaks the rule, and the values its findings
+  give their message and advice (`placeholders`);
+- the values a rule's one-line summary may show (`summary_placeholders`: its parameters, and
+  what the kind adds in `summary`);
+- whether the budget matters to it (`budget`) and whether it names the in-house owner of a
+  capability (`owner`).
+
+The declarations hold no English or Swedish: labels and units are keys (their texts:
+data/rule_labels.yaml and model/assumptions.py UNITS), and a rule's summary, message and advice
+come from data/rules.yaml. (A few values of findings are still worded below in both languages:
+seat names, who an analysis lacks, why a team is short.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from . import fmt
@@ -17,6 +31,49 @@ from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, PROVIDERS, ROLES, VOLUNTEE
 
 REQUIRED = object()
 NUMERIC_FIELDS = tuple(name for name, spec in SPECS.items() if spec.kind in ("int", "float"))
+PARAM_TYPES: tuple[str, ...] = (
+    "fraction", "hours", "number", "count", "penalty", "flag", "capability", "capability_or_all",
+    "driver", "driver_or_none", "capabilities", "roles", "providers",
+)
+NUMERIC_TYPES: tuple[str, ...] = ("fraction", "hours", "number", "count", "penalty")
+FIELD = "field"  # a unit: that of the scenario field named by the parameter `of` (a threshold on it)
+# The units a numeric parameter may declare, each with how a summary shows its value (a tag of
+# `render`). Their texts: model/assumptions.py UNITS.
+UNIT_FORMATS: dict[str, str] = {
+    "share": "pct", "utilisation": "pct", "fit": "fit", "h_week": "hours", "sek_year": "sek",
+    "sek_month": "sek", "count": "number", "employees": "number", "points_h": "number",
+    "h_per_h": "number",
+}
+BUDGET_PARTS: tuple[str, ...] = ("check", "shape")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a rule kind, as data/rules.yaml writes it.
+
+    type: how it is written and checked (PARAM_TYPES). A numeric one (NUMERIC_TYPES) declares a
+    unit (a key of UNIT_FORMATS, or FIELD with `of` naming the parameter that holds the scenario
+    field it is a threshold on) and a label key (texts: data/rule_labels.yaml); `high` is its
+    largest value where that is not its type's (model/catalog.py PARAM_HIGH).
+    """
+
+    type: str
+    default: Any = REQUIRED
+    unit: str | None = None
+    label: str | None = None
+    high: float | None = None
+    of: str | None = None
+
+    @property
+    def numeric(self) -> bool:
+        return self.type in NUMERIC_TYPES
+
+    @property
+    def in_summary(self) -> bool:
+        """Whether a rule's summary may show it ({name}): numbers, capabilities, roles, providers.
+        Flags and scenario fields are said in the summary's own words."""
+        return self.numeric or self.type in ("capability", "capability_or_all", "capabilities",
+                                             "roles", "providers")
 
 
 @dataclass(frozen=True)
@@ -78,6 +135,9 @@ class Policy:
                    and item.who(unit))
 
 
+POLICY_FIELDS: tuple[str, ...] = tuple(item.name for item in fields(Policy))
+
+
 @dataclass(frozen=True)
 class ShapeContext:
     """What a rule may look at when it shapes the programme (before anything is solved)."""
@@ -99,26 +159,88 @@ class Hit:
 
 @dataclass(frozen=True)
 class Kind:
+    """A rule kind as declared with `register` (see the module's docstring)."""
+
     name: str
-    params: dict[str, tuple[str, Any]]
-    placeholders: tuple[str, ...]
+    params: dict[str, Param]
+    placeholders: tuple[str, ...]  # what it reports: the values of its findings (message, advice)
     check: Callable[[dict[str, Any], Any], list[Hit]]
     shape: Callable[[dict[str, Any], Policy, ShapeContext], None] | None = None
-    description: str = ""
+    description: str = ""  # for developers: what it asks and when it reports
+    steers: frozenset[str] = frozenset()  # the Policy fields its shape may add to
+    budget: frozenset[str] = frozenset()  # "check": its findings read the budget (or what is
+    # left of it); "shape": the programme it asks for does (an optimum at one budget is then not
+    # one at another)
+    owner: bool = False  # its `capability` must be owned in-house (lead; strategy by leadership)
+    summary: dict[str, Callable[[dict[str, Any]], Any]] = field(default_factory=dict)  # summary
+    # placeholders beyond its parameters (or shown otherwise than a parameter is), from the params
+
+    @property
+    def summary_placeholders(self) -> tuple[str, ...]:
+        """The {names} a rule's summary may use."""
+        names = [name for name, param in self.params.items() if param.in_summary]
+        return tuple(names + [name for name in self.summary if name not in names])
 
 
 KINDS: dict[str, Kind] = {}
 
 
-def register(name: str, params: dict[str, tuple[str, Any]], placeholders: tuple[str, ...],
-             description: str, shape: Callable | None = None):
-    """Register a rule kind: `@register(...)` over its check function."""
+def register(name: str, *, params: dict[str, Param], reports: tuple[str, ...], description: str,
+             shape: Callable | None = None, steers: tuple[str, ...] = (), budget: tuple[str, ...] = (),
+             owner: bool = False, summary: dict[str, Callable] | None = None):
+    """Register a rule kind: `@register(...)` over its check function. A declaration that is
+    incomplete or inconsistent (a number without unit or label, a shape without what it steers)
+    raises ValueError here, when the module is imported."""
 
     def wrap(check: Callable) -> Callable:
-        KINDS[name] = Kind(name, params, placeholders, check, shape, description)
+        kind = Kind(name, dict(params), tuple(reports), check, shape, description, frozenset(steers),
+                    frozenset(budget), owner, dict(summary or {}))
+        problem = declaration_problem(kind)
+        if problem:
+            raise ValueError(f"rule kind {name}: {problem}")
+        KINDS[name] = kind
         return check
 
     return wrap
+
+
+def declaration_problem(kind: Kind) -> str | None:
+    """What is missing or wrong in a kind's declaration, or None."""
+    for key, param in kind.params.items():
+        if not isinstance(param, Param) or param.type not in PARAM_TYPES:
+            return f"parameter {key}: expected a Param of a type in {', '.join(PARAM_TYPES)}"
+        if not param.numeric:
+            if param.unit or param.label or param.high is not None or param.of:
+                return f"parameter {key}: only a number has a unit, a label, a bound or `of`"
+            continue
+        if not param.label:
+            return f"parameter {key}: a number needs a label key"
+        if param.unit == FIELD:
+            driver = kind.params.get(param.of or "")
+            if driver is None or driver.type not in ("driver", "driver_or_none"):
+                return f"parameter {key}: unit {FIELD} needs `of` naming a scenario-field parameter"
+        elif param.unit not in UNIT_FORMATS:
+            return f"parameter {key}: unit {param.unit!r} is not one of {', '.join(UNIT_FORMATS)}, {FIELD}"
+    unknown = sorted(kind.steers - set(POLICY_FIELDS))
+    if unknown:
+        return f"steers {unknown[0]!r}, not a Policy field ({', '.join(POLICY_FIELDS)})"
+    if bool(kind.steers) != (kind.shape is not None):
+        return "a shape and what it steers go together"
+    if not kind.budget <= set(BUDGET_PARTS):
+        return f"budget is a set of {', '.join(BUDGET_PARTS)}"
+    if kind.owner and getattr(kind.params.get("capability"), "type", None) != "capability":
+        return "an owner kind names the capability it keeps in a `capability` parameter"
+    return None
+
+
+def budget_matters(rule, part: str) -> bool:
+    """Whether the budget matters to a rule's `part`: "check" (its findings) or "shape" (the
+    programme it asks for). Its kind says so, or a parameter names budget_sek as the scenario field
+    it reads."""
+    kind = KINDS[rule.kind]
+    return part in kind.budget or any(
+        param.type in ("driver", "driver_or_none") and rule.params.get(key) == "budget_sek"
+        for key, param in kind.params.items())
 
 
 # ---- parameter checking -------------------------------------------------------------------
@@ -166,14 +288,14 @@ def check_params(kind: Kind, params: dict[str, Any]) -> dict[str, Any]:
         if key not in kind.params:
             raise ValueError(f"{key}: unknown parameter for kind {kind.name} "
                              f"(expected: {', '.join(kind.params) or 'none'})")
-    for key, (param_kind, default) in kind.params.items():
+    for key, param in kind.params.items():
         if key not in params:
-            if default is REQUIRED:
+            if param.default is REQUIRED:
                 raise ValueError(f"{key}: missing required parameter")
-            out[key] = default
+            out[key] = param.default
             continue
         try:
-            out[key] = _check_param(param_kind, params[key])
+            out[key] = _check_param(param.type, params[key])
         except ValueError as error:
             raise ValueError(f"{key}: {error}") from None
     return out
@@ -227,7 +349,7 @@ def render(value: Any, lang: str, catalog) -> str:
         return seat_label(payload, lang)
     if tag == "name":
         return catalog.name(payload, lang)
-    if tag == "names":
+    if tag in ("names", "names_or", "names_and"):  # ui/guidance.py joins the last two with or/and
         return ", ".join(catalog.name(item, lang) for item in payload)
     if tag == "text":
         return payload.get(lang, payload["en"])
@@ -239,6 +361,33 @@ def driver_value(field_name: str, value: float) -> tuple[str, float]:
         else ("number", value)
 
 
+# ---- summaries ------------------------------------------------------------------------------
+def summary_values(kind: Kind, params: dict[str, Any]) -> dict[str, Any]:
+    """The values a rule's summary shows ({name} -> a value as `render` takes it): each parameter
+    it may show, a number in its unit's format (a threshold on a scenario field in that field's),
+    capabilities, roles and providers by name ("names_or": any of them; "names_and": all), then
+    what the kind adds. `params` are checked ones (every parameter is there)."""
+    out: dict[str, Any] = {}
+    for key, param in kind.params.items():
+        if not param.in_summary or key not in params:
+            continue
+        value = params[key]
+        if param.unit == FIELD:
+            driver = params.get(param.of or "")
+            out[key] = driver_value(driver, value) if driver in SPECS else ("number", value)
+        elif param.numeric:
+            out[key] = (UNIT_FORMATS[param.unit or "count"], value)
+        elif param.type == "capability_or_all":
+            out[key] = ("names_and", CAPABILITIES) if value == "all" else ("name", value)
+        elif param.type == "capability":
+            out[key] = ("name", value)
+        else:
+            out[key] = ("names_and" if param.type == "capabilities" else "names_or", tuple(value))
+    for key, build in kind.summary.items():
+        out[key] = build(params)
+    return out
+
+
 # ---- the kinds --------------------------------------------------------------------------
 def _shape_internal(params: dict, policy: Policy, ctx: ShapeContext) -> None:
     policy.share_floors.append(ShareFloor(params["capability"], None, params["min_share"]))
@@ -247,15 +396,20 @@ def _shape_internal(params: dict, policy: Policy, ctx: ShapeContext) -> None:
 
 
 @register("internal_owner_required",
-          {"capability": ("capability", REQUIRED), "min_share": ("fraction", 1.0),
-           "coordination_per_external_hour": ("number", 0.0)},
-          ("capability", "share", "external_hours"),
-          "Hard: the capability is never bought outside, people in-house (the team, the head of "
-          "marketing's hours and unpaid hours) carry at least min_share of it as far as their "
-          "hours reach, and every hour bought outside needs "
-          "coordination_per_external_hour of an in-house orderer's time (within capacity). "
-          "Reported when people in-house carry less than min_share of its demand.",
-          shape=_shape_internal)
+          params={"capability": Param("capability"),
+                  "min_share": Param("fraction", 1.0, unit="share", label="min_share"),
+                  "coordination_per_external_hour": Param("number", 0.0, unit="h_per_h",
+                                                          label="coordination_per_external_hour",
+                                                          high=10.0)},
+          reports=("capability", "share", "external_hours"),
+          description="Hard: the capability is never bought outside, people in-house (the team, the "
+          "head of marketing's hours and unpaid hours) carry at least min_share of it as far as their "
+          "hours reach, and every hour bought outside needs coordination_per_external_hour of an "
+          "in-house orderer's time (within capacity). Reported when people in-house carry less than "
+          "min_share of its demand.",
+          shape=_shape_internal, steers=("in_house_only", "share_floors", "coordination_per_external_hour"),
+          owner=True,
+          summary={"coordination_minutes": lambda p: ("number", p["coordination_per_external_hour"] * 60)})
 def check_internal_owner(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
     demand = ctx.demand[cap]
@@ -270,14 +424,15 @@ def check_internal_owner(params: dict, ctx) -> list[Hit]:
 
 
 @register("owner_role_required",
-          {"capability": ("capability", REQUIRED), "roles": ("roles", REQUIRED),
-           "min_share": ("fraction", 0.5)},
-          ("capability", "share", "roles"),
-          "Hard, as far as their hours reach: people in one of `roles` (the head of marketing's "
-          "hours included) carry at least min_share of the capability's demand. Reported when "
-          "they carry less.",
+          params={"capability": Param("capability"), "roles": Param("roles"),
+                  "min_share": Param("fraction", 0.5, unit="share", label="min_share")},
+          reports=("capability", "share", "roles"),
+          description="Hard, as far as their hours reach: people in one of `roles` (the head of "
+          "marketing's hours included) carry at least min_share of the capability's demand. Reported "
+          "when they carry less.",
           shape=lambda params, policy, ctx: policy.share_floors.append(ShareFloor(
-              params["capability"], frozenset(params["roles"]), params["min_share"])))
+              params["capability"], frozenset(params["roles"]), params["min_share"])),
+          steers=("share_floors",), owner=True)
 def check_owner_role(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
     demand = ctx.demand[cap]
@@ -294,11 +449,15 @@ def check_owner_role(params: dict, ctx) -> list[Hit]:
 
 
 @register("min_coverage",
-          {"capability": ("capability_or_all", REQUIRED), "min_coverage": ("fraction", REQUIRED),
-           "except": ("capabilities", ())},
-          ("capability", "coverage", "uncovered"),
-          "The capability (or each one, with 'all', but those in `except`) must be covered at least "
-          "at min_coverage.")
+          params={"capability": Param("capability_or_all"),
+                  "min_coverage": Param("fraction", unit="share", label="min_coverage"),
+                  "except": Param("capabilities", ())},
+          reports=("capability", "coverage", "uncovered"),
+          description="The capability (or each one, with 'all', but those in `except`) must be covered "
+          "at least at min_coverage.",
+          summary={"capability": lambda p: (
+              ("names_and", tuple(cap for cap in CAPABILITIES if cap not in p["except"]))
+              if p["capability"] == "all" else ("name", p["capability"]))})
 def check_min_coverage(params: dict, ctx) -> list[Hit]:
     caps = (tuple(cap for cap in CAPABILITIES if cap not in params["except"])
             if params["capability"] == "all" else (params["capability"],))
@@ -322,13 +481,15 @@ def _shape_prefer_external(params: dict, policy: Policy, ctx: ShapeContext) -> N
 
 
 @register("prefer_external_below",
-          {"capability": ("capability", REQUIRED), "below_hours": ("hours", REQUIRED),
-           "unless_in_house_fit": ("fraction", 0.7), "penalty": ("penalty", 0.2)},
-          ("capability", "hours", "below_hours"),
-          "Soft: while the capability's demand is below below_hours, each hour of it done in-house "
-          "by someone who fits it below unless_in_house_fit costs `penalty`, so it is bought "
+          params={"capability": Param("capability"),
+                  "below_hours": Param("hours", unit="h_week", label="below_hours"),
+                  "unless_in_house_fit": Param("fraction", 0.7, unit="fit", label="unless_in_house_fit"),
+                  "penalty": Param("penalty", 0.2, unit="points_h", label="penalty")},
+          reports=("capability", "hours", "below_hours"),
+          description="Soft: while the capability's demand is below below_hours, each hour of it done "
+          "in-house by someone who fits it below unless_in_house_fit costs `penalty`, so it is bought "
           "outside when the budget allows. Reported when generalists still carry it.",
-          shape=_shape_prefer_external)
+          shape=_shape_prefer_external, steers=("penalties",))
 def check_prefer_external(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
     if not 0 < ctx.demand[cap] < params["below_hours"]:
@@ -362,17 +523,20 @@ def _shape_specialist(params: dict, policy: Policy, ctx: ShapeContext) -> None:
 
 
 @register("specialist_required",
-          {"capability": ("capability", REQUIRED), "active_if": ("driver", REQUIRED),
-           "above": ("number", 0.0), "requires": ("driver_or_none", None),
-           "roles": ("roles", ()), "providers": ("providers", ()),
-           "min_share": ("fraction", 0.5), "video_only": ("flag", False),
-           "penalty": ("penalty", 0.15)},
-          ("capability", "share", "driver_value", "coverage", "quality"),
-          "Soft: when the scenario field active_if is above `above` (and `requires`, if named, is "
-          "above 0), each hour of the capability (its video part with video_only) done by others "
-          "than the specialists (in-house `roles`, outside `providers`) costs `penalty`. Reported "
-          "when specialists carry less than min_share of that demand.",
-          shape=_shape_specialist)
+          params={"capability": Param("capability"), "active_if": Param("driver"),
+                  "above": Param("number", 0.0, unit=FIELD, of="active_if", label="above"),
+                  "requires": Param("driver_or_none", None),
+                  "roles": Param("roles", ()), "providers": Param("providers", ()),
+                  "min_share": Param("fraction", 0.5, unit="share", label="min_share"),
+                  "video_only": Param("flag", False),
+                  "penalty": Param("penalty", 0.15, unit="points_h", label="penalty")},
+          reports=("capability", "share", "driver_value", "coverage", "quality"),
+          description="Soft: when the scenario field active_if is above `above` (and `requires`, if "
+          "named, is above 0), each hour of the capability (its video part with video_only) done by "
+          "others than the specialists (in-house `roles`, outside `providers`) costs `penalty`. "
+          "Reported when specialists carry less than min_share of that demand.",
+          shape=_shape_specialist, steers=("penalties",),
+          summary={"specialists": lambda p: ("names_or", tuple(p["roles"]) + tuple(p["providers"]))})
 def check_specialist(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
     demand = ctx.demand_pools[cap]["video"] if params["video_only"] else ctx.demand[cap]
@@ -397,11 +561,13 @@ def check_specialist(params: dict, ctx) -> list[Hit]:
 
 
 @register("min_activity_share",
-          {"capabilities": ("capabilities", REQUIRED), "min_share": ("fraction", REQUIRED),
-           "target": ("fraction", 0.5), "met_coverage": ("fraction", 0.95)},
-          ("share", "target", "coverage"),
-          "Reported when the capabilities together get less than min_share of all the hours the "
-          "plan carries (the platforms' view is `target`) while their own demand is not met "
+          params={"capabilities": Param("capabilities"),
+                  "min_share": Param("fraction", unit="share", label="min_share"),
+                  "target": Param("fraction", 0.5, unit="share", label="target"),
+                  "met_coverage": Param("fraction", 0.95, unit="share", label="met_coverage")},
+          reports=("share", "target", "coverage"),
+          description="Reported when the capabilities together get less than min_share of all the "
+          "hours the plan carries (the platforms' view is `target`) while their own demand is not met "
           "(covered below met_coverage): a broadcast-only plan is flagged, a plan that answers "
           "everyone who writes is not.")
 def check_activity_share(params: dict, ctx) -> list[Hit]:
@@ -428,14 +594,17 @@ def _shape_role_excluded(params: dict, policy: Policy, ctx: ShapeContext) -> Non
 
 
 @register("role_excluded_unless",
-          {"capability": ("capability", REQUIRED), "roles": ("roles", REQUIRED),
-           "unless_org_size_below": ("count", 0), "min_hours": ("hours", 1.0),
-           "penalty": ("penalty", 0.3)},
-          ("seat", "role", "hours", "capability"),
-          "Soft: unless the organisation has fewer than unless_org_size_below employees, each hour "
-          "of the capability carried by seats in `roles` costs `penalty`. Reported for a seat "
-          "carrying min_hours or more of it.",
-          shape=_shape_role_excluded)
+          params={"capability": Param("capability"), "roles": Param("roles"),
+                  "unless_org_size_below": Param("count", 0, unit="employees",
+                                                 label="unless_org_size_below",
+                                                 high=float(SPECS["org_size"].high)),
+                  "min_hours": Param("hours", 1.0, unit="h_week", label="min_hours"),
+                  "penalty": Param("penalty", 0.3, unit="points_h", label="penalty")},
+          reports=("seat", "role", "hours", "capability"),
+          description="Soft: unless the organisation has fewer than unless_org_size_below employees, "
+          "each hour of the capability carried by seats in `roles` costs `penalty`. Reported for a "
+          "seat carrying min_hours or more of it.",
+          shape=_shape_role_excluded, steers=("penalties",))
 def check_role_excluded(params: dict, ctx) -> list[Hit]:
     if ctx.scenario.org_size < params["unless_org_size_below"]:
         return []
@@ -451,10 +620,11 @@ def check_role_excluded(params: dict, ctx) -> list[Hit]:
 
 
 @register("internal_briefer_required",
-          {"capability": ("capability", REQUIRED), "min_fit": ("fraction", 0.4)},
-          ("capability", "external_hours"),
-          "When the capability is bought outside, someone in the team must fit it at min_fit or "
-          "better, so that they can brief and follow up the supplier.")
+          params={"capability": Param("capability"),
+                  "min_fit": Param("fraction", 0.4, unit="fit", label="min_fit")},
+          reports=("capability", "external_hours"),
+          description="When the capability is bought outside, someone in the team must fit it at "
+          "min_fit or better, so that they can brief and follow up the supplier.")
 def check_briefer(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
     external = ctx.external_hours(cap)
@@ -484,15 +654,18 @@ def _shape_two_roles(params: dict, policy: Policy, ctx: ShapeContext) -> None:
 
 
 @register("two_roles_required",
-          {"capability": ("capability", REQUIRED), "askers": ("roles", REQUIRED),
-           "producers": ("roles", REQUIRED), "producer_providers": ("providers", ()),
-           "min_hours": ("hours", 1.0), "bonus": ("penalty", 0.3)},
-          ("capability", "missing"),
-          "Soft: the first min_hours of the capability from a question-asker (an in-house person "
-          "in `askers`, the head of marketing's hours included), and as many from a data-producer "
-          "(an in-house person in `producers`, or one of `producer_providers`), each earn `bonus` "
-          "points an hour. Reported when one of the two kinds gives no hours at all.",
-          shape=_shape_two_roles)
+          params={"capability": Param("capability"), "askers": Param("roles"),
+                  "producers": Param("roles"), "producer_providers": Param("providers", ()),
+                  "min_hours": Param("hours", 1.0, unit="h_week", label="min_hours"),
+                  "bonus": Param("penalty", 0.3, unit="points_h", label="bonus")},
+          reports=("capability", "missing"),
+          description="Soft: the first min_hours of the capability from a question-asker (an in-house "
+          "person in `askers`, the head of marketing's hours included), and as many from a "
+          "data-producer (an in-house person in `producers`, or one of `producer_providers`), each "
+          "earn `bonus` points an hour. Reported when one of the two kinds gives no hours at all.",
+          shape=_shape_two_roles, steers=("bonuses",),
+          summary={"all_producers": lambda p: ("names_or",
+                                               tuple(p["producers"]) + tuple(p["producer_providers"]))})
 def check_two_roles(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
     if ctx.demand[cap] <= 0:
@@ -517,14 +690,16 @@ def _shape_spread(params: dict, policy: Policy, ctx: ShapeContext) -> None:
 
 
 @register("max_capabilities_per_person",
-          {"max_capabilities": ("count", REQUIRED), "min_hours": ("hours", 0.0),
-           "penalty": ("penalty", 0.75)},
-          ("seat", "role", "count", "max"),
-          "Soft: each capability a team member carries beyond max_capabilities (more than "
-          "min_hours of it) costs `penalty` points, so with money left the work goes to others "
-          "(a seat the solver chooses may carry max_capabilities per head). Reported for each "
-          "team member carrying more than max_capabilities capabilities.",
-          shape=_shape_spread)
+          params={"max_capabilities": Param("count", unit="count", label="max_capabilities",
+                                            high=1000.0),
+                  "min_hours": Param("hours", 0.0, unit="h_week", label="min_hours"),
+                  "penalty": Param("penalty", 0.75, unit="points_h", label="penalty")},
+          reports=("seat", "role", "count", "max"),
+          description="Soft: each capability a team member carries beyond max_capabilities (more than "
+          "min_hours of it) costs `penalty` points, so with money left the work goes to others (a "
+          "seat the solver chooses may carry max_capabilities per head). Reported for each team "
+          "member carrying more than max_capabilities capabilities.",
+          shape=_shape_spread, steers=("spread",))
 def check_max_capabilities(params: dict, ctx) -> list[Hit]:
     hits = []
     for person in ctx.people:
@@ -540,10 +715,13 @@ def check_max_capabilities(params: dict, ctx) -> list[Hit]:
 
 
 @register("max_utilisation",
-          {"max_utilisation": ("number", 1.0), "critical_above": ("number", 1.15)},
-          ("seat", "role", "utilisation"),
-          "Nobody may be loaded beyond max_utilisation of their capacity; beyond critical_above the "
-          "finding is critical whatever the rule's severity.")
+          params={"max_utilisation": Param("number", 1.0, unit="utilisation", label="max_utilisation",
+                                           high=10.0),
+                  "critical_above": Param("number", 1.15, unit="utilisation", label="critical_above",
+                                          high=10.0)},
+          reports=("seat", "role", "utilisation"),
+          description="Nobody may be loaded beyond max_utilisation of their capacity; beyond "
+          "critical_above the finding is critical whatever the rule's severity.")
 def check_utilisation(params: dict, ctx) -> list[Hit]:
     return [
         _load_hit(person, "critical" if person.utilisation > params["critical_above"] + 1e-9 else None)
@@ -558,10 +736,10 @@ def _load_hit(person, severity: str | None = None) -> Hit:
 
 
 @register("min_utilisation",
-          {"min_utilisation": ("fraction", 0.25)},
-          ("seat", "role", "utilisation"),
-          "A team seat loaded below min_utilisation of its capacity is reported: the plan has "
-          "little for that role to do, yet its full cost counts.")
+          params={"min_utilisation": Param("fraction", 0.25, unit="utilisation", label="min_utilisation")},
+          reports=("seat", "role", "utilisation"),
+          description="A team seat loaded below min_utilisation of its capacity is reported: the plan "
+          "has little for that role to do, yet its full cost counts.")
 def check_underused(params: dict, ctx) -> list[Hit]:
     return [
         _load_hit(person)
@@ -570,8 +748,8 @@ def check_underused(params: dict, ctx) -> list[Hit]:
     ]
 
 
-@register("in_house_within_budget", {}, ("in_house_cost", "budget"),
-          "The fully loaded in-house cost must fit in the budget.")
+@register("in_house_within_budget", params={}, reports=("in_house_cost", "budget"),
+          description="The fully loaded in-house cost must fit in the budget.", budget=("check",))
 def check_budget(params: dict, ctx) -> list[Hit]:
     if ctx.cost.in_house <= ctx.cost.budget:
         return []
@@ -580,12 +758,13 @@ def check_budget(params: dict, ctx) -> list[Hit]:
 
 
 @register("in_house_share_required",
-          {"capability": ("capability", REQUIRED), "min_share": ("fraction", REQUIRED),
-           "min_hours": ("hours", 0.0)},
-          ("capability", "share", "external_hours"),
-          "Reported when people in-house (the team, the head of marketing's and unpaid hours) do "
-          "less than min_share of the capability's work that is done, while more than min_hours "
-          "of it is done (a report: the plan is not steered by it).")
+          params={"capability": Param("capability"),
+                  "min_share": Param("fraction", unit="share", label="min_share"),
+                  "min_hours": Param("hours", 0.0, unit="h_week", label="min_hours")},
+          reports=("capability", "share", "external_hours"),
+          description="Reported when people in-house (the team, the head of marketing's and unpaid "
+          "hours) do less than min_share of the capability's work that is done, while more than "
+          "min_hours of it is done (a report: the plan is not steered by it).")
 def check_in_house_share(params: dict, ctx) -> list[Hit]:
     cap = params["capability"]
     done = sum(line.hours for line in ctx.assignments if line.capability == cap)
@@ -605,10 +784,11 @@ TEAM_SHORT_WHY = {
 }
 
 
-@register("team_size_filled", {}, ("filled", "asked", "why"),
-          "When the solver chooses the roles, it fills up to team_size seats: a seat stays empty "
-          "when the budget cannot pay for it or its work is not worth a salary. Reported when it "
-          "fills fewer seats than team_size, saying which of the two holds.")
+@register("team_size_filled", params={}, reports=("filled", "asked", "why"),
+          description="When the solver chooses the roles, it fills up to team_size seats: a seat stays "
+          "empty when the budget cannot pay for it or its work is not worth a salary. Reported when it "
+          "fills fewer seats than team_size, saying which of the two holds.",
+          budget=("check",))
 def check_team_filled(params: dict, ctx) -> list[Hit]:
     scenario = ctx.scenario
     filled = sum(1 for person in ctx.people if person.in_team)
@@ -621,8 +801,8 @@ def check_team_filled(params: dict, ctx) -> list[Hit]:
                         "why": ("text", TEAM_SHORT_WHY[why])})]
 
 
-@register("provider_minimum_fee", {}, ("provider", "monthly_fee", "minimum"),
-          "An agency bought for less than its minimum monthly retainer is reported.")
+@register("provider_minimum_fee", params={}, reports=("provider", "monthly_fee", "minimum"),
+          description="An agency bought for less than its minimum monthly retainer is reported.")
 def check_minimum_fee(params: dict, ctx) -> list[Hit]:
     hits = []
     for provider_id, yearly in ctx.provider_fees().items():
@@ -636,11 +816,14 @@ def check_minimum_fee(params: dict, ctx) -> list[Hit]:
 
 
 @register("orderer_time_binds",
-          {"min_unspent_sek": ("number", 50_000.0), "min_hours": ("hours", 0.5)},
-          ("unspent", "hours"),
-          "Reported when at least min_unspent_sek of the budget is left and min_hours or more of "
-          "work that could be bought is undone, because nobody in-house has time left to order "
-          "and follow up more outside work.")
+          params={"min_unspent_sek": Param("number", 50_000.0, unit="sek_year", label="min_unspent_sek",
+                                           high=float(SPECS["budget_sek"].high)),
+                  "min_hours": Param("hours", 0.5, unit="h_week", label="min_hours")},
+          reports=("unspent", "hours"),
+          description="Reported when at least min_unspent_sek of the budget is left and min_hours or "
+          "more of work that could be bought is undone, because nobody in-house has time left to "
+          "order and follow up more outside work.",
+          budget=("check",))
 def check_orderer_time(params: dict, ctx) -> list[Hit]:
     if ctx.cost.remaining < params["min_unspent_sek"] or ctx.buyable_undone < params["min_hours"]:
         return []

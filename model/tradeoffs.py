@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .catalog import Catalog
 from .engine import EPS, Solved, assemble, simulate, solve, team_roles
 from .plan import Finding, Plan
+from .rules import KINDS, budget_matters
 from .scenario import SPECS, Scenario
 from .vocab import CAPABILITIES, ROLES
 
@@ -32,7 +33,6 @@ BUDGET_ROUNDING = 50_000  # the "fund what is planned" move rounds up to the sid
 GAIN_EPS = 1e-6  # coverage gains below this (0.0001 percentage points) count as none
 COST_EPS = 1.0  # SEK per year: cost changes below this count as none
 PRODUCTION_CAPABILITIES: tuple[str, ...] = ("create", "advertise")
-OWNER_KINDS = ("internal_owner_required", "owner_role_required")
 
 
 # ---- grids ----------------------------------------------------------------------------------
@@ -186,6 +186,9 @@ class _Optima:
         self.top_budget = max(budgets, default=0)
         self.top_size = max(sizes, default=0)
         self.cache: dict[tuple[int, int], tuple[Solved, Plan]] = {}
+        # a rule whose programme reads the budget makes the optimum of one budget no optimum of
+        # another: then every budget is solved where it stands
+        self.budget_shapes = any(budget_matters(rule, "shape") for rule in catalog.rules)
 
     def _solve(self, size: int, budget: int) -> tuple[Solved, Plan]:
         key = (size, budget)
@@ -200,7 +203,7 @@ class _Optima:
             widest = self._solve(self.top_size, budget)  # a team the solver chooses
             if sum(1 for person in widest[1].people if person.in_team) <= size:
                 return widest
-        if budget < self.top_budget:
+        if budget < self.top_budget and not self.budget_shapes:
             richest = self._reused(size, self.top_budget) or self._solve(size, self.top_budget)
             if richest[1].cost.total <= budget + 1e-6:
                 return richest
@@ -257,7 +260,7 @@ class Strategy:
 def outsourceable(catalog: Catalog) -> tuple[str, ...]:
     """Capabilities some provider does at primary fit or better, and no rule keeps in-house."""
     kept = {rule.params["capability"] for rule in catalog.rules
-            if rule.kind == "internal_owner_required"}
+            if "in_house_only" in KINDS[rule.kind].steers}
     low = catalog.settings.primary_fit
     return tuple(cap for cap in CAPABILITIES
                  if cap not in kept
@@ -266,7 +269,7 @@ def outsourceable(catalog: Catalog) -> tuple[str, ...]:
 
 def owned_in_house(catalog: Catalog) -> frozenset[str]:
     """Capabilities a rule says someone in-house must own (lead; strategy by leadership)."""
-    return frozenset(rule.params["capability"] for rule in catalog.rules if rule.kind in OWNER_KINDS)
+    return frozenset(rule.params["capability"] for rule in catalog.rules if KINDS[rule.kind].owner)
 
 
 def is_production_role(catalog: Catalog, role_id: str) -> bool:

@@ -9,8 +9,6 @@ behind it change, so that an editor never re-applies stale edits.
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from model import Catalog, Scenario, fmt
@@ -28,17 +26,16 @@ from model.assumptions import (
     text,
 )
 from ui.assumption_charts import cell_value_text, step_label, tornado, value_text
+from ui.feedback import flash, has_flash, show_flash
 from ui.i18n import tr
-from ui.state import CATALOG_KEY, current_catalog, default_catalog, get_context, scenario_key
+from ui.state import CATALOG_KEY, current_catalog, default_catalog, get_context, plan_cache
 from ui.uploads import read_once
 
-FLASH = "assume_flash"  # messages to show after the rerun: list of (where, kind, {lang: text})
 VERSIONS = "assume_versions"  # table id (or "upload") -> version of its widget key
 MAX_UPLOAD_MB = 1
 ROW_PX = 35  # the data editor's row height
 MAX_ROWS_SHOWN = 25  # taller tables scroll
 SOURCE_COLUMN = "source"
-MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~$])")
 
 
 # ---- state --------------------------------------------------------------------------------------
@@ -50,28 +47,6 @@ def _bump(*names: str) -> None:
     versions = st.session_state.setdefault(VERSIONS, {})
     for name in names:
         versions[name] = versions.get(name, 0) + 1
-
-
-def _flash(where: str, kind: str, message: dict[str, str]) -> None:
-    st.session_state.setdefault(FLASH, []).append((where, kind, message))
-
-
-def _show_flash(where: str) -> None:
-    lang = get_context().lang
-    keep = []
-    for spot, kind, message in st.session_state.get(FLASH, []):
-        if spot != where:
-            keep.append((spot, kind, message))
-            continue
-        show = {"error": st.error, "success": st.success, "info": st.info}[kind]
-        show(_plain(message.get(lang, message["en"])),
-             icon=":material/error:" if kind == "error" else ":material/check_circle:")
-    st.session_state[FLASH] = keep
-
-
-def _plain(value: str) -> str:
-    """Text shown as is in a markdown element: file names and uploaded values may hold *, _, $ …"""
-    return MARKDOWN.sub(r"\\\1", value)
 
 
 def _commit(new: Catalog) -> None:
@@ -105,8 +80,8 @@ def _reset_all() -> None:
     st.session_state.pop(CATALOG_KEY, None)
     _bump(*TABLE_IDS)
     if old.fingerprint != default_catalog().fingerprint:
-        _flash("top", "success", {"en": "All assumptions are back to the defaults.",
-                                  "sv": "Alla antaganden är återställda till standard."})
+        flash("top", "success", {"en": "All assumptions are back to the defaults.",
+                                 "sv": "Alla antaganden är återställda till standard."})
 
 
 def _reset_table(table_id: str) -> None:
@@ -114,12 +89,12 @@ def _reset_table(table_id: str) -> None:
     try:
         new = reset_table(old, default_catalog(), table_id)
     except AssumptionError as error:
-        _flash(table_id, "error", _refusal("The table could not be reset: ",
-                                           "Tabellen kunde inte återställas: ", error))
+        flash(table_id, "error", _refusal("The table could not be reset: ",
+                                          "Tabellen kunde inte återställas: ", error))
     else:
         _commit(new)
-        _flash(table_id, "success", _both(lambda lang: tr(lang, "Back to the defaults: ", "Återställt: ")
-                                          + (_changes_text(old, new, lang) or "–")))
+        flash(table_id, "success", _both(lambda lang: tr(lang, "Back to the defaults: ", "Återställt: ")
+                                         + (_changes_text(old, new, lang) or "–")))
     _bump(table_id)
 
 
@@ -134,26 +109,26 @@ def _upload() -> None:
                "sv": f"{name} importerades inte; antagandena som gäller är oförändrade. "}
     data = file.getvalue()
     if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
-        _flash("io", "error", {"en": refused["en"] + f"The file is larger than {MAX_UPLOAD_MB} MB.",
-                                "sv": refused["sv"] + f"Filen är större än {MAX_UPLOAD_MB} MB."})
+        flash("io", "error", {"en": refused["en"] + f"The file is larger than {MAX_UPLOAD_MB} MB.",
+                               "sv": refused["sv"] + f"Filen är större än {MAX_UPLOAD_MB} MB."})
         return
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        _flash("io", "error", {"en": refused["en"] + "It is not UTF-8 text.",
-                                "sv": refused["sv"] + "Den är inte UTF-8-text."})
+        flash("io", "error", {"en": refused["en"] + "It is not UTF-8 text.",
+                               "sv": refused["sv"] + "Den är inte UTF-8-text."})
         return
     try:
         new = read_once("assumptions", data,  # read once: the same file again gives the same answer
                         lambda _: import_yaml(content, origin=name, reference=default_catalog()),
                         refused=AssumptionError, extra=(name, default_catalog().fingerprint))
     except AssumptionError as error:
-        _flash("io", "error", _refusal(refused["en"], refused["sv"], error))
+        flash("io", "error", _refusal(refused["en"], refused["sv"], error))
         return
     _commit(new)
     _bump(*TABLE_IDS)
     changed = len(differences(default_catalog(), new))
-    _flash("io", "success", {
+    flash("io", "success", {
         "en": f"Imported {name}: {changed} assumption{'s differ' if changed != 1 else ' differs'} "
               "from the defaults.",
         "sv": f"Importerade {name}: {changed} antagande{'n' if changed != 1 else ''} skiljer sig från "
@@ -204,7 +179,7 @@ def _table_editor(table: Table, catalog: Catalog, default: Table, lang: str) -> 
     for column in table.columns:
         if column.note is not None:
             st.caption(f"**{text(column.label, lang)}**: {text(column.note, lang)}")
-    _show_flash(table.id)
+    show_flash(table.id, lang)
     frame = _frame(table, catalog, lang)
     values = [column.key for column in table.columns]
     disabled = [name for name in frame.columns if name not in values]
@@ -220,14 +195,14 @@ def _table_editor(table: Table, catalog: Catalog, default: Table, lang: str) -> 
         try:
             new = apply_edits(catalog, table.id, edits)
         except AssumptionError as error:
-            _flash(table.id, "error", _refusal("Not applied: ", "Inte ändrat: ", error,
-                                               ". The previous value is still in force.",
-                                               ". Det tidigare värdet gäller fortfarande."))
+            flash(table.id, "error", _refusal("Not applied: ", "Inte ändrat: ", error,
+                                              ". The previous value is still in force.",
+                                              ". Det tidigare värdet gäller fortfarande."))
         else:
             _commit(new)
-            _flash(table.id, "success", _both(lambda code: tr(code, "Applied on every page: ",
-                                                              "Gäller nu på alla sidor: ")
-                                              + _changes_text(catalog, new, code)))
+            flash(table.id, "success", _both(lambda code: tr(code, "Applied on every page: ",
+                                                             "Gäller nu på alla sidor: ")
+                                             + _changes_text(catalog, new, code)))
         _bump(table.id)
         st.rerun()
     changed = [key for key, cell in table.cells.items()
@@ -249,14 +224,14 @@ def _table_editor(table: Table, catalog: Catalog, default: Table, lang: str) -> 
 
 
 # ---- sensitivity --------------------------------------------------------------------------------------
-@st.cache_data(max_entries=64, show_spinner=False)
-def _sensitivity(key: tuple, fingerprint: str, _scenario: Scenario, _catalog: Catalog) -> Sensitivity:
-    return sensitivity(_scenario, _catalog)
+@plan_cache(max_entries=64, copies=True)
+def _sensitivity(scenario: Scenario, catalog: Catalog) -> Sensitivity:
+    return sensitivity(scenario, catalog)
 
 
 def _sensitivity_view(catalog: Catalog, scenario: Scenario, lang: str) -> None:
     st.subheader(tr(lang, "Which assumptions matter most", "Vilka antaganden betyder mest"))
-    report = _sensitivity(scenario_key(scenario), catalog.fingerprint, scenario, catalog)
+    report = _sensitivity(scenario, catalog)
     low, high = step_label(report.factor, -1, lang), step_label(report.factor, 1, lang)
     st.caption(tr(
         lang,
@@ -313,7 +288,7 @@ def main() -> None:
         "Varje siffra bakom planen är ett antagande: lön, kapacitet, priser, månadsarvoden, hur mycket "
         "arbete arbetsmängden ger och gränsvärdena i vägledningen. Ändra en cell så kontrolleras ändringen "
         "direkt; är den giltig används den på alla sidor."))
-    _show_flash("top")
+    show_flash("top", lang)
 
     changes = differences(default, catalog)
     status, action = st.columns([4, 1], vertical_alignment="center")
@@ -347,10 +322,10 @@ def main() -> None:
                 tr(lang, "Now", "Nu"): cell_value_text(change.cell, change.new, lang),
             } for change in changes], hide_index=True, width="stretch")
 
-    pending = any(spot == "io" for spot, _, _ in st.session_state.get(FLASH, []))
+    pending = has_flash("io")
     with st.expander(tr(lang, "Import and export (YAML)", "Importera och exportera (YAML)"),
                      icon=":material/swap_vert:", expanded=pending):
-        _show_flash("io")
+        show_flash("io", lang)
         st.caption(tr(lang, "One YAML document with every section of data/ (the same schema). An uploaded "
                             "file is checked in full; if anything is wrong nothing changes.",
                       "Ett YAML-dokument med alla avsnitt i data/ (samma schema). En uppladdad fil "

@@ -108,8 +108,7 @@ for index, cap in enumerate(CAPABILITIES, start=1):
             _options(tr(lang, "In-house roles", "Interna roller"), guidance.role_options(catalog, cap, lang),
                      tr(lang, "No in-house role fits.", "Ingen intern roll passar."))
         with external_column:
-            in_house_only = any(rule.kind == "internal_owner_required" and rule.params["capability"] == cap
-                                for rule in catalog.rules)
+            in_house_only = guidance.in_house_only(catalog, cap)
             empty = (tr(lang, "None: this must be done in-house.", "Inga: detta måste göras internt.")
                      if in_house_only else tr(lang, "No outside provider in the catalog does this.",
                                               "Ingen extern leverantör i katalogen gör detta."))

@@ -4,6 +4,7 @@ upload, the sensitivity view, and edits reaching the Simulator."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 import yaml
@@ -30,7 +31,8 @@ def edit(at, table: str, row: int, column: str, value, version: int = 0):
 
 
 def texts(elements) -> list[str]:
-    return [str(element.value) for element in elements]
+    """The texts of the elements, with the markdown escapes (ui.feedback.md_escape) undone."""
+    return [re.sub(r"\\(.)", r"\1", str(element.value)) for element in elements]
 
 
 def catalog_in_force(at):

@@ -34,6 +34,7 @@ def test_nine_capabilities_with_roles_options_and_guidance(lang):
             assert rule.advice[lang] in text
     for rule in general_rules(CATALOG):
         assert rule_summary(rule, CATALOG, lang) in text
+    assert "{" not in text and "}" not in text  # every summary rendered: no raw template
     # roles with their fit, in the language's number format
     fit = "0,90" if lang == "sv" else "0.90"
     assert f"**{fit}** {CATALOG.name('communications_manager', lang)}" in text
@@ -73,3 +74,15 @@ def test_scenario_line_follows_the_sidebar():
 def test_no_influencer_work_is_said():
     at = run(new_app(page="capabilities"))
     assert "No work of this kind in your scenario." in page_text(at)
+
+
+@pytest.mark.parametrize(("lang", "summary"), [
+    ("en", "Every team seat is loaded to at least 25% of its capacity."),
+    ("sv", "Varje plats i teamet är belastad till minst 25\u00a0% av sin kapacitet."),
+])
+def test_the_newest_rule_reads_as_a_rule_not_as_its_message(lang, summary):
+    at = run(new_app({"lang": lang}, page="capabilities"))
+    text = page_text(at)
+    rule = next(rule for rule in CATALOG.rules if rule.id == "seat_underused")
+    assert rule_summary(rule, CATALOG, lang) == summary and summary in text
+    assert rule.message[lang].split("{utilisation}")[1] not in text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import model.assumptions
-import storage
+import ui.saved
 from model import load_catalog
 from tests.apptest_support import new_app, run
 from ui.uploads import STATE_KEY
@@ -29,7 +29,7 @@ def reads(monkeypatch):
 
         monkeypatch.setattr(module, name, read)
 
-    counting(storage, "read_scenario_file", "scenario")
+    counting(ui.saved, "read_scenario_file", "scenario")  # the door to storage/
     counting(model.assumptions, "import_yaml", "catalog")
     return counted
 

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from model import Scenario, build_catalog, simulate
+from model import CatalogError, Scenario, build_catalog, simulate
 from model.assumptions import (
     TABLE_IDS,
     AssumptionError,
@@ -72,6 +72,39 @@ def test_tables_hold_every_number_the_issue_names(catalog):
     assert demand_values == expected
     params = {row.id for row in tables["rules"].rows}
     assert "lead_in_house.min_share" in params and "over_capacity.max_utilisation" in params
+
+
+@pytest.mark.parametrize(("row", "label", "unit"), [
+    ("seat_underused.min_utilisation", ("minimum utilisation", "lägsta beläggning"),
+     ("share of capacity", "andel av kapaciteten")),
+    ("over_capacity.critical_above", ("critical above", "kritiskt över"),
+     ("share of capacity", "andel av kapaciteten")),
+    ("analysis_two_kinds.bonus", ("bonus per hour", "tillägg per timme"),
+     ("points per hour (1 = an hour of work at fit 1)",
+      "poäng per timme (1 = en timmes arbete med passform 1)")),
+    ("orderer_has_no_time.min_unspent_sek", ("unspent budget from", "outnyttjad budget från"),
+     ("SEK/year", "kr/år")),
+])
+def test_rule_parameters_are_labelled_and_in_units_from_their_kind(catalog, row, label, unit):
+    """Labels by the label key the kind declares (data/rule_labels.yaml), units by its unit key."""
+    [found] = [item for item in assumption_tables(catalog)["rules"].rows if item.id == row]
+    rule_name = row.split(".")[0].replace("_", " ").capitalize()
+    assert found.name == {"en": f"{rule_name} · {label[0]}", "sv": f"{rule_name} · {label[1]}"}
+    assert found.unit == {"en": unit[0], "sv": unit[1]}
+
+
+def test_the_label_texts_are_checked_when_read(tmp_path):
+    from model.assumptions import read_param_labels
+
+    path = tmp_path / "rule_labels.yaml"
+    path.write_text("labels:\n  min_share: {en: minimum share}\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match="min_share.*expected non-empty en and sv texts"):
+        read_param_labels(path)
+    path.write_text("labels: [min_share]\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match="expected a mapping of label keys"):
+        read_param_labels(path)
+    path.write_text("labels:\n  min_share: {en: minimum share, sv: minsta andel}\n", encoding="utf-8")
+    assert read_param_labels(path) == {"min_share": {"en": "minimum share", "sv": "minsta andel"}}
 
 
 def test_sources_say_estimate_when_there_is_no_outside_figure(catalog):

@@ -85,3 +85,42 @@ def test_cost_chart_with_no_budget_keeps_a_readable_axis():
     catalog = load_catalog()
     figure = cost_chart(simulate(Scenario(team_size=0, budget_sek=0), catalog), catalog, "en")
     assert figure.layout.xaxis.range[1] >= 0.1  # MSEK: tenths at least, never micro-SEK ticks
+
+
+def _other_figures(lang: str) -> dict[str, go.Figure]:
+    """The trade-off and comparison figures of a few plans, empty states included."""
+    from model.tradeoffs import frontier, next_moves, point_of, strategies, sweep
+    from ui import compare_charts, tradeoff_charts
+
+    scenario = Scenario(team_size=2, budget_sek=900_000)
+    plan = simulate(scenario, CATALOG)
+    grid, empty = sweep(scenario, CATALOG, range(3), (0, 1_000_000)), sweep(scenario, CATALOG, (), ())
+    now = point_of(plan)
+    plans = {"current": plan} | {s.id: s.plan for s in strategies(scenario, CATALOG)}
+    items = [("A <b>", plan), ("B", simulate(SCENARIOS["over budget"], CATALOG)),
+             ("C", simulate(SCENARIOS["nobody"], CATALOG))]
+    alone = [("x", simulate(SCENARIOS["no work"], CATALOG))]
+    figures = {
+        "map": tradeoff_charts.coverage_map(grid, lang, current=now, best=now),
+        "frontier": tradeoff_charts.frontier_chart(grid, frontier(grid), lang, current=now, budget=9e5),
+        "empty map": tradeoff_charts.coverage_map(empty, lang),
+        "strategy coverage": tradeoff_charts.strategy_coverage_chart(plans, CATALOG, lang),
+        "strategy cost": tradeoff_charts.strategy_cost_chart(plans, lang),
+        "moves": tradeoff_charts.moves_chart(next_moves(scenario, CATALOG), CATALOG, lang),
+        "no moves": tradeoff_charts.moves_chart((), CATALOG, lang),
+    }
+    for prefix, compared in (("compare", items), ("compare one", alone)):
+        for name, figure in compare_charts.compare_figures(compared, CATALOG, lang).items():
+            figures[f"{prefix} {name}"] = figure
+    return figures
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_trade_off_and_comparison_figures_are_valid_plotly_with_the_shared_look(lang):
+    for name, figure in _other_figures(lang).items():
+        checked = go.Figure(figure.to_dict())  # validating: raises on any bad property
+        assert checked.layout.title.text, name
+        assert checked.layout.font.size == charts.FONT_SIZE, name
+        assert checked.layout.separators == charts.SEPARATORS[lang], name
+        assert checked.layout.paper_bgcolor == "rgba(0,0,0,0)", name
+

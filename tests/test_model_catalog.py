@@ -339,6 +339,68 @@ def test_a_template_with_more_than_plain_names_is_refused(raw_catalog, template)
     assert TEMPLATES[template] in error.problem
 
 
+@pytest.mark.parametrize("template", list(TEMPLATES))
+def test_a_summary_with_more_than_plain_names_is_refused(raw_catalog, template):
+    # the summary of community_half_of_activity may use capabilities, min_share, target, met_coverage
+    index = entry_index(raw_catalog, "rules", "community_half_of_activity")
+    raw_catalog["rules"]["rules"][index]["summary"]["en"] = f"Text {template} text"
+    with pytest.raises(CatalogError) as caught:
+        build_catalog(raw_catalog)
+    error = caught.value
+    assert (error.file, error.entry, error.key) == (
+        "data/rules.yaml", f"rules[{index}] (id=community_half_of_activity)", "summary.en")
+    assert TEMPLATES[template] in error.problem
+
+
+def test_a_summary_may_use_only_what_its_kind_fills(raw_catalog):
+    # {utilisation} is what an over-capacity finding reports, not a parameter of the rule
+    rule = entry(raw_catalog, "rules", "over_capacity")
+    rule["summary"]["sv"] = "Ingen över {utilisation}."
+    with pytest.raises(CatalogError) as caught:
+        build_catalog(raw_catalog)
+    assert caught.value.key == "summary.sv"
+    assert caught.value.problem == ("unknown placeholder {utilisation} (kind max_utilisation gives: "
+                                    "max_utilisation, critical_above)")
+
+
+def test_a_summary_is_one_line_in_both_languages(raw_catalog):
+    entry(raw_catalog, "rules", "seat_underused")["summary"]["en"] = "Every seat\n\nis used."
+    with pytest.raises(CatalogError, match="key 'summary.en': expected one line"):
+        build_catalog(raw_catalog)
+    del entry(raw_catalog, "rules", "seat_underused")["summary"]["sv"]
+    with pytest.raises(CatalogError, match="key 'summary.sv': missing text in this language"):
+        build_catalog(raw_catalog)
+
+
+def test_a_new_rule_without_a_summary_is_refused(raw_catalog):
+    rule = copy.deepcopy(entry(raw_catalog, "rules", "seat_underused"))
+    rule["id"] = "seat_idle"
+    del rule["summary"]
+    raw_catalog["rules"]["rules"].append(rule)
+    with pytest.raises(CatalogError) as caught:
+        build_catalog(raw_catalog)
+    assert caught.value.entry.endswith("(id=seat_idle)") and caught.value.key == "summary"
+    assert "missing" in caught.value.problem and "min_utilisation" in caught.value.problem
+
+
+def test_assumptions_saved_before_rules_had_summaries_still_load(catalog):
+    """A document without summaries (an older export or saved scenario) takes the shipped rule's
+    summary for a rule of the same id and kind, and carries it from then on."""
+    raw = catalog.to_raw()
+    for rule in raw["rules"]["rules"]:
+        del rule["summary"]
+    old = yaml.safe_dump({section: raw[section][section] for section in SECTIONS}, allow_unicode=True)
+    loaded = load_catalog_text(old, origin="saved assumptions")
+    assert [rule.summary for rule in loaded.rules] == [rule.summary for rule in catalog.rules]
+    assert loaded.fingerprint == catalog.fingerprint  # nothing else differs from the defaults
+    assert "summary:" in loaded.to_yaml()
+    # a rule of another kind under a shipped id gets no summary that is not its own
+    entry(raw, "rules", "seat_underused")["kind"] = "max_utilisation"
+    entry(raw, "rules", "seat_underused")["params"] = {}
+    with pytest.raises(CatalogError, match="key 'summary': missing"):
+        build_catalog(raw)
+
+
 def test_doubled_braces_stay_text(raw_catalog):
     entry(raw_catalog, "rules", "community_half_of_activity")["message"]["en"] = "{{share}} is {share}"
     rule = next(r for r in build_catalog(raw_catalog).rules if r.id == "community_half_of_activity")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from model import CatalogError, Scenario, build_catalog, load_catalog, simulate
-from model.rules import KINDS, REQUIRED, Hit, register
+from model.rules import KINDS, REQUIRED, Hit, Param, declaration_problem, register
 from model.scenario import SPECS
 from model.vocab import LANGUAGES, SEVERITIES
 from tests.conftest import entry
@@ -237,18 +237,20 @@ def test_removing_a_rule_removes_its_findings(raw_catalog):
 def test_every_kind_declares_itself():
     for kind in KINDS.values():
         assert kind.description and callable(kind.check)
-        for param_kind, default in kind.params.values():
-            assert param_kind in ("fraction", "hours", "number", "count", "penalty", "flag",
+        assert declaration_problem(kind) is None, kind.name
+        for param in kind.params.values():
+            assert param.type in ("fraction", "hours", "number", "count", "penalty", "flag",
                                   "capability", "capability_or_all", "driver", "driver_or_none",
                                   "capabilities", "roles", "providers")
-            assert default is REQUIRED or default is not None or param_kind == "driver_or_none"
+            assert param.default is REQUIRED or param.default is not None or param.type == "driver_or_none"
+            assert not param.numeric or (param.unit and param.label)
 
 
 def test_a_registered_kind_can_be_used_from_data(raw_catalog):
     name = "test_team_at_least"
     try:
-        @register(name, {"min_people": ("count", REQUIRED)}, ("people", "min"),
-                  "The team has at least min_people seats.")
+        @register(name, params={"min_people": Param("count", REQUIRED, unit="count", label="min_people")},
+                  reports=("people", "min"), description="The team has at least min_people seats.")
         def check(params, ctx):
             people = sum(1 for person in ctx.people if person.in_team)
             if people >= params["min_people"]:
@@ -258,6 +260,8 @@ def test_a_registered_kind_can_be_used_from_data(raw_catalog):
         raw_catalog["rules"]["rules"].append({
             "id": "team_too_small", "kind": name, "severity": "info",
             "params": {"min_people": 3},
+            "summary": {"en": "The team has at least {min_people} seats.",
+                        "sv": "Teamet har minst {min_people} platser."},
             "message": {"en": "{people} people, fewer than {min}.",
                         "sv": "{people} personer, färre än {min}."},
             "advice": {"en": "Hire.", "sv": "Anställ."},

@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from model import Scenario, simulate
-from ui.changes import compare_rows, md_escape, scenario_summary, summarise_changes, unique_labels
+from ui.changes import compare_rows, scenario_summary, summarise_changes, unique_labels
 from ui.compare_charts import SCENARIO_COLORS, compare_figures, safe
+from ui.feedback import md_escape
 
 SOLO = Scenario(team_size=1, budget_sek=1_200_000, inbound_per_week=300)
 TEAM = Scenario(team=("social_media_manager", "community_manager", "content_manager"), budget_sek=3_000_000,

@@ -39,3 +39,21 @@ def test_the_app_freezes_after_its_first_run(monkeypatch):
     at.sidebar.slider(key="team_size").set_value(3).run()
     assert not at.exception
     assert fake.calls == ["collect", "freeze"]  # not again on later reruns
+
+
+def test_plan_cache_keys_on_the_scenario_the_catalog_fingerprint_and_the_language():
+    from dataclasses import replace
+
+    from model import Scenario, load_catalog
+
+    @state.plan_cache(max_entries=8)
+    def build(scenario, catalog, lang):
+        return object()
+
+    catalog = load_catalog()
+    first = build(Scenario(team_size=2), catalog, "en")
+    assert build(Scenario(team_size=2), load_catalog(), "en") is first  # equal fields, same data: a hit
+    assert build(Scenario(team_size=3), catalog, "en") is not first
+    assert build(Scenario(team_size=2, team=("copywriter",)), catalog, "en") is not first
+    assert build(Scenario(team_size=2), catalog, "sv") is not first
+    assert build(Scenario(team_size=2), replace(catalog, fingerprint="edited"), "en") is not first

@@ -359,3 +359,27 @@ def test_moves_at_the_edges_of_the_ranges():
     assert not any(m.kind in ("hire", "budget") for m in moves)  # no seat or SEK left to add
     broke = next_moves(Scenario(team_size=0, budget_sek=0), CATALOG)
     assert broke and all(math.isfinite(m.coverage_gain) for m in broke)
+
+
+def test_a_rule_whose_programme_reads_the_budget_makes_the_sweep_solve_every_budget(raw_catalog):
+    """The optimum of a higher budget is reused at a lower one only when no rule's programme reads
+    the budget (a rule active above some budget may change the optimum below it)."""
+    from model import build_catalog
+    from model.tradeoffs import _Optima
+
+    for rule in raw_catalog["rules"]["rules"]:
+        if rule["id"] == "video_needs_video_people":
+            rule["params"].update(active_if="budget_sek", above=1_000_000)
+    catalog = build_catalog(raw_catalog)
+    scenario = Scenario(team_size=0, posts_per_week=4, video_share=0.6, inbound_per_week=20,
+                        channels=1, ad_spend_sek_month=0, marketing_lead_hours=2, volunteer_hours=20)
+    budgets = (900_000, 3_000_000)
+    optima = _Optima(scenario, catalog, (0,), budgets)
+    assert optima.budget_shapes
+    assert optima._reused(0, 900_000) is None
+    grid = sweep(scenario, catalog, team_sizes=(0,), budgets=budgets)
+    for point in (point for row in grid.points for point in row):
+        direct = simulate(scenario_at(scenario, catalog, point.team_size, point.budget), catalog,
+                          limits=False)
+        assert point.coverage == pytest.approx(direct.overall_coverage, abs=1e-9)
+        assert point.objective == pytest.approx(direct.objective, abs=1e-9)

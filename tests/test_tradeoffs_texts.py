@@ -86,7 +86,7 @@ def test_the_map_holds_the_grid_the_line_and_the_markers():
     assert [round(y * 1e6) for y in line.y[::2]] == [round(c) for c in grid.in_house_cost]
     assert (star.x[0], star.y[0]) == (now.team_size, now.budget / 1e6)
     assert fig.layout.title.text == "Täckning efter teamstorlek och budget"
-    assert fig.layout.font.size == 18  # the shared look of ui.charts.style
+    assert fig.layout.font.size == 18  # the shared look of ui.figkit
 
 
 def test_the_frontier_chart_draws_the_frontier_and_one_curve_per_team_size():

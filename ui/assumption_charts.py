@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from model import fmt
 from model.assumptions import Cell, Sensitivity, text
+from ui.figkit import SEPARATORS
 from ui.i18n import tr
 
 LOW_COLOUR = "#4C78A8"
@@ -80,7 +81,7 @@ def tornado(report: Sensitivity, metric: str, lang: str = "en", top: int = 12) -
         barmode="overlay", height=90 + 30 * len(ranked), margin={"l": 10, "r": 10, "t": 40, "b": 40},
         title={"text": title, "font": {"size": 15}},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
-        separators=", " if lang == "sv" else ".,",
+        separators=SEPARATORS.get(lang, SEPARATORS["en"]),
         xaxis={"zeroline": True, "zerolinewidth": 2, "zerolinecolor": "#888",
                "tickformat": ",.0f" if metric == "cost" else ",.1f"},
         yaxis={"automargin": True},

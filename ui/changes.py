@@ -288,12 +288,3 @@ def unique_labels(labels: list[str]) -> list[str]:
         used.add(candidate)
         out.append(candidate)
     return out
-
-
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:^=&\"'")
-
-
-def md_escape(text: str) -> str:
-    """Text a user typed, safe to put into Streamlit markdown: every markdown, LaTeX ($),
-    directive (:red[…]) and entity (&…;) character is backslash-escaped, so it reads as typed."""
-    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in str(text))

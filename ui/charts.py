@@ -4,8 +4,9 @@ pages, the HTML report and the tests can all use them.
     from ui.charts import load_chart, coverage_chart, cost_chart, flow_chart, style, COLORS
     fig = coverage_chart(plan, catalog, "sv")
 
-Every figure is already passed through `style` (large fonts for a projector, transparent
-background so it works on a light and a dark theme, number separators of the language).
+Every figure is built by ui.figkit with the shared look (large fonts for a projector, transparent
+background so it works on a light and a dark theme, number separators of the language); the
+colours, CONFIG and `style` are re-exported from there for the pages that import them here.
 """
 
 from __future__ import annotations
@@ -18,92 +19,26 @@ from model.fmt import hours as fmt_hours
 from model.fmt import msek, pct, sek
 from model.rules import seat_label
 from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT
+from ui.figkit import (
+    COLORS,
+    CONFIG,
+    FONT_SIZE,
+    GRID,
+    HATCH,
+    SEPARATORS,
+    TYPES,
+    empty,
+    figure,
+    rgba,
+    style,
+    vline,
+)
 from ui.i18n import t
 
-# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies, and readable
-# on both a white and a dark background.
-COLORS: dict[str, str] = {
-    "in_house": "#0072B2",
-    "agency": "#E69F00",
-    "freelancer": "#009E73",
-    "uncovered": "#D55E00",
-    "quality_gap": "#999999",
-    "coordination": "#CC79A7",
-    "over_capacity": "#D62728",
-    "capacity": "#8C8C8C",
-    "remaining": "#BBBBBB",
-    "capability": "#56748F",
-}
-TYPES: tuple[str, ...] = ("in_house", "agency", "freelancer")
 # One colour per capability for the load chart (a person's hours split by what they do).
 CAPABILITY_COLORS: dict[str, str] = dict(zip(CAPABILITIES, (
     "#4C78A8", "#72B7B2", "#54A24B", "#EECA3B", "#B279A2", "#F58518", "#FF9DA6", "#9D755D", "#79706E",
 ), strict=True))
-
-FONT_SIZE = 18
-TITLE_SIZE = 22
-SEPARATORS = {"en": ".,", "sv": ",\u00a0"}  # Plotly: decimal mark, then thousands separator
-CONFIG: dict = {  # pass as st.plotly_chart(..., config=CONFIG): PNG download at projector scale
-    "displaylogo": False,
-    "toImageButtonOptions": {"format": "png", "scale": 2},
-    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-}
-
-
-def style_layout(lang: str = "en", *, height: int | None = None, axes: bool = True) -> dict:
-    """The shared look as a layout dict: large fonts for a projector, transparent background
-    (light and dark themes), the language's number separators. Text colours are left to the
-    theme. `axes=False` for figures without x/y axes (Sankey)."""
-    layout: dict = {
-        "font": {"size": FONT_SIZE},
-        "title": {"font": {"size": TITLE_SIZE}, "x": 0, "xanchor": "left"},
-        "legend": {"font": {"size": FONT_SIZE - 2}, "orientation": "h", "yanchor": "top", "y": -0.12,
-                   "xanchor": "left", "x": 0, "title": {"text": ""}, "traceorder": "normal"},
-        "hoverlabel": {"font": {"size": FONT_SIZE - 2}},
-        "margin": {"l": 10, "r": 30, "t": 60, "b": 10},
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "separators": SEPARATORS.get(lang, SEPARATORS["en"]),
-    }
-    if axes:
-        for axis in ("xaxis", "yaxis"):
-            layout[axis] = {"tickfont": {"size": FONT_SIZE - 2}, "title": {"font": {"size": FONT_SIZE}},
-                            "automargin": True}
-    if height:
-        layout["height"] = height
-    return layout
-
-
-def style(fig: go.Figure, lang: str = "en", *, height: int | None = None) -> go.Figure:
-    """Apply `style_layout` to a figure (in place) and return it."""
-    layout = style_layout(lang, height=height, axes=False)
-    fig.update_layout(layout)
-    axis = {"tickfont": {"size": FONT_SIZE - 2}, "title": {"font": {"size": FONT_SIZE}}, "automargin": True}
-    fig.update_xaxes(axis)
-    fig.update_yaxes(axis)
-    return fig
-
-
-def _merge(base: dict, extra: dict) -> dict:
-    """Deep merge: `extra` wins, nested dicts are merged."""
-    out = dict(base)
-    for key, value in extra.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) \
-            else value
-    return out
-
-
-def _figure(data: list[dict], layout: dict, lang: str, *, height: int, axes: bool = True) -> go.Figure:
-    """One Figure from plain dicts, styled. Built without Plotly's per-property validation, which
-    costs tens of milliseconds per figure on every rerun; tests/test_charts.py validates every
-    figure instead (go.Figure(fig.to_dict()) must accept it)."""
-    layout = _merge(layout, style_layout(lang, height=height, axes=axes))
-    return go.Figure({"data": data, "layout": layout}, skip_invalid=False, _validate=False)
-
-
-def _rgba(hex_color: str, alpha: float) -> str:
-    red, green, blue = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({red},{green},{blue},{alpha})"
 
 
 def person_label(seat: str, role: str, catalog: Catalog, lang: str) -> str:
@@ -128,20 +63,6 @@ def _two_lines(label: str) -> str:
     return label.replace(" (", "<br>(", 1)
 
 
-def _empty(title: str, text: str, lang: str, height: int) -> go.Figure:
-    layout = {
-        "title": {"text": title},
-        "annotations": [{"text": text, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper",
-                         "yref": "paper", "font": {"size": FONT_SIZE}}],
-        "xaxis": {"visible": False}, "yaxis": {"visible": False},
-    }
-    return _figure([], layout, lang, height=height)
-
-
-def _grid() -> dict:
-    return {"showgrid": True, "gridcolor": _rgba(COLORS["capacity"], 0.25)}
-
-
 # ---- load per person --------------------------------------------------------------------------
 def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     """Hours per week of each person, split by capability, with supplier coordination as its own
@@ -149,7 +70,7 @@ def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     people = list(plan.people)
     title = t("chart_load", lang)
     if not people:
-        return _empty(title, t("no_people", lang), lang, 260)
+        return empty(title, t("no_people", lang), lang, 260)
     labels = [_two_lines(person_label(p.seat, p.role, catalog, lang)) for p in people]
     seat_hours: dict[tuple[str, str], float] = {}
     for line in plan.assignments:
@@ -174,8 +95,7 @@ def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
         name = t("coordination", lang)
         data.append({
             "type": "bar", "y": labels, "x": coordination, "orientation": "h", "name": name,
-            "marker": {"color": COLORS["coordination"],
-                       "pattern": {"shape": "x", "fgcolor": "#ffffff", "fillmode": "overlay"}},
+            "marker": {"color": COLORS["coordination"], "pattern": HATCH["coordination"]},
             "customdata": [fmt_hours(v, lang) for v in coordination],
             "hovertemplate": f"%{{y}}<br>{name}: %{{customdata}} {unit}<extra></extra>",
         })
@@ -190,7 +110,7 @@ def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     shapes = [
         {"type": "rect", "xref": "x", "yref": "y", "x0": people[i].capacity, "x1": people[i].hours,
          "y0": i - 0.45, "y1": i + 0.45, "line": {"color": COLORS["over_capacity"], "width": 3},
-         "fillcolor": _rgba(COLORS["over_capacity"], 0.30), "layer": "above"}
+         "fillcolor": rgba(COLORS["over_capacity"], 0.30), "layer": "above"}
         for i in over
     ]
     normal = [i for i in range(len(people)) if i not in over]
@@ -210,10 +130,10 @@ def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     longest = max(max(p.hours, p.capacity) for p in people)
     layout = {
         "title": {"text": title}, "barmode": "stack", "bargap": 0.3, "shapes": shapes,
-        "xaxis": {"range": [0, max(longest * 1.35, 5)]} | _grid(),
+        "xaxis": {"range": [0, max(longest * 1.35, 5)]} | GRID,
         "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
     }
-    return _figure(data, layout, lang, height=260 + 70 * len(people))
+    return figure(data, layout, lang, height=260 + 70 * len(people))
 
 
 # ---- coverage per capability ------------------------------------------------------------------
@@ -249,11 +169,7 @@ def coverage_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     for kind in (*TYPES, "quality_gap", "uncovered"):
         values = [parts[cap][kind] for cap in CAPABILITIES]
         name = t("not_done" if kind == "uncovered" else kind, lang)
-        marker: dict = {"color": COLORS[kind]}
-        if kind == "uncovered":
-            marker["pattern"] = {"shape": "/", "fgcolor": "#ffffff", "solidity": 0.3, "fillmode": "overlay"}
-        elif kind == "quality_gap":
-            marker["pattern"] = {"shape": ".", "fgcolor": "#ffffff", "solidity": 0.2, "fillmode": "overlay"}
+        marker: dict = {"color": COLORS[kind]} | ({"pattern": HATCH[kind]} if kind in HATCH else {})
         data.append({
             "type": "bar", "y": labels, "x": values, "orientation": "h", "name": name, "marker": marker,
             "customdata": [[pct(v, lang), fmt_hours(v * plan.demand.get(cap, 0.0), lang)]
@@ -274,10 +190,10 @@ def coverage_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     layout = {
         "title": {"text": t("chart_coverage", lang)}, "barmode": "stack", "bargap": 0.3,
         "annotations": annotations,
-        "xaxis": {"range": [0, 1.2], "tickformat": ".0%", "tickvals": [0, 0.25, 0.5, 0.75, 1]} | _grid(),
+        "xaxis": {"range": [0, 1.2], "tickformat": ".0%", "tickvals": [0, 0.25, 0.5, 0.75, 1]} | GRID,
         "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
     }
-    return _figure(data, layout, lang, height=620)
+    return figure(data, layout, lang, height=620)
 
 
 # ---- cost against budget ----------------------------------------------------------------------
@@ -312,7 +228,7 @@ def cost_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
         data.append({
             "type": "bar", "y": row, "x": [cost.remaining / 1e6], "orientation": "h",
             "name": t("remaining", lang),
-            "marker": {"color": _rgba(COLORS["remaining"], 0.35),
+            "marker": {"color": rgba(COLORS["remaining"], 0.35),
                        "line": {"color": COLORS["remaining"], "width": 2}},
             "text": [msek(cost.remaining, lang)], "textposition": "inside", "insidetextanchor": "middle",
             "textangle": 0,
@@ -322,23 +238,21 @@ def cost_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     budget = cost.budget / 1e6
     over = cost.total > cost.budget + 0.5
     label = f"{t('budget', lang)} {msek(cost.budget, lang)}"
-    shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": budget, "x1": budget, "y0": 0, "y1": 1,
-               "line": {"color": COLORS["over_capacity"] if over else COLORS["capacity"], "width": 4,
-                        "dash": "dash"}}]
+    shapes = [vline(budget, COLORS["over_capacity"] if over else COLORS["capacity"], width=4)[0]]
     if over:  # the overrun
         label += f" · {t('over_budget', lang).lower()} {msek(cost.total - cost.budget, lang)}"
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": budget, "x1": cost.total / 1e6,
                        "y0": 0, "y1": 1, "line": {"width": 0},
-                       "fillcolor": _rgba(COLORS["over_capacity"], 0.25), "layer": "below"})
+                       "fillcolor": rgba(COLORS["over_capacity"], 0.25), "layer": "below"})
     layout = {
         "title": {"text": t("chart_cost", lang)}, "barmode": "stack", "bargap": 0.25, "shapes": shapes,
         "annotations": [{"x": budget, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
                          "xanchor": "right" if budget > top * 0.5 else "left", "text": label,
                          "showarrow": False, "font": {"size": FONT_SIZE - 1}}],
-        "xaxis": {"range": [0, top * 1.05], "ticksuffix": " mnkr" if lang == "sv" else " MSEK"} | _grid(),
+        "xaxis": {"range": [0, top * 1.05], "ticksuffix": " mnkr" if lang == "sv" else " MSEK"} | GRID,
         "yaxis": {"showticklabels": False},
     }
-    return _figure(data, layout, lang, height=300)
+    return figure(data, layout, lang, height=300)
 
 
 # ---- capability -> provider flow ----------------------------------------------------------------
@@ -348,7 +262,7 @@ def flow_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     title = t("chart_flow", lang)
     caps = [cap for cap in CAPABILITIES if plan.demand.get(cap, 0.0) > 1e-9]
     if not caps:
-        return _empty(title, t("no_work", lang), lang, 300)
+        return empty(title, t("no_work", lang), lang, 300)
     unit = "h/vecka" if lang == "sv" else "h/week"
     nodes: list[str] = [f"{catalog.name(cap, lang)} ({fmt_hours(plan.demand[cap], lang)})" for cap in caps]
     colors: list[str] = [COLORS["capability"]] * len(caps)
@@ -387,12 +301,12 @@ def flow_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
                  "hovertemplate": "%{label}<br>%{value}<extra></extra>"},
         "link": {"source": [s for s, _ in links], "target": [d for _, d in links],
                  "value": [flows[link] for link in links],
-                 "color": [_rgba(COLORS[kinds[link]], 0.35) for link in links],
+                 "color": [rgba(COLORS[kinds[link]], 0.35) for link in links],
                  "hovertemplate": "%{source.label} → %{target.label}<br>%{value}<extra></extra>"},
         "textfont": {"size": FONT_SIZE - 2, "shadow": "none"},
     }]
     height = max(420, 46 * max(len(caps), len(nodes) - len(caps)) + 140)
-    return _figure(data, {"title": {"text": title}}, lang, height=height, axes=False)
+    return figure(data, {"title": {"text": title}}, lang, height=height, axes=False)
 
 
 # ---- who fits what (the knowledge base) ---------------------------------------------------
@@ -409,20 +323,18 @@ def fit_matrix_chart(catalog: Catalog, lang: str = "en") -> go.Figure:
 
     values = [[fit_of(item_id, cap) for cap in CAPABILITIES] for item_id, _ in rows]
     text = [[fmt_fit(value, lang) if value > 0 else "" for value in row] for row in values]
-    fig = go.Figure(go.Heatmap(
-        z=values, x=columns, y=[label for _, label in rows], text=text, texttemplate="%{text}",
-        textfont={"size": FONT_SIZE - 4}, zmin=0, zmax=1, xgap=2, ygap=2,
-        colorscale=[[0, "rgba(128,128,128,0.08)"], [0.3, "#cfe3f3"], [1, COLORS["in_house"]]],
-        colorbar={"title": {"text": t("fit", lang)}, "thickness": 14},
-        hovertemplate="%{y} · %{x}<br>" + t("fit", lang) + ": %{text}<extra></extra>",
-    ))
-    fig.update_layout(title={"text": t("chart_fit", lang)})
-    fig.update_xaxes(side="top", tickangle=-30)
-    fig.update_yaxes(autorange="reversed")
-    style(fig, lang, height=120 + 34 * len(rows))
-    fig.update_layout(margin={"t": 150})
-    return fig
+    data = [{
+        "type": "heatmap", "z": values, "x": columns, "y": [label for _, label in rows], "text": text,
+        "texttemplate": "%{text}", "textfont": {"size": FONT_SIZE - 4}, "zmin": 0, "zmax": 1, "xgap": 2,
+        "ygap": 2, "colorscale": [[0, "rgba(128,128,128,0.08)"], [0.3, "#cfe3f3"], [1, COLORS["in_house"]]],
+        "colorbar": {"title": {"text": t("fit", lang)}, "thickness": 14},
+        "hovertemplate": "%{y} · %{x}<br>" + t("fit", lang) + ": %{text}<extra></extra>",
+    }]
+    layout = {"title": {"text": t("chart_fit", lang)}, "margin": {"t": 150},
+              "xaxis": {"side": "top", "tickangle": -30}, "yaxis": {"autorange": "reversed"}}
+    return figure(data, layout, lang, height=120 + 34 * len(rows))
 
 
-__all__ = ["CAPABILITY_COLORS", "COLORS", "CONFIG", "coverage_chart", "coverage_parts", "cost_chart",
-           "fit_matrix_chart", "flow_chart", "load_chart", "person_label", "provider_label", "style"]
+__all__ = ["CAPABILITY_COLORS", "COLORS", "CONFIG", "FONT_SIZE", "SEPARATORS", "TYPES", "coverage_chart",
+           "coverage_parts", "cost_chart", "fit_matrix_chart", "flow_chart", "load_chart", "person_label",
+           "provider_label", "style"]

@@ -1,5 +1,6 @@
 """Comparison figures: two to four plans side by side. Pure: a list of (label, plan) in, a Plotly
-Figure out, styled like ui.charts (large fonts, transparent background, the language's numbers).
+Figure out, built by ui.figkit like every chart (large fonts, transparent background, the
+language's numbers), with the legend on top.
 
 Scenario names are typed by users: they are HTML-escaped before they reach Plotly (which renders
 a subset of HTML in labels and decodes entities, so they still read as typed).
@@ -15,12 +16,12 @@ from model import Catalog, Plan
 from model.fmt import hours as fmt_hours
 from model.fmt import msek, pct
 from model.vocab import CAPABILITIES
-from ui.charts import COLORS, FONT_SIZE, person_label, style
+from ui.charts import person_label
+from ui.figkit import COLORS, FONT_SIZE, GRID, HATCH, TYPES, figure, legend_on_top, nothing_note, vline
 from ui.i18n import t, tr
 
 # Paul Tol's "muted" colours: one per compared scenario, apart from the provider-type colours.
 SCENARIO_COLORS: tuple[str, ...] = ("#332288", "#44AA99", "#DDCC77", "#CC6677")
-TYPES: tuple[str, ...] = ("in_house", "agency", "freelancer")
 Items = list[tuple[str, Plan]]
 
 
@@ -29,86 +30,80 @@ def safe(label: str) -> str:
     return html.escape(label, quote=False)
 
 
-def _legend_on_top(fig: go.Figure) -> go.Figure:
+def _compare_figure(data: list[dict], layout: dict, lang: str, height: int) -> go.Figure:
     """The legend between the title and the plot (short charts have no room below the axis)."""
-    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
-                      margin={"t": 110})
-    return fig
-
-
-def _grid(alpha: float = 0.25) -> str:
-    red, green, blue = (int(COLORS["capacity"][i:i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({red},{green},{blue},{alpha})"
+    return figure(data, layout | legend_on_top(), lang, height=height)
 
 
 def coverage_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.Figure:
     """Coverage of each capability, one bar per scenario, grouped by capability."""
     caps = list(CAPABILITIES)
     names = [catalog.name(cap, lang) for cap in caps]
-    fig = go.Figure()
-    fig.update_layout(title={"text": tr(lang, "Coverage per capability", "Täckning per kapabilitet")})
+    data = []
     for index, (label, plan) in enumerate(items):
         values = [plan.coverage.get(cap, 0.0) if plan.demand.get(cap, 0.0) > 1e-9 else None
                   for cap in caps]
-        texts = [pct(v, lang) if v is not None else t("no_demand", lang) for v in values]
-        fig.add_bar(
-            y=names, x=[v or 0.0 for v in values], orientation="h", name=safe(label),
-            marker_color=SCENARIO_COLORS[index % len(SCENARIO_COLORS)],
-            text=texts, textposition="outside", cliponaxis=False, textfont={"size": FONT_SIZE - 4},
-            hovertemplate=f"{safe(label)}<br>%{{y}}: %{{text}}<extra></extra>",
-        )
-    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
-    fig.update_xaxes(range=[0, 1.18], tickformat=".0%", tickvals=[0, 0.25, 0.5, 0.75, 1],
-                     title={"text": t("share_of_demand", lang)}, showgrid=True, gridcolor=_grid())
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=names)
-    return _legend_on_top(style(fig, lang, height=240 + len(caps) * (22 * len(items) + 18)))
+        data.append({
+            "type": "bar", "y": names, "x": [v or 0.0 for v in values], "orientation": "h",
+            "name": safe(label), "marker": {"color": SCENARIO_COLORS[index % len(SCENARIO_COLORS)]},
+            "text": [pct(v, lang) if v is not None else t("no_demand", lang) for v in values],
+            "textposition": "outside", "cliponaxis": False, "textfont": {"size": FONT_SIZE - 4},
+            "hovertemplate": f"{safe(label)}<br>%{{y}}: %{{text}}<extra></extra>",
+        })
+    layout = {
+        "title": {"text": tr(lang, "Coverage per capability", "Täckning per kapabilitet")},
+        "barmode": "group", "bargap": 0.25, "bargroupgap": 0.05,
+        "xaxis": {"range": [0, 1.18], "tickformat": ".0%", "tickvals": [0, 0.25, 0.5, 0.75, 1],
+                  "title": {"text": t("share_of_demand", lang)}, **GRID},
+        "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": names},
+    }
+    return _compare_figure(data, layout, lang, 240 + len(caps) * (22 * len(items) + 18))
 
 
 def cost_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.Figure:
     """Cost per year of each scenario split into in-house, agency and freelancer, with its budget."""
     labels = [safe(label) for label, _ in items]
-    fig = go.Figure()
-    fig.update_layout(title={"text": tr(lang, "Cost per year against budget", "Kostnad per år mot budget")})
-    amounts = {kind: [getattr(plan.cost, kind) for _, plan in items] for kind in TYPES}
+    data = []
     for kind in TYPES:
-        values = amounts[kind]
+        values = [getattr(plan.cost, kind) for _, plan in items]
         if not any(value >= 1000 for value in values):  # a few SEK a year is no real cost
             continue
-        fig.add_bar(
-            y=labels, x=[value / 1e6 for value in values], orientation="h", name=t(kind, lang),
-            marker_color=COLORS[kind],
-            text=[msek(value, lang) if value > 0.5 else "" for value in values],
-            textposition="inside", insidetextanchor="middle", textangle=0,
-            textfont={"size": FONT_SIZE - 2, "color": "#ffffff"},
-            hovertemplate=f"%{{y}}<br>{t(kind, lang)}: %{{text}}<extra></extra>",
-        )
+        data.append({
+            "type": "bar", "y": labels, "x": [value / 1e6 for value in values], "orientation": "h",
+            "name": t(kind, lang), "marker": {"color": COLORS[kind]},
+            "text": [msek(value, lang) if value > 0.5 else "" for value in values],
+            "textposition": "inside", "insidetextanchor": "middle", "textangle": 0,
+            "textfont": {"size": FONT_SIZE - 2, "color": "#ffffff"},
+            "hovertemplate": f"%{{y}}<br>{t(kind, lang)}: %{{text}}<extra></extra>",
+        })
     budgets = [plan.cost.budget for _, plan in items]
-    fig.add_scatter(
-        y=labels, x=[budget / 1e6 for budget in budgets], mode="markers", name=t("budget", lang),
-        marker={"symbol": "line-ns", "size": 46, "line": {"width": 5, "color": COLORS["capacity"]}},
-        text=[msek(budget, lang) for budget in budgets],
-        hovertemplate=f"%{{y}}<br>{t('budget', lang)}: %{{text}}<extra></extra>",
-    )
     totals = [plan.cost.total for _, plan in items]
-    fig.add_scatter(
-        y=labels, x=[max(total, budget) / 1e6 for total, budget in zip(totals, budgets, strict=True)],
-        mode="text", text=[f"  {msek(total, lang)}" for total in totals], textposition="middle right",
-        textfont={"size": FONT_SIZE - 1}, showlegend=False, hoverinfo="skip", cliponaxis=False,
-    )
+    data += [{
+        "type": "scatter", "y": labels, "x": [budget / 1e6 for budget in budgets], "mode": "markers",
+        "name": t("budget", lang),
+        "marker": {"symbol": "line-ns", "size": 46, "line": {"width": 5, "color": COLORS["capacity"]}},
+        "text": [msek(budget, lang) for budget in budgets],
+        "hovertemplate": f"%{{y}}<br>{t('budget', lang)}: %{{text}}<extra></extra>",
+    }, {
+        "type": "scatter", "y": labels,
+        "x": [max(total, budget) / 1e6 for total, budget in zip(totals, budgets, strict=True)],
+        "mode": "text", "text": [f"  {msek(total, lang)}" for total in totals],
+        "textposition": "middle right", "textfont": {"size": FONT_SIZE - 1}, "showlegend": False,
+        "hoverinfo": "skip", "cliponaxis": False,
+    }]
     top = max([*totals, *budgets, 1.0]) / 1e6
-    fig.update_layout(barmode="stack", bargap=0.35)
-    fig.update_xaxes(range=[0, top * 1.25], ticksuffix=" mnkr" if lang == "sv" else " MSEK",
-                     showgrid=True, gridcolor=_grid())
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
-    return _legend_on_top(style(fig, lang, height=230 + 80 * len(items)))
+    layout = {
+        "title": {"text": tr(lang, "Cost per year against budget", "Kostnad per år mot budget")},
+        "barmode": "stack", "bargap": 0.35,
+        "xaxis": {"range": [0, top * 1.25], "ticksuffix": " mnkr" if lang == "sv" else " MSEK", **GRID},
+        "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
+    }
+    return _compare_figure(data, layout, lang, 230 + 80 * len(items))
 
 
 def load_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.Figure:
     """Each in-house person's load as a share of their capacity, one row of dots per scenario;
     dots past 100 % are over capacity."""
-    fig = go.Figure()
-    fig.update_layout(title={"text": tr(lang, "Load of each person in-house (share of capacity)",
-                                        "Belastning per person internt (andel av kapaciteten)")})
     unit = "h/vecka" if lang == "sv" else "h/week"
     labels = [safe(label) for label, _ in items]
     normal: dict[str, list] = {"x": [], "y": [], "text": [], "custom": []}
@@ -128,23 +123,26 @@ def load_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
             top = max(top, person.utilisation)
     template = ("%{customdata[0]}<br>%{text}<br>%{customdata[1]}: %{customdata[2]} / "
                 f"%{{customdata[3]}} {unit}<extra></extra>")
-    for data, name, color in ((normal, tr(lang, "Within capacity", "Inom kapacitet"), COLORS["in_house"]),
-                              (over, t("over_capacity", lang), COLORS["over_capacity"])):
-        if data["x"]:
-            fig.add_scatter(x=data["x"], y=data["y"], text=data["text"], customdata=data["custom"],
-                            mode="markers", name=name, hovertemplate=template,
-                            marker={"size": 20, "color": color, "opacity": 0.85,
-                                    "line": {"width": 1.5, "color": "#ffffff"}})
-    if not normal["x"] and not over["x"]:
-        fig.add_annotation(text=t("no_people", lang), showarrow=False, x=0.5, y=0.5, xref="paper",
-                           yref="paper", font={"size": FONT_SIZE})
-    fig.add_vline(x=1.0, line={"color": COLORS["capacity"], "width": 3, "dash": "dash"})
-    fig.add_annotation(x=1.0, y=1.0, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                       text=t("capacity", lang), font={"size": FONT_SIZE - 2})
-    fig.update_xaxes(range=[0, max(1.2, top * 1.1)], tickformat=".0%", showgrid=True, gridcolor=_grid())
-    fig.update_yaxes(tickvals=list(range(len(items))), ticktext=labels, range=[len(items) - 0.4, -0.6],
-                     showgrid=False, zeroline=False)
-    return _legend_on_top(style(fig, lang, height=250 + 90 * len(items)))
+    groups = ((normal, tr(lang, "Within capacity", "Inom kapacitet"), COLORS["in_house"]),
+              (over, t("over_capacity", lang), COLORS["over_capacity"]))
+    data = [{"type": "scatter", "x": dots["x"], "y": dots["y"], "text": dots["text"],
+             "customdata": dots["custom"], "mode": "markers", "name": name, "hovertemplate": template,
+             "marker": {"size": 20, "color": color, "opacity": 0.85,
+                        "line": {"width": 1.5, "color": "#ffffff"}}}
+            for dots, name, color in groups if dots["x"]]
+    notes = [] if data else [nothing_note(t("no_people", lang))]
+    notes.append({"x": 1.0, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom", "showarrow": False,
+                  "text": t("capacity", lang), "font": {"size": FONT_SIZE - 2}})
+    layout = {
+        "title": {"text": tr(lang, "Load of each person in-house (share of capacity)",
+                             "Belastning per person internt (andel av kapaciteten)")},
+        "shapes": [vline(1.0, COLORS["capacity"])[0]],
+        "annotations": notes,
+        "xaxis": {"range": [0, max(1.2, top * 1.1)], "tickformat": ".0%", **GRID},
+        "yaxis": {"tickvals": list(range(len(items))), "ticktext": labels, "range": [len(items) - 0.4, -0.6],
+                  "showgrid": False, "zeroline": False},
+    }
+    return _compare_figure(data, layout, lang, 250 + 90 * len(items))
 
 
 def work_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.Figure:
@@ -152,15 +150,12 @@ def work_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
     freelancers, and not done."""
     labels = [safe(label) for label, _ in items]
     unit = "h/vecka" if lang == "sv" else "h/week"
-    fig = go.Figure()
-    fig.update_layout(title={"text": tr(lang, "Who carries the workload (h/week)",
-                                        "Vem bär arbetsmängden (h/vecka)")})
+    data = []
     for kind in (*TYPES, "uncovered"):
         if kind == "uncovered":
             values = [sum(plan.uncovered.values()) for _, plan in items]
             name = t("not_done", lang)
-            marker = {"color": COLORS["uncovered"],
-                      "pattern": {"shape": "/", "fgcolor": "#ffffff", "solidity": 0.3}}
+            marker = {"color": COLORS["uncovered"], "pattern": HATCH["uncovered"]}
         else:
             values = [sum(line.hours for line in plan.assignments if line.provider_type == kind)
                       for _, plan in items]
@@ -168,16 +163,19 @@ def work_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
             marker = {"color": COLORS[kind]}
         if not any(value > 0.05 for value in values):  # less than shows as 0.0 h
             continue
-        fig.add_bar(
-            y=labels, x=values, orientation="h", name=name, marker=marker,
-            text=[fmt_hours(value, lang) if value > 0.05 else "" for value in values],
-            textposition="inside", insidetextanchor="middle", textangle=0, textfont={"size": FONT_SIZE - 2},
-            hovertemplate=f"%{{y}}<br>{name}: %{{text}} {unit}<extra></extra>",
-        )
-    fig.update_layout(barmode="stack", bargap=0.35)
-    fig.update_xaxes(showgrid=True, gridcolor=_grid())
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
-    return _legend_on_top(style(fig, lang, height=230 + 80 * len(items)))
+        data.append({
+            "type": "bar", "y": labels, "x": values, "orientation": "h", "name": name, "marker": marker,
+            "text": [fmt_hours(value, lang) if value > 0.05 else "" for value in values],
+            "textposition": "inside", "insidetextanchor": "middle", "textangle": 0,
+            "textfont": {"size": FONT_SIZE - 2},
+            "hovertemplate": f"%{{y}}<br>{name}: %{{text}} {unit}<extra></extra>",
+        })
+    layout = {
+        "title": {"text": tr(lang, "Who carries the workload (h/week)", "Vem bär arbetsmängden (h/vecka)")},
+        "barmode": "stack", "bargap": 0.35, "xaxis": GRID,
+        "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
+    }
+    return _compare_figure(data, layout, lang, 230 + 80 * len(items))
 
 
 BUILDERS = {

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from model import Catalog, Scenario
 from ui import charts, planview
-from ui.state import plan_for, scenario_key
+from ui.state import plan_cache, plan_for
 
 BUILDERS = {
     "load": charts.load_chart,
@@ -23,25 +22,15 @@ BUILDERS = {
 # 32 scenarios x languages: each set of four figures keeps about 1,000 objects alive, which the
 # garbage collection Streamlit runs after every rerun walks (128 sets: some 25 ms a rerun); a set
 # not kept is rebuilt from the cached plan in a few milliseconds.
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _figures(key: tuple, fingerprint: str, lang: str, _scenario: Scenario,
-             _catalog: Catalog) -> dict[str, go.Figure]:
-    plan = plan_for(_scenario, _catalog)
-    return {name: build(plan, _catalog, lang) for name, build in BUILDERS.items()}
-
-
+@plan_cache(max_entries=32)
 def plan_figures(scenario: Scenario, catalog: Catalog, lang: str) -> dict[str, go.Figure]:
     """{'load', 'coverage', 'cost', 'flow'} -> Figure, cached. Treat the figures as read-only."""
-    return _figures(scenario_key(scenario), catalog.fingerprint, lang, scenario, catalog)
+    plan = plan_for(scenario, catalog)
+    return {name: build(plan, catalog, lang) for name, build in BUILDERS.items()}
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
-def _tables(key: tuple, fingerprint: str, lang: str, _scenario: Scenario,
-            _catalog: Catalog) -> tuple[pd.DataFrame, str]:
-    plan = plan_for(_scenario, _catalog)
-    return planview.assignment_table(plan, _catalog, lang), planview.plan_csv(plan, _catalog, lang)
-
-
+@plan_cache(max_entries=128)
 def plan_tables(scenario: Scenario, catalog: Catalog, lang: str) -> tuple[pd.DataFrame, str]:
     """(the assignment table for display, the plan as CSV), cached. Treat them as read-only."""
-    return _tables(scenario_key(scenario), catalog.fingerprint, lang, scenario, catalog)
+    plan = plan_for(scenario, catalog)
+    return planview.assignment_table(plan, catalog, lang), planview.plan_csv(plan, catalog, lang)

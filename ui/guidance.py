@@ -1,16 +1,15 @@
 """The knowledge base as readers see it: the nine guidance items, what each rule in
-data/rules.yaml checks (in plain words, from its kind and parameters), and which roles and
-outside providers fit a capability. Pure functions, no Streamlit calls."""
+data/rules.yaml checks (its one-line summary, with the values of its parameters), and which roles
+and outside providers fit a capability. Pure functions, no Streamlit calls."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from model import Catalog
-from model.catalog import Rule
-from model.fmt import fit as fmt_fit
-from model.fmt import hours, number, pct, sek
-from model.rules import driver_value, render
+from model.catalog import Rule, fill_template
+from model.fmt import number, sek
+from model.rules import KINDS, render, summary_values
 from model.vocab import CAPABILITIES
 from ui.i18n import t, tr
 
@@ -41,13 +40,6 @@ GUIDANCE: dict[int, dict[str, str]] = {
     9: {"en": "One person cannot do everything.", "sv": "En person kan inte göra allt."},
 }
 
-FIELD_NAMES = {
-    "video_share": ("the share of video posts", "andelen videoinlägg"),
-    "influencers": ("the number of influencers", "antalet influencers"),
-    "ad_spend_sek_month": ("the ad media spend per month", "mediebudgeten per månad"),
-}
-
-
 @dataclass(frozen=True)
 class Option:
     """A role or provider that can do a capability."""
@@ -59,114 +51,37 @@ class Option:
     detail: str  # rate or pay, in the language
 
 
-def _or_names(ids, catalog: Catalog, lang: str, word: tuple[str, str] = (" or ", " eller ")) -> str:
+JOINS = {"names_or": (" or ", " eller "), "names_and": (" and ", " och ")}
+
+
+def _or_names(ids, catalog: Catalog, lang: str, word: tuple[str, str] = JOINS["names_or"]) -> str:
     names = [catalog.name(item, lang) for item in ids]
     if len(names) < 2:
         return "".join(names)
     return ", ".join(names[:-1]) + tr(lang, *word) + names[-1]
 
 
+def summary_text(value, catalog: Catalog, lang: str) -> str:
+    """One value of a rule's summary (model.rules.summary_values) in the language: names joined
+    with or/and, numbers in their unit's format."""
+    if isinstance(value, tuple) and len(value) == 2 and value[0] in JOINS:
+        return _or_names(value[1], catalog, lang, JOINS[value[0]])
+    return render(value, lang, catalog)
+
+
 def rule_summary(rule: Rule, catalog: Catalog, lang: str) -> str:
-    """What the rule checks, in plain words and in the language."""
-    p = rule.params
-    kind = rule.kind
-    cap = catalog.name(p["capability"], lang) if p.get("capability") not in (None, "all") else ""
-    if kind == "owner_role_required":
-        return tr(lang, f"{_or_names(p['roles'], catalog, lang)} carry at least {pct(p['min_share'], lang)} "
-                        f"of {cap}.",
-                  f"{_or_names(p['roles'], catalog, lang)} bär minst {pct(p['min_share'], lang)} av {cap}.")
-    if kind == "internal_owner_required":
-        share = pct(p["min_share"], lang)
-        text = tr(lang, f"{cap} is never bought outside; people in-house carry at least {share}.",
-                  f"{cap} köps aldrig utifrån; personer internt bär minst {share}.")
-        if p["coordination_per_external_hour"] > 0:
-            minutes = number(p["coordination_per_external_hour"] * 60, lang)
-            text += tr(lang, f" Every hour bought outside costs {minutes} minutes of in-house coordination.",
-                       f" Varje inköpt timme kostar {minutes} minuters intern samordning.")
-        return text
-    if kind == "min_coverage":
-        least = pct(p["min_coverage"], lang)
-        if p["capability"] == "all":
-            if p.get("except"):
-                others = _or_names(p["except"], catalog, lang, (" and ", " och "))
-                return tr(lang, f"Every capability with work (but {others}, which has a rule of its "
-                                f"own) is covered at least at {least}.",
-                          f"Varje kapabilitet med arbete (utom {others}, som har en egen regel) täcks "
-                          f"till minst {least}.")
-            return tr(lang, f"Every capability with work is covered at least at {least}.",
-                      f"Varje kapabilitet med arbete täcks till minst {least}.")
-        return tr(lang, f"{cap} is covered at least at {least}.", f"{cap} täcks till minst {least}.")
-    if kind == "prefer_external_below":
-        below = hours(p["below_hours"], lang)
-        return tr(lang, f"Below {below} h/week, {cap} is bought outside first, unless someone in the team "
-                        f"fits it at {fmt_fit(p['unless_in_house_fit'], lang)} or better.",
-                  f"Under {below} h/vecka köps {cap} utifrån först, om ingen i teamet passar för det med "
-                  f"{fmt_fit(p['unless_in_house_fit'], lang)} eller bättre.")
-    if kind == "specialist_required":
-        en_field, sv_field = FIELD_NAMES.get(p["active_if"], (p["active_if"], p["active_if"]))
-        above = render(driver_value(p["active_if"], p["above"]), lang, catalog)
-        who = _or_names(tuple(p["roles"]) + tuple(p["providers"]), catalog, lang)
-        return tr(lang, f"When {en_field} is above {above}, specialists ({who}) carry at least "
-                        f"{pct(p['min_share'], lang)} of {cap}.",
-                  f"När {sv_field} är över {above} bär specialister ({who}) minst "
-                  f"{pct(p['min_share'], lang)} av {cap}.")
-    if kind == "min_activity_share":
-        caps = _or_names(p["capabilities"], catalog, lang, (" and ", " och "))
-        return tr(lang, f"{caps} together are at least {pct(p['min_share'], lang)} of all hours "
-                        f"(the platforms' view: {pct(p['target'], lang)}).",
-                  f"{caps} är tillsammans minst {pct(p['min_share'], lang)} av alla timmar "
-                  f"(plattformarnas syn: {pct(p['target'], lang)}).")
-    if kind == "role_excluded_unless":
-        roles = _or_names(p["roles"], catalog, lang)
-        size = number(p["unless_org_size_below"], lang)
-        return tr(lang, f"{roles} should not carry {cap}, unless the organisation has fewer than {size} "
-                        "employees.",
-                  f"{roles} ska inte bära {cap}, om inte organisationen har färre än {size} anställda.")
-    if kind == "internal_briefer_required":
-        return tr(lang, f"When {cap} is bought outside, someone in the team fits it at "
-                        f"{fmt_fit(p['min_fit'], lang)} or better, to brief and follow up the supplier.",
-                  f"När {cap} köps utifrån passar någon i teamet för det med {fmt_fit(p['min_fit'], lang)} "
-                  "eller bättre, för att beställa och följa upp leverantören.")
-    if kind == "two_roles_required":
-        askers = _or_names(p["askers"], catalog, lang)
-        producers = _or_names(tuple(p["producers"]) + tuple(p["producer_providers"]), catalog, lang)
-        return tr(lang, f"{cap} has someone who asks the questions ({askers}) and someone who produces "
-                        f"the data ({producers}).",
-                  f"{cap} har någon som ställer frågorna ({askers}) och någon som tar fram datan "
-                  f"({producers}).")
-    if kind == "max_capabilities_per_person":
-        return tr(lang, f"Nobody in the team carries more than {p['max_capabilities']} capabilities; "
-                        "with money left, the next one is bought outside.",
-                  f"Ingen i teamet bär fler än {p['max_capabilities']} kapabiliteter; finns det pengar "
-                  "kvar köps nästa utifrån.")
-    if kind == "in_house_share_required":
-        share = pct(p["min_share"], lang)
-        return tr(lang, f"People in-house do at least {share} of the {cap.lower()} work that is done.",
-                  f"Personer internt gör minst {share} av det arbete inom {cap.lower()} som görs.")
-    if kind == "team_size_filled":
-        return tr(lang, "When the plan chooses the roles, it fills a seat only if the budget pays for it "
-                        "and its work is worth a salary.",
-                  "När planen väljer rollerna tillsätter den en plats bara om budgeten räcker och "
-                  "arbetet är värt en lön.")
-    if kind == "max_utilisation":
-        return tr(lang, f"Nobody is loaded beyond {pct(p['max_utilisation'], lang)} of their capacity.",
-                  f"Ingen belastas över {pct(p['max_utilisation'], lang)} av sin kapacitet.")
-    if kind == "in_house_within_budget":
-        return tr(lang, "The in-house team alone fits in the budget.",
-                  "Det egna teamet ryms ensamt i budgeten.")
-    if kind == "provider_minimum_fee":
-        return tr(lang, "Agencies are not bought below their usual minimum monthly fee.",
-                  "Byråer köps inte under sitt vanliga minimiarvode per månad.")
-    if kind == "min_utilisation":
-        share = pct(p["min_utilisation"], lang)
-        return tr(lang, f"Every team seat is loaded at least {share} of its capacity.",
-                  f"Varje plats i teamet är belastad till minst {share} av kapaciteten.")
-    if kind == "orderer_time_binds":
-        return tr(lang, "Budget is not left unspent because nobody in-house has time to order and follow "
-                        "up outside work.",
-                  "Budget blir inte outnyttjad för att ingen internt har tid att beställa och följa upp "
-                  "externt arbete.")
-    return rule.message.get(lang, rule.message["en"])
+    """What the rule checks, in plain words and in the language: its summary in data/rules.yaml
+    with the values of its parameters (and what its kind adds) filled in."""
+    template = rule.summary.get(lang) or rule.summary.get("en", "")
+    values = summary_values(KINDS[rule.kind], rule.params)
+    return fill_template(template, {name: summary_text(value, catalog, lang)
+                                    for name, value in values.items()})
+
+
+def in_house_only(catalog: Catalog, capability: str) -> bool:
+    """Whether a rule keeps the capability in-house (it is never bought outside)."""
+    return any("in_house_only" in KINDS[rule.kind].steers and rule.params.get("capability") == capability
+               for rule in catalog.rules)
 
 
 def rule_capabilities(rule: Rule) -> tuple[str, ...]:
@@ -230,5 +145,5 @@ def provider_options(catalog: Catalog, capability: str, lang: str) -> list[Optio
     return sorted(options, key=lambda option: (-option.fit, option.name))
 
 
-__all__ = ["GUIDANCE", "Option", "general_rules", "level_name", "provider_options", "role_options",
-           "rule_capabilities", "rule_summary", "rules_for"]
+__all__ = ["GUIDANCE", "Option", "general_rules", "in_house_only", "level_name", "provider_options",
+           "role_options", "rule_capabilities", "rule_summary", "rules_for", "summary_text"]

@@ -12,16 +12,30 @@ carry the key. Without a key the default workspace is used (everyone without a l
 
 The user: the email (else the OIDC `sub`) of a user logged in with Streamlit's built-in login
 (`st.login`, `[auth]` in secrets); None without login.
+
+Storage errors are turned into words here only: `attempt` runs a change and flashes one message in
+the user's language when storage refuses it, `fetch` runs a read and returns what went wrong, and
+`problem_text` says what an error means. What ui/ needs of storage/ (types, the scenario file
+reader and writer) is imported from here, the one door.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
 from model import Catalog, CatalogError, Scenario, ScenarioError, load_catalog_text
+from storage import TRASH_DAYS as TRASH_DAYS  # the door: what ui/ needs of storage/ is named here
+from storage import HistoryEntry as HistoryEntry
 from storage import (
+    InvalidInputError,
+    NameTakenError,
+    NotAllowedError,
+    NotFoundError,
     SavedScenario,
     ScenarioStore,
     StorageError,
@@ -29,10 +43,17 @@ from storage import (
     WorkspaceNotFoundError,
     resolve_database_url,
 )
+from storage import read_scenario_file as read_scenario_file
+from storage import scenario_file_text as scenario_file_text
+from ui.feedback import flash as _flash
+from ui.i18n import note as _note
+from ui.i18n import tr
 from ui.state import CATALOG_KEY, apply_scenario, assumptions_edited, current_catalog, default_catalog
 
+T = TypeVar("T")
 log = logging.getLogger("saved")
-FLASH_KEY = "cmp_flash"
+FLASH_SPOT = "compare"  # where the Compare page shows what the callbacks here report
+SELECTION_KEYS = ("cmp_selected", "cmp_pick", "cmp_export_pick", "cmp_undo")  # forgotten with the workspace
 WORKSPACE_KEY = "workspace_key"  # session state: the key of the workspace in use (None: the default)
 WORKSPACE_PARAM = "workspace"  # the link's query parameter
 
@@ -121,17 +142,17 @@ def get_workspace() -> tuple[Workspace | None, str | None]:
 
 def new_workspace(lang: str) -> None:
     """Callback: make a private workspace and switch to it."""
-    from ui.i18n import tr
-
-    store, problem = get_store()
-    try:
+    def make() -> str:
+        store, problem = get_store()
         if store is None:
             raise StorageError(problem or "no database")
-        st.session_state[WORKSPACE_KEY] = store.new_workspace()
-    except StorageError as error:
-        flash("error", tr(lang, f"No workspace was made: {error}", f"Ingen arbetsyta skapades: {error}"))
+        return store.new_workspace()
+
+    key = attempt(lang, ("No workspace was made", "Ingen arbetsyta skapades"), make)
+    if key is None:
         return
-    for key in ("cmp_selected", "cmp_pick", "cmp_export_pick", "cmp_undo"):
+    st.session_state[WORKSPACE_KEY] = key
+    for key in SELECTION_KEYS:
         st.session_state.pop(key, None)
     flash("success", tr(lang, "You are in a new private workspace. Copy its link to come back to it or "
                               "to share it: without the link nobody can open it.",
@@ -141,10 +162,8 @@ def new_workspace(lang: str) -> None:
 
 def leave_workspace(lang: str) -> None:
     """Callback: back to the default workspace (the private one stays, reachable by its link)."""
-    from ui.i18n import tr
-
     st.session_state.pop(WORKSPACE_KEY, None)
-    for key in ("cmp_selected", "cmp_pick", "cmp_export_pick", "cmp_undo"):
+    for key in SELECTION_KEYS:
         st.session_state.pop(key, None)
     flash("success", tr(lang, "Back in the shared workspace. The private one is kept: its link opens it.",
                         "Tillbaka i den delade arbetsytan. Den privata finns kvar: länken öppnar den."))
@@ -180,24 +199,85 @@ def assumptions_to_save() -> str | None:
 
 
 def flash(kind: str, text: str) -> None:
-    """A message to show on the next run (callbacks cannot draw where the page wants it)."""
-    st.session_state[FLASH_KEY] = (kind, text)
+    """A message for the Compare page's next run (see ui.feedback)."""
+    _flash(FLASH_SPOT, kind, text)
 
 
-def take_flash() -> tuple[str, str] | None:
-    return st.session_state.pop(FLASH_KEY, None)
+# ---- storage errors, in the user's language (converted here only) -------------------------------
+_SV_FIELD = {"name": ("namnet", "tomt", "långt"), "note": ("anteckningen", "tom", "lång")}  # gender
+INVALID_SV = (  # storage's InvalidInputError texts (English) in Swedish
+    (re.compile(r"^the (name|note) is empty$"), lambda m: "{} är {}".format(*_SV_FIELD[m[1]])),
+    (re.compile(r"^the (name|note) must be text$"), lambda m: f"{_SV_FIELD[m[1]][0]} måste vara text"),
+    (re.compile(r"^the (name|note) contains control characters$"),
+     lambda m: f"{_SV_FIELD[m[1]][0]} innehåller styrtecken"),
+    (re.compile(r"^the (name|note) is (\d+) characters long; at most (\d+)$"),
+     lambda m: f"{_SV_FIELD[m[1]][0]} är {m[2]} tecken {_SV_FIELD[m[1]][2]}; högst {m[3]}"),
+    (re.compile(r"^the assumptions must be YAML text$"), lambda m: "antagandena måste vara YAML-text"),
+    (re.compile(r"^the assumptions are (\d+) characters; at most (\d+)$"),
+     lambda m: f"antagandena är {m[1]} tecken; högst {m[2]}"),
+)
+
+
+def problem_text(error: Exception, lang: str) -> str:
+    """What a StorageError (or a saved scenario that cannot be read) means, in the user's language:
+    a clause without a full stop; database errors keep their own (technical) words."""
+    if isinstance(error, NameTakenError):
+        return tr(lang, f"a saved scenario is already called “{error.name}”",
+                  f"det finns redan ett sparat scenario som heter “{error.name}”")
+    if isinstance(error, NotAllowedError):
+        return tr(lang, f"only its owner ({error.owner}) may change or delete “{error.name}”; you can "
+                        "duplicate it and change the copy",
+                  f"bara ägaren ({error.owner}) får ändra eller ta bort “{error.name}”; du kan kopiera "
+                  "det och ändra kopian")
+    if isinstance(error, NotFoundError):
+        return tr(lang, "it does not exist any more (it may have been deleted)",
+                  "det finns inte längre (det kan ha tagits bort)")
+    if isinstance(error, WorkspaceNotFoundError):
+        return tr(lang, "no workspace has this link (check that it was copied whole)",
+                  "ingen arbetsyta har den här länken (kontrollera att hela länken kopierades)")
+    if isinstance(error, ScenarioError):
+        return "; ".join(_note(problem, lang) for problem in error.problems)
+    text = str(error).rstrip(".")
+    if lang == "sv" and isinstance(error, InvalidInputError):
+        for pattern, swedish in INVALID_SV:
+            if match := pattern.match(text):
+                return swedish(match)
+    return text
+
+
+def attempt(lang: str, failed: tuple[str, str], action: Callable[[], T], *,
+            if_taken: tuple[str, str] = ("Choose another name.", "Välj ett annat namn.")) -> T | None:
+    """Run a storage action. On a StorageError (name taken, not found, not allowed, invalid input,
+    the database) or an unreadable saved scenario, flash one message in the user's language —
+    `failed` (English, Swedish) says what did not happen — and return None."""
+    try:
+        return action()
+    except (StorageError, ScenarioError) as error:
+        text = f"{tr(lang, *failed)}: {problem_text(error, lang)}."
+        if isinstance(error, NameTakenError):
+            text += " " + tr(lang, *if_taken)
+        flash("error", text)
+        return None
+
+
+def fetch(lang: str, read: Callable[[], T]) -> tuple[T | None, str | None]:
+    """Run a storage read: (its result, None), or (None, what went wrong in the user's language)."""
+    try:
+        return read(), None
+    except StorageError as error:
+        return None, problem_text(error, lang)
 
 
 def load_into_sidebar(store: ScenarioStore | Workspace, scenario_id: int, lang: str) -> None:
     """Callback: put a saved scenario (and its assumptions) into the sidebar and so the URL."""
-    from ui.i18n import tr
+    def read() -> tuple[SavedScenario, Scenario]:
+        row = store.get(scenario_id)
+        return row, row.scenario
 
-    try:
-        saved = store.get(scenario_id)
-        scenario = saved.scenario
-    except (StorageError, ScenarioError) as error:
-        flash("error", tr(lang, f"Could not load it: {error}", f"Kunde inte läsa in det: {error}"))
+    found = attempt(lang, ("Could not load it", "Kunde inte läsa in det"), read)
+    if found is None:
         return
+    saved, scenario = found
     notes = []
     if saved.assumptions_yaml is not None:
         try:
@@ -225,7 +305,5 @@ def load_into_sidebar(store: ScenarioStore | Workspace, scenario_id: int, lang: 
 
 def load_scenario_into_sidebar(scenario: Scenario, label: str, lang: str) -> None:
     """Callback: put an uploaded scenario into the sidebar."""
-    from ui.i18n import tr
-
     apply_scenario(scenario)
     flash("success", tr(lang, f"Loaded “{label}” into the sidebar.", f"“{label}” är inläst i sidopanelen."))

@@ -1,10 +1,13 @@
 """Session state shared by the sidebar and the pages: the scenario, the language, the catalog
-in force, and cached model calls. All Streamlit caching lives here (never in model/)."""
+in force, and the one cache of plan-derived values (`plan_cache`, used wherever a page or ui module
+caches a plan, a figure, a sweep; never in model/)."""
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import streamlit as st
 
@@ -13,6 +16,7 @@ from model.scenario import FIELD_SPECS
 
 SCALAR_FIELDS = tuple(spec.name for spec in FIELD_SPECS if spec.kind in ("int", "float"))
 CATALOG_KEY = "catalog_override"  # set by the Assumptions page to an edited Catalog
+F = TypeVar("F", bound=Callable)
 
 
 @dataclass(frozen=True)
@@ -49,15 +53,35 @@ def scenario_key(scenario: Scenario) -> tuple:
                  for name, value in scenario.to_query_params().items())
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def _cached_plan(key: tuple, fingerprint: str, _scenario: Scenario, _catalog: Catalog) -> Plan:
-    return simulate(_scenario, _catalog)
+def _fingerprint(catalog: Catalog) -> str:
+    return catalog.fingerprint
+
+
+PLAN_KEYS = {Scenario: scenario_key, Catalog: _fingerprint}  # how plan_cache hashes its arguments
+
+
+def plan_cache(max_entries: int, *, copies: bool = False) -> Callable[[F], F]:
+    """The one cache of everything derived from a plan (the plan itself, its figures and tables,
+    sweeps, moves, strategies, the sensitivity report): decorate a function of a Scenario, a
+    Catalog and plain values (the language, the map's ranges).
+
+    A call is keyed on the scenario's fields (`scenario_key`), the catalog's fingerprint (an edit
+    on Assumptions misses, as does another language) and the plain arguments as they are. With
+    `copies=False` (st.cache_resource) every caller gets the same object: figures and tables,
+    treat them as read-only. With `copies=True` (st.cache_data) each call gets its own copy of a
+    model value. `.clear()` empties one cache."""
+    store = st.cache_data if copies else st.cache_resource
+    return store(max_entries=max_entries, show_spinner=False, hash_funcs=PLAN_KEYS)
+
+
+@plan_cache(max_entries=512, copies=True)
+def _plan(scenario: Scenario, catalog: Catalog) -> Plan:
+    return simulate(scenario, catalog)
 
 
 def plan_for(scenario: Scenario, catalog: Catalog | None = None) -> Plan:
     """simulate, cached on the scenario's fields and the catalog's fingerprint."""
-    catalog = catalog or current_catalog()
-    return _cached_plan(scenario_key(scenario), catalog.fingerprint, scenario, catalog)
+    return _plan(scenario, catalog or current_catalog())
 
 
 def set_context(context: Context) -> None:

@@ -7,17 +7,14 @@ title and hover text is in English and Swedish; numbers go through model.fmt.
 
 from __future__ import annotations
 
-import copy
-from functools import lru_cache
-
 import plotly.graph_objects as go
-from plotly.colors import sample_colorscale
+from plotly.colors import get_colorscale, sample_colorscale
 
 from model import Catalog, Plan
 from model.fmt import msek, number, pct, sek
 from model.tradeoffs import Move, Sweep, SweepPoint
 from model.vocab import CAPABILITIES
-from ui.charts import COLORS, FONT_SIZE, style
+from ui.figkit import COLORS, GRID, LEGEND_RIGHT, empty, figure, legend_on_top, vline
 from ui.i18n import t, tr
 
 STRATEGY_COLORS = {"current": "#8C8C8C", "in_house": "#0072B2", "hybrid": "#CC79A7",
@@ -25,10 +22,8 @@ STRATEGY_COLORS = {"current": "#8C8C8C", "in_house": "#0072B2", "hybrid": "#CC79
 MOVE_COLORS = {"hire": "#0072B2", "budget": "#E69F00", "insource": "#009E73", "outsource": "#CC79A7"}
 FRONTIER_COLOR = "#D55E00"
 BUDGET_LINE_COLOR = "#D62728"
-MAP_SCALE = "Viridis"
-TOP_LEGEND = {"orientation": "h", "y": 1.01, "yanchor": "bottom", "x": 0, "xanchor": "left"}
-BOTTOM_LEGEND = {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0, "xanchor": "left"}
-RIGHT_LEGEND = {"orientation": "v", "y": 1, "yanchor": "top", "x": 1.02, "xanchor": "left"}
+MAP_SCALE = get_colorscale("Viridis")  # as a list: built unvalidated, the name would reach plotly.js
+PCT_TICKS = (0, 0.25, 0.5, 0.75, 1)
 
 
 # ---- texts -------------------------------------------------------------------------------------
@@ -157,47 +152,10 @@ def verdict(now: SweepPoint, best: SweepPoint, budget: float, lang: str) -> str:
               f"täckning: **{cov}** (nu {cov_now} med {team}).")
 
 
-# ---- building figures fast -----------------------------------------------------------------------
-# Figures are built in one go (traces and shapes collected, then one go.Figure) rather than with
-# add_* calls and add_hline/add_vline, which validate and lay out again on every call: about four
-# times faster, and every rerun of the page builds five figures.
-GRID = "rgba(140,140,140,0.25)"
-PCT_TICKS = (0, 0.25, 0.5, 0.75, 1)
-
-
-@lru_cache(maxsize=32)
-def _style_layout(lang: str, height: int) -> dict:
-    """The shared look (ui.charts.style) as a layout dict, worked out once per language and
-    height: calling style on every figure costs about 10 ms a figure."""
-    layout = style(go.Figure(), lang, height=height).layout.to_plotly_json()
-    layout.pop("template", None)  # the default template, which every new figure gets anyway
-    return layout
-
-
-def _merge(base: dict, override: dict) -> dict:
-    out = copy.deepcopy(base)
-    for key, value in override.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = copy.deepcopy(value)
-    return out
-
-
-def _figure(traces: list[dict], layout: dict, lang: str, height: int,
-            legend: dict | None = None, margin: dict | None = None) -> go.Figure:
-    """One figure with the shared look, the page's layout on top of it."""
-    extra = {key: value for key, value in (("legend", legend), ("margin", margin)) if value}
-    return go.Figure(data=traces, layout=_merge(_style_layout(lang, height), layout | extra))
-
-
-def _empty(title: str, text: str, lang: str, height: int) -> go.Figure:
-    layout = {
-        "title": {"text": title}, "xaxis": {"visible": False}, "yaxis": {"visible": False},
-        "annotations": [{"text": text, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper",
-                         "yref": "paper", "font": {"size": FONT_SIZE}}],
-    }
-    return _figure([], layout, lang, height)
+# ---- figures ---------------------------------------------------------------------------------
+def _no_ranges(title: str, lang: str, height: int) -> go.Figure:
+    return empty(title, tr(lang, "Nothing to show: the ranges are empty.",
+                           "Inget att visa: intervallen är tomma."), lang, height)
 
 
 def _star(point: SweepPoint, x: float, y: float, lang: str) -> dict:
@@ -210,16 +168,6 @@ def _star(point: SweepPoint, x: float, y: float, lang: str) -> dict:
 
 def _pct_axis(lang: str, **more) -> dict:
     return {"tickvals": list(PCT_TICKS), "ticktext": [pct(v, lang) for v in PCT_TICKS], **more}
-
-
-def _vline(x: float, color: str, label: str | None = None) -> tuple[dict, list[dict]]:
-    """A dashed vertical line across the plot at x, with its label above the plot."""
-    shape = {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
-             "line": {"color": color, "width": 3, "dash": "dash"}}
-    notes = [] if label is None else [{
-        "x": x, "y": 1, "xref": "x", "yref": "paper", "text": label, "showarrow": False,
-        "xanchor": "left", "yanchor": "bottom", "font": {"size": FONT_SIZE - 2}}]
-    return shape, notes
 
 
 # ---- the map -----------------------------------------------------------------------------------
@@ -253,8 +201,7 @@ def coverage_map(grid: Sweep, lang: str = "en", *, current: SweepPoint | None = 
     costs more than the budget, the current scenario and the best mix at its budget."""
     title = tr(lang, "Coverage by team size and budget", "Täckning efter teamstorlek och budget")
     if grid.empty:
-        return _empty(title, tr(lang, "Nothing to show: the ranges are empty.",
-                                "Inget att visa: intervallen är tomma."), lang, 520)
+        return _no_ranges(title, lang, 520)
     sizes = list(grid.team_sizes)
     budgets = [b / 1e6 for b in grid.budgets]
     hover = [[point_hover(grid.points[i][j], lang) for i in range(len(sizes))]
@@ -299,7 +246,7 @@ def coverage_map(grid: Sweep, lang: str = "en", *, current: SweepPoint | None = 
         "yaxis": {"title": {"text": tr(lang, "Budget (MSEK per year)", "Budget (mnkr per år)")},
                   "range": [y_edges[0], y_edges[-1]], "showgrid": False, "zeroline": False},
     }
-    return _figure(traces, layout, lang, 600, legend=TOP_LEGEND, margin={"t": 120})
+    return figure(traces, layout | legend_on_top(120), lang, height=600)
 
 
 # ---- the frontier ------------------------------------------------------------------------------
@@ -310,8 +257,7 @@ def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en",
     title = tr(lang, "Cost against coverage: the efficient mixes",
                "Kostnad mot täckning: de effektiva mixerna")
     if grid.empty:
-        return _empty(title, tr(lang, "Nothing to show: the ranges are empty.",
-                                "Inget att visa: intervallen är tomma."), lang, 560)
+        return _no_ranges(title, lang, 560)
     traces: list[dict] = []
     if front:  # drawn first, as a wide band under the team curves
         traces.append({
@@ -338,19 +284,19 @@ def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en",
                        "hovertemplate": "%{text}<extra></extra>"})
     shapes, notes = [], []
     if budget is not None:
-        shape, notes = _vline(budget / 1e6, COLORS["capacity"],
-                              f"{tr(lang, 'Budget', 'Budget')} {msek(budget, lang)}")
+        shape, notes = vline(budget / 1e6, COLORS["capacity"],
+                             f"{tr(lang, 'Budget', 'Budget')} {msek(budget, lang)}")
         shapes.append(shape)
     if current is not None:
         traces.append(_star(current, current.total / 1e6, current.coverage, lang))
     layout = {
         "title": {"text": title}, "shapes": shapes, "annotations": notes,
         "xaxis": {"title": {"text": tr(lang, "Total cost (MSEK per year)", "Total kostnad (mnkr per år)")},
-                  "rangemode": "tozero", "showgrid": True, "gridcolor": GRID},
+                  "rangemode": "tozero", **GRID},
         "yaxis": _pct_axis(lang, title={"text": tr(lang, "Coverage", "Täckning")}, range=[0, 1.08],
-                           showgrid=True, gridcolor=GRID),
+                           **GRID),
     }
-    return _figure(traces, layout, lang, 600, legend=RIGHT_LEGEND)
+    return figure(traces, layout | {"legend": LEGEND_RIGHT}, lang, height=600)
 
 
 # ---- strategies --------------------------------------------------------------------------------
@@ -370,10 +316,10 @@ def strategy_coverage_chart(plans: dict[str, Plan], catalog: Catalog, lang: str 
     layout = {
         "title": {"text": tr(lang, "Coverage per capability", "Täckning per kapabilitet")},
         "barmode": "group", "bargap": 0.25, "bargroupgap": 0.05,
-        "xaxis": _pct_axis(lang, range=[0, 1.02], showgrid=True, gridcolor=GRID),
+        "xaxis": _pct_axis(lang, range=[0, 1.02], **GRID),
         "yaxis": {"autorange": "reversed"},
     }
-    return _figure(traces, layout, lang, 820, legend=BOTTOM_LEGEND | {"y": -0.05})
+    return figure(traces, layout | {"legend": {"y": -0.05}}, lang, height=820)
 
 
 def strategy_cost_chart(plans: dict[str, Plan], lang: str = "en") -> go.Figure:
@@ -391,17 +337,17 @@ def strategy_cost_chart(plans: dict[str, Plan], lang: str = "en") -> go.Figure:
     budgets = {plan.cost.budget for plan in plans.values()}
     if len(budgets) == 1:
         budget = budgets.pop()
-        shape, notes = _vline(budget / 1e6, BUDGET_LINE_COLOR,
-                              f"{tr(lang, 'Budget', 'Budget')} {msek(budget, lang)}")
+        shape, notes = vline(budget / 1e6, BUDGET_LINE_COLOR,
+                             f"{tr(lang, 'Budget', 'Budget')} {msek(budget, lang)}")
         shapes.append(shape)
     layout = {
         "title": {"text": tr(lang, "Cost per year", "Kostnad per år")}, "barmode": "stack",
         "bargap": 0.35, "shapes": shapes, "annotations": notes,
         "xaxis": {"title": {"text": tr(lang, "MSEK per year", "mnkr per år")}, "rangemode": "tozero",
-                  "showgrid": True, "gridcolor": GRID},
+                  **GRID},
         "yaxis": {"autorange": "reversed"},
     }
-    return _figure(traces, layout, lang, 460, legend=BOTTOM_LEGEND | {"y": -0.3})
+    return figure(traces, layout | {"legend": {"y": -0.3}}, lang, height=460)
 
 
 # ---- moves -------------------------------------------------------------------------------------
@@ -411,7 +357,7 @@ def moves_chart(moves: tuple[Move, ...], catalog: Catalog, lang: str = "en",
     the left is better; the ranked best (or the chosen) move is ringed."""
     title = tr(lang, "Every candidate move", "Alla kandidatdrag")
     if not moves:
-        return _empty(title, tr(lang, "No moves to try.", "Inga drag att pröva."), lang, 420)
+        return empty(title, tr(lang, "No moves to try.", "Inga drag att pröva."), lang, 420)
     kinds = {
         "hire": tr(lang, "Hire", "Anställ"), "budget": tr(lang, "More budget", "Mer budget"),
         "insource": tr(lang, "Move in-house", "Flytta in"),
@@ -450,8 +396,8 @@ def moves_chart(moves: tuple[Move, ...], catalog: Catalog, lang: str = "en",
                     "line": axis_line}],
         "xaxis": {"title": {"text": tr(lang, "Change in cost (MSEK per year)",
                                        "Ändrad kostnad (mnkr per år)")},
-                  "showgrid": True, "gridcolor": GRID},
+                  **GRID},
         "yaxis": {"title": {"text": tr(lang, f"Coverage gained ({unit})", f"Vunnen täckning ({unit})")},
-                  "showgrid": True, "gridcolor": GRID},
+                  **GRID},
     }
-    return _figure(traces, layout, lang, 460, legend=RIGHT_LEGEND)
+    return figure(traces, layout | {"legend": LEGEND_RIGHT}, lang, height=460)

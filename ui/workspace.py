@@ -9,10 +9,10 @@ import re
 import pandas as pd
 import streamlit as st
 
-from storage import TRASH_DAYS, HistoryEntry, SavedScenario, StorageError, Workspace
 from ui import saved
-from ui.changes import md_escape
+from ui.feedback import md_escape
 from ui.i18n import tr
+from ui.saved import TRASH_DAYS, HistoryEntry, SavedScenario, Workspace
 
 ACTIONS = {
     "save": ("Saved", "Sparat"),
@@ -122,10 +122,8 @@ def owner_note(space: Workspace, row: SavedScenario, lang: str) -> None:
 
 
 def _restore(space: Workspace, scenario_id: int, lang: str) -> None:
-    try:
-        back = space.restore(scenario_id)
-    except StorageError as error:
-        saved.flash("error", tr(lang, f"Not restored: {error}", f"Inte återställt: {error}"))
+    back = saved.attempt(lang, ("Not restored", "Inte återställt"), lambda: space.restore(scenario_id))
+    if back is None:
         return
     st.session_state["cmp_selected"] = back.id
     saved.flash("success", tr(lang, f"Restored “{back.name}”.", f"Återställde “{back.name}”."))
@@ -135,11 +133,10 @@ def trash_panel(space: Workspace | None, lang: str) -> None:
     """The deleted scenarios of the workspace, each with Restore (anyone in the workspace may)."""
     if space is None:
         return
-    try:
-        rows = space.trash()
-    except StorageError as error:
-        st.warning(md_escape(tr(lang, f"The trash could not be read: {error}",
-                                f"Papperskorgen kunde inte läsas: {error}")))
+    rows, problem = saved.fetch(lang, space.trash)
+    if rows is None:
+        st.warning(md_escape(tr(lang, f"The trash could not be read: {problem}",
+                                f"Papperskorgen kunde inte läsas: {problem}")))
         return
     with st.expander(tr(lang, f"Trash ({len(rows)})", f"Papperskorgen ({len(rows)})"),
                      icon=":material/delete:"):
@@ -172,11 +169,10 @@ def _detail(entry: HistoryEntry, lang: str) -> str:
 def history_panel(space: Workspace, row: SavedScenario, lang: str) -> None:
     """Every recorded change of the selected scenario: when, who, what."""
     with st.expander(tr(lang, "History", "Historik"), icon=":material/history:"):
-        try:
-            entries = space.history(row.id)
-        except StorageError as error:
-            st.warning(md_escape(tr(lang, f"The history could not be read: {error}",
-                                    f"Historiken kunde inte läsas: {error}")))
+        entries, problem = saved.fetch(lang, lambda: space.history(row.id))
+        if entries is None:
+            st.warning(md_escape(tr(lang, f"The history could not be read: {problem}",
+                                    f"Historiken kunde inte läsas: {problem}")))
             return
         if not entries:
             st.caption(tr(lang, "Nothing recorded yet (it was saved before history was kept).",

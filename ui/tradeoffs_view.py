@@ -1,0 +1,179 @@
+"""What the Trade-offs page shows besides its figures (ui/tradeoff_charts.py): the cached model
+calls (sweep, moves, strategies) and the texts and tables of its sections, in English and Swedish.
+Model values in, values or text out; the page draws them."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from model import Catalog, Move, Plan, Scenario, Strategy, Sweep, next_moves, strategies, sweep
+from model.fmt import pct, sek
+from model.tradeoffs import BUDGET_LIMITS, TEAM_LIMITS, SweepPoint
+from ui.i18n import t, tr
+from ui.state import plan_cache
+from ui.tradeoff_charts import gain_per_100k, move_label, people, signed_pp, signed_sek, what_it_buys
+
+BUDGET_POINTS = (2, 6, 11, 21, 41, 81)
+MAX_BUDGET_MSEK = BUDGET_LIMITS[1] / 1e6
+SEVERITIES = ("critical", "warning", "info")
+
+
+# ---- cached model calls (the sweep ignores the scenario's own budget, and its team size when the
+# team follows the ladder, so moving those sliders reuses the cached sweep) ------------------------
+def sweep_base(scenario: Scenario) -> Scenario:
+    if scenario.team:
+        return scenario.replace(budget_sek=0)
+    return scenario.replace(team_size=0, budget_sek=0)
+
+
+@plan_cache(max_entries=64, copies=True)
+def _sweep(base: Scenario, catalog: Catalog, sizes: tuple[int, ...], budgets: tuple[int, ...]) -> Sweep:
+    return sweep(base, catalog, sizes, budgets)
+
+
+def cached_sweep(scenario: Scenario, catalog: Catalog, sizes, budgets) -> Sweep:
+    return _sweep(sweep_base(scenario), catalog, tuple(sizes), tuple(budgets))
+
+
+@plan_cache(max_entries=128, copies=True)
+def cached_moves(scenario: Scenario, catalog: Catalog) -> tuple[Move, ...]:
+    return next_moves(scenario, catalog)
+
+
+@plan_cache(max_entries=128, copies=True)
+def cached_strategies(scenario: Scenario, catalog: Catalog) -> tuple[Strategy, ...]:
+    return strategies(scenario, catalog)
+
+
+# ---- the map's ranges and the move picker ------------------------------------------------------
+def default_ranges(scenario: Scenario) -> dict[str, object]:
+    """The map's widgets' first values: 0-12 people, 0-4 MSEK, widened to hold the scenario."""
+    high = min(MAX_BUDGET_MSEK, max(4.0, math.ceil(scenario.budget_sek * 1.25 / 1e6)))
+    return {"to_team_range": (0, min(TEAM_LIMITS[1], max(12, scenario.team_size + 2))),
+            "to_budget_range": (0.0, float(high)), "to_budget_points": 41}
+
+
+def move_id(move: Move) -> str:
+    return f"{move.kind}:{move.target}:{move.amount}"
+
+
+def move_option(move: Move, rank: int, catalog: Catalog, lang: str) -> str:
+    """'2. Hire a Copywriter (+4.2 pp, +SEK 600,000)' for the move picker."""
+    return (f"{rank}. {move_label(move, catalog, lang)} ({signed_pp(move.coverage_gain, lang)}, "
+            f"{signed_sek(move.cost_delta, lang)})")
+
+
+def outside_map(grid: Sweep, now: SweepPoint) -> bool:
+    """Whether the current scenario lies outside the map's ranges (or the map is empty)."""
+    return grid.empty or not (grid.team_sizes[0] <= now.team_size <= grid.team_sizes[-1]
+                              and grid.budgets[0] <= now.budget <= grid.budgets[-1])
+
+
+# ---- texts -------------------------------------------------------------------------------------
+def mix_caption(point: SweepPoint, lang: str, *, total: bool) -> str:
+    """'2 people in-house · SEK 400,000 bought outside[ · SEK 1,900,000 in all]'."""
+    text = tr(lang, f"{people(point.team_size, lang)} in-house · {sek(point.external, lang)} bought outside",
+              f"{people(point.team_size, lang)} internt · {sek(point.external, lang)} köps utifrån")
+    if total:
+        text += tr(lang, f" · {sek(point.total, lang)} in all", f" · {sek(point.total, lang)} totalt")
+    return text
+
+
+def move_caption(move: Move, catalog: Catalog, lang: str) -> str:
+    return (f"{move_label(move, catalog, lang)} · "
+            + tr(lang, f"cost {signed_sek(move.cost_delta, 'en')} per year",
+                 f"kostnad {signed_sek(move.cost_delta, 'sv')} per år"))
+
+
+def map_caption(grid: Sweep, lang: str) -> str:
+    sizes, budgets = len(grid.team_sizes), len(grid.budgets)
+    return tr(
+        lang,
+        f"Each cell is a full simulation ({sizes} × {budgets} = {sizes * budgets}) of the current "
+        "workload and sourcing. Below the red line the in-house team alone costs more than the budget, "
+        "so nothing can be bought. Right: each curve is one team size as the budget grows; the efficient "
+        "mixes are the plans that no other plan beats on coverage for the same or less money.",
+        f"Varje ruta är en hel simulering ({sizes} × {budgets} = {sizes * budgets}) av nuvarande "
+        "arbetsmängd och inköp. Under den röda linjen kostar det egna teamet ensamt mer än budgeten, så "
+        "inget kan köpas in. Höger: varje kurva är en teamstorlek när budgeten växer; de effektiva "
+        "mixerna är de planer som ingen annan plan slår i täckning för samma eller mindre pengar.")
+
+
+def moves_caption(lang: str) -> str:
+    return tr(
+        lang,
+        "Single changes to the current scenario: hire one more role, add budget in steps (the last "
+        "step pays for everything the plan would buy), or move a capability in-house or outside. "
+        "Ranked by coverage gained per SEK of extra yearly cost; a move that gains coverage at no "
+        "extra cost (the same money, a better mix) comes first, moves that add a critical finding "
+        "(such as an in-house cost over budget) come after those that do not, and moves that gain "
+        "no coverage come last.",
+        "Enskilda ändringar av nuvarande scenario: anställ en roll till, öka budgeten i steg (sista "
+        "steget betalar allt planen vill köpa) eller flytta en kapabilitet in eller ut. Rangordnade "
+        "efter vunnen täckning per krona i ökad årskostnad; ett drag som ger täckning utan extra "
+        "kostnad (samma pengar, bättre mix) kommer först, drag som ger ett kritiskt fynd (som "
+        "intern kostnad över budget) kommer efter dem som inte gör det, och drag som inte ger någon "
+        "täckning kommer sist.")
+
+
+def strategy_lines(plan: Plan, catalog: Catalog, lang: str) -> list[str]:
+    """A strategy's card in markdown lines: its cost and split, its team, what it buys first, and
+    its findings per severity."""
+    cost = plan.cost
+    lines = [tr(lang, f"Cost **{sek(cost.total, 'en')}**", f"Kostnad **{sek(cost.total, 'sv')}**")
+             + "  \n" + f"{t('in_house', lang)} {sek(cost.in_house, lang)} · {t('agency', lang)} "
+             f"{sek(cost.agency, lang)} · {t('freelancer', lang)} {sek(cost.freelancer, lang)}"]
+    roles = [person.role for person in plan.people if person.in_team]
+    team = ", ".join(catalog.name(role, lang) for role in roles) or tr(lang, "nobody", "ingen")
+    lines.append(f"{tr(lang, 'Team', 'Team')} ({people(len(roles), lang)}): {team}")
+    if plan.scenario.outsource:
+        bought = ", ".join(catalog.name(cap, lang) for cap in plan.scenario.outsource)
+        lines.append(f"{tr(lang, 'Bought outside first', 'Köps utifrån först')}: {bought}")
+    lines.append(" · ".join(f"{t(sev, lang)}: {plan.count(sev)}" for sev in SEVERITIES))
+    return lines
+
+
+def finding_line(finding, lang: str) -> str:
+    """'- **Critical**: …' (a markdown list item)."""
+    return f"- **{t(finding.severity, lang)}**: {finding.text(lang)[0]}"
+
+
+def move_summary(move: Move, plan: Plan, catalog: Catalog, lang: str) -> str:
+    """What the chosen move changes: coverage, cost, where the money goes, the peak load."""
+    load = tr(lang, f"Peak load {pct(move.peak_load_before, 'en')} → {pct(move.peak_load_after, 'en')}",
+              f"Högsta belastning {pct(move.peak_load_before, 'sv')} → {pct(move.peak_load_after, 'sv')}")
+    return (f"**{move_label(move, catalog, lang)}**: {tr(lang, 'coverage', 'täckning')} "
+            f"{pct(plan.overall_coverage, lang)} → {pct(move.plan.overall_coverage, lang)}, "
+            f"{tr(lang, 'cost', 'kostnad')} {sek(plan.cost.total, lang)} → {sek(move.plan.cost.total, lang)} "
+            f"({what_it_buys(move, plan, lang)}). {load}.")
+
+
+def findings_change(move: Move, lang: str) -> str:
+    """New and resolved findings per severity: 'Critical +1/-1 · Warning -2'."""
+    parts = []
+    for sev in SEVERITIES:
+        added = sum(1 for f in move.new_findings if f.severity == sev)
+        gone = sum(1 for f in move.resolved_findings if f.severity == sev)
+        change = "/".join(text for text in (f"+{added}" if added else "", f"-{gone}" if gone else "")
+                          if text)
+        if change:
+            parts.append(f"{t(sev, lang)} {change}")
+    return " · ".join(parts) or "—"
+
+
+def moves_frame(moves: tuple[Move, ...], plan: Plan, catalog: Catalog, lang: str) -> pd.DataFrame:
+    """Every candidate move as a table row, in rank order."""
+    rows = [{
+        "#": rank,
+        tr(lang, "Move", "Drag"): move_label(move, catalog, lang),
+        tr(lang, "Coverage", "Täckning"): signed_pp(move.coverage_gain, lang),
+        tr(lang, "Cost per year", "Kostnad per år"): signed_sek(move.cost_delta, lang),
+        tr(lang, "Per 100,000 SEK", "Per 100 000 kr"): gain_per_100k(move, lang),
+        tr(lang, "Peak load", "Högsta belastning"):
+            f"{pct(move.peak_load_before, lang)} → {pct(move.peak_load_after, lang)}",
+        tr(lang, "Findings", "Fynd"): findings_change(move, lang),
+        tr(lang, "Spend", "Kostnader"): what_it_buys(move, plan, lang),
+    } for rank, move in enumerate(moves, start=1)]
+    return pd.DataFrame(rows)
