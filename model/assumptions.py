@@ -275,15 +275,15 @@ TABLE_TITLES: dict[str, Text] = {
     "providers": _tx("Agency and freelance rates", "Byrå- och frilanspriser"),
     "demand": _tx("Demand coefficients", "Efterfrågekoefficienter"),
     "settings": _tx("Settings", "Inställningar"),
-    "role_fit": _tx("Role fit", "Rollers passform"),
-    "provider_fit": _tx("Provider fit", "Leverantörers passform"),
+    "role_fit": _tx("Role fit", "Rollers matchning"),
+    "provider_fit": _tx("Provider fit", "Leverantörers matchning"),
     "rules": _tx("Rule parameters", "Regelparametrar"),
 }
 TABLE_IDS: tuple[str, ...] = tuple(TABLE_TITLES)
 TABLE_DESCRIPTIONS: dict[str, Text] = {
     "pay": _tx("Gross monthly pay and the hours a full-time seat gives to social work each week. "
                "The fully loaded cost adds the employer cost multiplier (Settings, or a role's own).",
-               "Bruttolön per månad och de timmar i veckan en heltidsplats ger arbetet i sociala "
+               "Bruttolön per månad och de timmar i veckan en heltidstjänst ger arbetet i sociala "
                "medier. Den fullt belastade kostnaden lägger på arbetsgivarpåslaget (Inställningar, "
                "eller rollens eget)."),
     "providers": _tx("Hourly fees, the minimum monthly retainer below which an agency will not take the "
@@ -297,9 +297,9 @@ TABLE_DESCRIPTIONS: dict[str, Text] = {
     "settings": _tx("Global figures: employer cost, working weeks, and the fit thresholds the assignment "
                     "uses (below the minimum fit nobody is trusted with a capability; from the primary fit "
                     "a role takes it before anything is bought).",
-                    "Globala värden: arbetsgivarkostnad, arbetsveckor och passformsgränserna som "
-                    "tilldelningen använder (under lägsta passform anförtros ingen en kapabilitet; från "
-                    "primär passform tar en roll den innan något köps in)."),
+                    "Globala värden: arbetsgivarkostnad, arbetsveckor och matchningsgränserna som "
+                    "tilldelningen använder (under lägsta matchning anförtros ingen en kapabilitet; från "
+                    "primär matchning tar en roll den innan något köps in)."),
     "role_fit": _tx("How well each role does each capability, 0 to 1 (blank = not at all).",
                     "Hur väl varje roll utför varje kapabilitet, 0 till 1 (tomt = inte alls)."),
     "provider_fit": _tx("How well each agency or freelancer does each capability, 0 to 1 "
@@ -317,7 +317,7 @@ UNITS: dict[str, Text] = {
     "sek_month": _tx("SEK/month", "kr/månad"),
     "sek_hour": _tx("SEK/hour", "kr/timme"),
     "h_week": _tx("h/week", "h/vecka"),
-    "fit": _tx("fit 0–1", "passform 0–1"),
+    "fit": _tx("fit 0–1", "matchning 0–1"),
     "share": _tx("share 0–1", "andel 0–1"),
     "factor": _tx("× gross pay", "× bruttolön"),
     "weeks": _tx("weeks/year", "veckor/år"),
@@ -327,15 +327,15 @@ UNITS: dict[str, Text] = {
     "utilisation": _tx("share of capacity", "andel av kapaciteten"),
     "sek_year": _tx("SEK/year", "kr/år"),
     "points_h": _tx("points per hour (1 = an hour of work at fit 1)",
-                    "poäng per timme (1 = en timmes arbete med passform 1)"),
+                    "poäng per timme (1 = en timmes arbete med matchning 1)"),
 }
 SETTINGS: dict[str, tuple[Text, str, str, float, float]] = {  # label, unit, kind, low, high
     "employer_cost_multiplier": (_tx("Employer cost multiplier", "Arbetsgivarpåslag"), "factor",
                                  "factor", 1.0, 3.0),
     "weeks_per_year": (_tx("Working weeks per year", "Arbetsveckor per år"), "weeks", "weeks", 1.0, 52.0),
-    "min_fit": (_tx("Minimum fit", "Lägsta passform"), "fit", "fraction", 0.0, 1.0),
-    "primary_fit": (_tx("Primary fit", "Primär passform"), "fit", "fraction", 0.0, 1.0),
-    "strong_fit": (_tx("Specialist fit", "Specialistpassform"), "fit", "fraction", 0.0, 1.0),
+    "min_fit": (_tx("Minimum fit", "Lägsta matchning"), "fit", "fraction", 0.0, 1.0),
+    "primary_fit": (_tx("Primary fit", "Primär matchning"), "fit", "fraction", 0.0, 1.0),
+    "strong_fit": (_tx("Specialist fit", "Specialistmatchning"), "fit", "fraction", 0.0, 1.0),
 }
 CAPACITY_SOURCE = "estimate: 40 h less about 15 % for internal meetings, admin and training"
 FIT_SOURCE = "estimate, after the seed post's role lists"

@@ -313,7 +313,7 @@ def build_policy(rules, scenario, demand: dict[str, float], catalog) -> Policy:
 
 
 # ---- formatting findings --------------------------------------------------------------------
-SEAT_WORD = {"en": "Seat", "sv": "Plats"}
+SEAT_WORD = {"en": "Seat", "sv": "Tjänst"}
 MARKETING_LEAD_NAME = {"en": "Head of marketing (outside the team)",
                        "sv": "Marknadsansvarig (utanför teamet)"}
 VOLUNTEER_NAME = {"en": "Unpaid hours (founder, volunteers, colleagues)",
@@ -321,7 +321,7 @@ VOLUNTEER_NAME = {"en": "Unpaid hours (founder, volunteers, colleagues)",
 
 
 def seat_label(seat: str, lang: str = "en") -> str:
-    """'S3' -> 'Seat 3' / 'Plats 3'; the marketing lead by name."""
+    """'S3' -> 'Seat 3' / 'Tjänst 3'; the marketing lead by name."""
     if seat == MARKETING_LEAD_SEAT:
         return MARKETING_LEAD_NAME.get(lang, MARKETING_LEAD_NAME["en"])
     if seat == VOLUNTEER_SEAT:
@@ -637,7 +637,7 @@ def check_briefer(params: dict, ctx) -> list[Hit]:
 ASKER = {"en": "someone who asks the questions (market, strategy)",
          "sv": "någon som ställer frågorna (marknad, strategi)"}
 PRODUCER = {"en": "someone who produces the data with the answers",
-            "sv": "någon som tar fram datan med svaren"}
+            "sv": "någon som tar fram data med svaren"}
 
 
 def _shape_two_roles(params: dict, policy: Policy, ctx: ShapeContext) -> None:

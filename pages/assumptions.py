@@ -238,7 +238,7 @@ def _sensitivity_view(catalog: Catalog, scenario: Scenario, lang: str) -> None:
         f"For the scenario in the sidebar, each assumption is set {low} and {high} in turn (fits and shares "
         "stay within 0–1) and the plan is simulated again. The longest bars are the numbers worth arguing "
         f"about. {len(report.swings)} assumptions tested.",
-        f"För scenariot i sidopanelen sätts varje antagande i tur och ordning {low} och {high} (passform "
+        f"För scenariot i sidopanelen sätts varje antagande i tur och ordning {low} och {high} (matchning "
         "och andelar håller sig inom 0–1) och planen simuleras på nytt. De längsta staplarna är de siffror "
         f"som är värda att diskutera. {len(report.swings)} antaganden prövade."))
     first, second = st.columns(2)

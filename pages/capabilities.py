@@ -89,7 +89,7 @@ st.markdown(f"**{tr(lang, 'One person cannot do everything.', 'En person kan int
     f"from {fmt_fit(catalog.settings.primary_fit, lang)} it does the work well and an outside option "
     f"can be bought for it; below that a person takes it only as a stretch, and under "
     f"{fmt_fit(catalog.settings.min_fit, lang)} nobody is trusted with it at all.",
-    f"Passform går från 0 till 1: från {fmt_fit(catalog.settings.strong_fit, lang)} räknas en roll som "
+    f"Matchning går från 0 till 1: från {fmt_fit(catalog.settings.strong_fit, lang)} räknas en roll som "
     f"specialist, från {fmt_fit(catalog.settings.primary_fit, lang)} gör den arbetet bra och kan ett "
     f"externt alternativ köpas för det; under det tar en person det bara som nödlösning, och under "
     f"{fmt_fit(catalog.settings.min_fit, lang)} anförtros ingen arbetet alls.",

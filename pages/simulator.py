@@ -79,7 +79,7 @@ chart_left, chart_right = st.columns([3, 2], gap="large")
 with chart_left:
     st.plotly_chart(figures["coverage"], config=CONFIG, key="chart_coverage")
 with chart_right:
-    st.subheader(tr(lang, "Findings and advice", "Fynd och råd"))
+    st.subheader(tr(lang, "Findings and advice", "Iakttagelser och råd"))
     findings = planview.ordered_findings(plan)
     if not findings:
         st.success(tr(lang, "The plan breaks none of the guidance.", "Planen bryter inte mot några råd."),

@@ -71,7 +71,7 @@ def _headline(plan: Plan, best, moves: tuple[Move, ...], catalog: Catalog, lang:
             help=tr(lang, "The team size on the map that gives most coverage at the current budget "
                           "(teams the budget pays for first, then plans without critical findings).",
                     "Den teamstorlek på kartan som ger mest täckning med nuvarande budget (team som "
-                    "budgeten räcker till först, sedan planer utan kritiska fynd)."))
+                    "budgeten räcker till först, sedan planer utan kritiska iakttagelser)."))
         cols[1].caption(view.mix_caption(best, lang, total=False))
     if moves and moves[0].tier < 2:
         gain = moves[0].coverage_gain
@@ -92,7 +92,7 @@ def _headline(plan: Plan, best, moves: tuple[Move, ...], catalog: Catalog, lang:
 def _map_section(grid: Sweep, plan: Plan, best, lang: str) -> None:
     now = point_of(plan)
     clean = st.toggle(tr(lang, "Frontier only through plans without critical findings",
-                         "Fronten bara genom planer utan kritiska fynd"), key="to_frontier_clean")
+                         "Fronten bara genom planer utan kritiska iakttagelser"), key="to_frontier_clean")
     front = frontier(grid, exclude_critical=clean)
     st.plotly_chart(coverage_map(grid, lang, current=now, best=best), config=CONFIG, key="to_map")
     st.plotly_chart(frontier_chart(grid, front, lang, current=now, budget=plan.cost.budget),
@@ -103,7 +103,7 @@ def _map_section(grid: Sweep, plan: Plan, best, lang: str) -> None:
     if clean and not front and not grid.empty:
         st.caption(tr(lang, "Every plan on the map has a critical finding, so there is no frontier "
                             "without one.",
-                      "Varje plan på kartan har ett kritiskt fynd, så det finns ingen front utan."))
+                      "Varje plan på kartan har en kritisk iakttagelse, så det finns ingen front utan."))
     st.caption(view.map_caption(grid, lang))
 
 
@@ -121,7 +121,7 @@ def _strategy_section(plan: Plan, found: tuple[Strategy, ...], catalog: Catalog,
             for line in view.strategy_lines(strategy_plan, catalog, lang):
                 st.markdown(line)
             if strategy_plan.findings:
-                with st.expander(tr(lang, "Findings", "Fynd")):
+                with st.expander(tr(lang, "Findings", "Iakttagelser")):
                     for finding in strategy_plan.findings:
                         st.markdown(view.finding_line(finding, lang))
             if sid != "current":
@@ -161,8 +161,8 @@ def _moves_section(moves: tuple[Move, ...], plan: Plan, catalog: Catalog, lang: 
                   icon=":material/check:", on_click=_apply,
                   args=(move.scenario, tr(lang, f"Applied: {label}.", f"Genomfört: {label}.")))
         st.markdown(view.move_summary(move, plan, catalog, lang))
-        for title, items in ((tr(lang, "New findings", "Nya fynd"), move.new_findings),
-                             (tr(lang, "Resolved findings", "Lösta fynd"), move.resolved_findings)):
+        for title, items in ((tr(lang, "New findings", "Nya iakttagelser"), move.new_findings),
+                             (tr(lang, "Resolved findings", "Lösta iakttagelser"), move.resolved_findings)):
             if items:
                 st.markdown(f"*{title}*  \n" + "  \n".join(view.finding_line(f, lang) for f in items))
     right.plotly_chart(moves_chart(moves, catalog, lang, highlight=ids.index(choice)), config=CONFIG,

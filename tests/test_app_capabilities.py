@@ -78,7 +78,7 @@ def test_no_influencer_work_is_said():
 
 @pytest.mark.parametrize(("lang", "summary"), [
     ("en", "Every team seat is loaded to at least 25% of its capacity."),
-    ("sv", "Varje plats i teamet är belastad till minst 25\u00a0% av sin kapacitet."),
+    ("sv", "Varje tjänst i teamet är belastad till minst 25\u00a0% av sin kapacitet."),
 ])
 def test_the_newest_rule_reads_as_a_rule_not_as_its_message(lang, summary):
     at = run(new_app({"lang": lang}, page="capabilities"))

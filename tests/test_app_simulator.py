@@ -19,7 +19,8 @@ from ui.planview import ordered_findings
 CATALOG = load_catalog()
 PRESETS = list(CATALOG.presets)
 HEADLINES_EN = ["Coverage", "Cost / budget per year", "In-house / external", "People", "Critical findings"]
-HEADLINES_SV = ["Täckning", "Kostnad / budget per år", "Internt / externt", "Personer", "Kritiska fynd"]
+HEADLINES_SV = ["Täckning", "Kostnad / budget per år", "Internt / externt", "Personer",
+                "Kritiska iakttagelser"]
 
 
 def chart_specs(at) -> dict[str, dict]:
@@ -124,7 +125,7 @@ def test_every_preset_in_both_languages(preset, lang):
         assert at.title[0].value == "Simulator"
         table = at.table[-1].value  # the assignments (the limits table comes before it)
         assert list(table.columns) == ["Kapabilitet", "Vem", "Typ", "h/vecka", "Kostnad per år",
-                                       "Passform", "Varför"]
+                                       "Matchning", "Varför"]
         text = " ".join(str(value) for value in table.to_numpy().ravel())
         assert "Seat " not in text and "In-house" not in text
         specs = chart_specs(at)

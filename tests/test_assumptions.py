@@ -81,7 +81,7 @@ def test_tables_hold_every_number_the_issue_names(catalog):
      ("share of capacity", "andel av kapaciteten")),
     ("analysis_two_kinds.bonus", ("bonus per hour", "tillägg per timme"),
      ("points per hour (1 = an hour of work at fit 1)",
-      "poäng per timme (1 = en timmes arbete med passform 1)")),
+      "poäng per timme (1 = en timmes arbete med matchning 1)")),
     ("orderer_has_no_time.min_unspent_sek", ("unspent budget from", "outnyttjad budget från"),
      ("SEK/year", "kr/år")),
 ])

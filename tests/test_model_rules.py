@@ -176,7 +176,7 @@ def test_over_capacity_guard_escalates_far_over_capacity():
     assert finding.severity == "critical" and finding.seat == "S1"
     assert finding.message["en"].startswith("Seat 1 (Social Media Manager) is loaded at 120")
     assert "%" in finding.message["en"] and "\u00a0%" in finding.message["sv"]
-    assert finding.message["sv"].startswith("Plats 1 (Social Media Manager)")
+    assert finding.message["sv"].startswith("Tjänst 1 (Social Media Manager)")
 
 
 def test_the_programme_never_needs_the_guards(catalog):

@@ -132,7 +132,7 @@ def test_the_table_and_its_csv(catalog):
                                    "why_accountable", "demand_hours_week", "uncovered_hours_week"]
     assert frame.loc[0, "capability"] == catalog.name("strategy", "sv")
     assert frame["accountable"].str.len().min() > 0
-    assert "Plats 1" in " ".join(frame["accountable"])
+    assert "Tjänst 1" in " ".join(frame["accountable"])
     back = pd.read_csv(io.StringIO(frame.to_csv(index=False)), keep_default_na=False)
     assert back["accountable"].tolist() == frame["accountable"].tolist()
     assert back["demand_hours_week"].tolist() == pytest.approx(frame["demand_hours_week"].tolist())

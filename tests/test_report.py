@@ -100,7 +100,7 @@ def test_the_scenario_report_holds_every_chart_and_opens_offline(single):
 def test_the_comparison_report_holds_every_chart_and_opens_offline(compared):
     parsed = check_self_contained(compared, [f"chart-compare-{name}" for name in COMPARE_CHARTS])
     text = " ".join(parsed.text)
-    for heading in ("Nyckeltal", "Sida vid sida", "Vad som ändrats", "Fynd och råd", "Scenarierna"):
+    for heading in ("Nyckeltal", "Sida vid sida", "Vad som ändrats", "Iakttagelser och råd", "Scenarierna"):
         assert heading in text
     assert 'lang="sv"' in compared
 

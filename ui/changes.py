@@ -70,7 +70,7 @@ def compare_rows(plans: list[Plan], lang: str) -> list[CompareRow]:
          lambda v: number(v, lang), -1),
         ("not_done", tr(lang, "Hours not done per week", "Timmar som inte görs per vecka"),
          lambda p: sum(p.uncovered.values()), lambda v: hours(v, lang), -1),
-        ("critical", tr(lang, "Critical findings", "Kritiska fynd"), lambda p: p.count("critical"),
+        ("critical", tr(lang, "Critical findings", "Kritiska iakttagelser"), lambda p: p.count("critical"),
          lambda v: number(v, lang), -1),
         ("warning", tr(lang, "Warnings", "Varningar"), lambda p: p.count("warning"),
          lambda v: number(v, lang), -1),
@@ -246,8 +246,8 @@ TITLES = {
     "who": ("Who does what now", "Vem gör vad nu"),
     "gained": ("Capabilities that gained cover", "Kapabiliteter som fick bättre täckning"),
     "lost": ("Capabilities that lost cover", "Kapabiliteter som tappade täckning"),
-    "appeared": ("Findings that appeared", "Fynd som tillkom"),
-    "gone": ("Findings that went away", "Fynd som försvann"),
+    "appeared": ("Findings that appeared", "Iakttagelser som tillkom"),
+    "gone": ("Findings that went away", "Iakttagelser som försvann"),
 }
 
 

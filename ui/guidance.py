@@ -32,11 +32,11 @@ GUIDANCE: dict[int, dict[str, str]] = {
         "sv": "Community och support bör vara ungefär hälften av all aktivitet, "
               "skött av en relationsperson."},
     6: {"en": "Influencer management is PR that never sleeps (optional).",
-        "sv": "Influencer-management är PR som aldrig sover (valfritt)."},
+        "sv": "Influencerarbete är PR som aldrig sover (valfritt)."},
     7: {"en": "Advertising is a discipline of its own; someone in-house must be able to brief it.",
         "sv": "Annonsering är en egen disciplin; någon internt måste kunna beställa den."},
     8: {"en": "Analysis needs one person who asks the questions and one who produces the data.",
-        "sv": "Analys kräver en som ställer frågorna och en som tar fram datan."},
+        "sv": "Analys kräver en som ställer frågorna och en som tar fram data."},
     9: {"en": "One person cannot do everything.", "sv": "En person kan inte göra allt."},
 }
 

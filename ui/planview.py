@@ -58,7 +58,7 @@ def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = N
         tr(lang, "Share of the weekly workload done: hours done over hours needed. How well it is done "
            "shows as the fit of each line in the table.",
            "Andel av veckans arbetsmängd som blir gjord: gjorda timmar delat med behövda timmar. Hur "
-           "väl det görs syns som passformen på varje rad i tabellen."),
+           "väl det görs syns som matchningen på varje rad i tabellen."),
     ))
     budget_note = (tr(lang, "over budget by ", "över budget med ") + msek(cost.total - cost.budget, lang)
                    if cost.total > cost.budget + 0.5
@@ -91,10 +91,10 @@ def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = N
               lambda v: number(v, lang)),
         "off",
         tr(lang, f"In-house seats: {hours(team_hours, lang)} h/week of work; {over} over capacity.",
-           f"Interna platser: {hours(team_hours, lang)} h/vecka arbete; {over} över kapacitet."),
+           f"Interna tjänster: {hours(team_hours, lang)} h/vecka arbete; {over} över kapacitet."),
     ))
     out.append(Headline(
-        "critical", tr(lang, "Critical findings", "Kritiska fynd"), number(critical, lang),
+        "critical", tr(lang, "Critical findings", "Kritiska iakttagelser"), number(critical, lang),
         delta(critical, base.count("critical") if base else 0, lambda v: number(v, lang)),
         "inverse",
         tr(lang, f"{plan.count('warning')} warnings and {plan.count('info')} notes besides.",
@@ -185,7 +185,7 @@ def limits_summary(plan: Plan, catalog: Catalog, lang: str) -> str:
                     "may still buy better-fitting work); the next best move on Trade-offs tries larger "
                     "steps.",
               "Varken lite mer pengar eller en timme mer i veckan för någon skulle ge planen högre "
-              "täckning (ett litet steg kan ändå köpa arbete med bättre passform); nästa bästa drag "
+              "täckning (ett litet steg kan ändå köpa arbete med bättre matchning); nästa bästa drag "
               "under Avvägningar prövar större steg.")
 
 
@@ -195,7 +195,7 @@ COLUMNS = {
     "type": ("Type", "Typ"),
     "hours": ("h/week", "h/vecka"),
     "cost": ("Cost per year", "Kostnad per år"),
-    "fit": ("Fit", "Passform"),
+    "fit": ("Fit", "Matchning"),
     "reason": ("Why", "Varför"),
 }
 

@@ -22,7 +22,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "best_fit": {
         "en": "Best fit of all options: the {who} (fit {fit}, {cost})",
-        "sv": "Bäst passform av alla alternativ: {who} (passform {fit}, {cost})",
+        "sv": "Bäst matchning av alla alternativ: {who} (matchning {fit}, {cost})",
     },
     "in_house_time_paid": {
         "en": "In-house time is already paid for: the {who} ({fit}) does it instead of buying",
@@ -38,15 +38,15 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "outsourced_choice": {
         "en": "Outsourced as chosen: {who} at {cost}, fit {fit}",
-        "sv": "Utlagt enligt val: {who} för {cost}, passform {fit}",
+        "sv": "Utlagt enligt val: {who} för {cost}, matchning {fit}",
     },
     "bought_nobody_in_house": {
         "en": "Bought outside: nobody in-house does it; {who} at {cost}, fit {fit}",
-        "sv": "Köps utifrån: ingen internt gör det; {who} för {cost}, passform {fit}",
+        "sv": "Köps utifrån: ingen internt gör det; {who} för {cost}, matchning {fit}",
     },
     "bought_team_busy": {
         "en": "Bought outside: the team's time goes to work it fits better; {who} at {cost}, fit {fit}",
-        "sv": "Köps utifrån: teamets tid går till arbete det passar bättre för; {who} för {cost}, passform {fit}",  # noqa: E501
+        "sv": "Köps utifrån: teamets tid går till arbete det passar bättre för; {who} för {cost}, matchning {fit}",  # noqa: E501
     },
     "bought_better_fit": {
         "en": "Bought outside: {who} fits it better than anyone in-house ({fit}, {cost})",
@@ -54,12 +54,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "uncovered": {
         "en": "Undone: nobody in the plan has the time, the fit or the budget for it",
-        "sv": "Ogjort: ingen i planen har tiden, passformen eller budgeten för det",
+        "sv": "Ogjort: ingen i planen har tiden, matchningen eller budgeten för det",
     },
 }
 NEXT_BEST = {
     "en": "; next best: {alt} (fit {alt_fit}, {alt_cost})",
-    "sv": "; näst bäst: {alt} (passform {alt_fit}, {alt_cost})",
+    "sv": "; näst bäst: {alt} (matchning {alt_fit}, {alt_cost})",
 }
 NO_OTHER = {"en": "; no other option does it", "sv": "; inget annat alternativ gör det"}
 BUDGET_LIMITED = {"en": " (the budget allows no more)", "sv": " (budgeten räcker inte till mer)"}

@@ -228,7 +228,7 @@ def scenario_report(item: ReportScenario, lang: str = "en", *, generated_at: dat
         f"<h2>{esc(tr(lang, 'Load and who does what', 'Belastning och vem som gör vad'))}</h2>",
         divs.div(figures["load"], "chart-load"),
         divs.div(figures["flow"], "chart-flow"),
-        f"<h2>{esc(tr(lang, 'Findings and advice', 'Fynd och råd'))}</h2>",
+        f"<h2>{esc(tr(lang, 'Findings and advice', 'Iakttagelser och råd'))}</h2>",
         _findings(item, lang),
         f"<h2>{esc(tr(lang, 'Roles: RACI', 'Roller: RACI'))}</h2>",
         f"<p class=\"meta\">{esc(RACI_NOTE[lang if lang in RACI_NOTE else 'en'])}</p>",
@@ -308,7 +308,7 @@ def comparison_report(items: Sequence[ReportScenario], catalog: Catalog, lang: s
             items_html = "".join(f"<li>{esc(line)}</li>" for line in lines)
             sections.append(f"<h4>{esc(title)}</h4><ul>{items_html}</ul>")
         body.append(f'<div class="changes">{"".join(sections)}</div>')
-    body.append(f"<h2>{esc(tr(lang, 'Findings and advice', 'Fynd och råd'))}</h2>")
+    body.append(f"<h2>{esc(tr(lang, 'Findings and advice', 'Iakttagelser och råd'))}</h2>")
     for label, item in zip(labels, items, strict=True):
         body.append(f"<h3>{esc(label)}</h3>{_findings(item, lang)}")
     body.append(f"<h2>{esc(tr(lang, 'The scenarios', 'Scenarierna'))}</h2>")

@@ -54,7 +54,7 @@ def strategy_description(strategy_id: str, lang: str) -> str:
                        "rekryteringsstegen); pengar som blir över köper det de inte kan göra."),
         "hybrid": tr(lang, "An in-house core (the current team without its production and ads "
                            "seats); content and ads are bought from agencies and freelancers first.",
-                     "En intern kärna (nuvarande team utan produktions- och annonsplatser); "
+                     "En intern kärna (nuvarande team utan produktions- och annonstjänster); "
                      "innehåll och annonsering köps först av byråer och frilansare."),
         "outsourced": tr(lang, "One in-house person who leads the work; everything that can be bought "
                                "and that no guidance keeps in-house is bought outside first.",
@@ -187,7 +187,7 @@ def point_hover(point: SweepPoint, lang: str) -> str:
         f"{tr(lang, 'In-house share of cost', 'Intern andel av kostnaden')}: "
         f"{pct(point.in_house_share, lang)}",
         f"{tr(lang, 'Bought outside', 'Köpt utifrån')}: {sek(point.external, lang)}",
-        f"{tr(lang, 'Critical findings', 'Kritiska fynd')}: {point.critical}",
+        f"{tr(lang, 'Critical findings', 'Kritiska iakttagelser')}: {point.critical}",
     ]
     if point.over_budget:
         lines.append(tr(lang, "⚠ In-house cost alone exceeds the budget",
@@ -264,7 +264,7 @@ def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en",
             "type": "scatter", "x": [p.total / 1e6 for p in front], "y": [p.coverage for p in front],
             "mode": "lines+markers", "line": {"color": "rgba(213,94,0,0.45)", "width": 12, "shape": "hv"},
             "marker": {"size": 9, "color": FRONTIER_COLOR},
-            "name": tr(lang, "Efficient mixes (frontier)", "Effektiva mixer (fronten)"),
+            "name": tr(lang, "Efficient mixes (frontier)", "Effektiva kombinationer (fronten)"),
             "text": [point_hover(p, lang) for p in front], "hovertemplate": "%{text}<extra></extra>"})
     count = len(grid.team_sizes)
     shades = sample_colorscale("Blues", [0.4 + 0.6 * i / max(count - 1, 1) for i in range(count)])
@@ -363,7 +363,7 @@ def moves_chart(moves: tuple[Move, ...], catalog: Catalog, lang: str = "en",
         "insource": tr(lang, "Move in-house", "Flytta in"),
         "outsource": tr(lang, "Buy outside", "Köp utifrån"),
     }
-    critical = tr(lang, "⚠ adds a critical finding", "⚠ ger ett kritiskt fynd")
+    critical = tr(lang, "⚠ adds a critical finding", "⚠ ger en kritisk iakttagelse")
     traces = []
     for kind, name in kinds.items():
         chosen = [m for m in moves if m.kind == kind]

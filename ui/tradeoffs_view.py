@@ -113,7 +113,7 @@ def moves_caption(lang: str) -> str:
         "Enskilda ändringar av nuvarande scenario: anställ en roll till, öka budgeten i steg (sista "
         "steget betalar allt planen vill köpa) eller flytta en kapabilitet in eller ut. Rangordnade "
         "efter vunnen täckning per krona i ökad årskostnad; ett drag som ger täckning utan extra "
-        "kostnad (samma pengar, bättre mix) kommer först, drag som ger ett kritiskt fynd (som "
+        "kostnad (samma pengar, bättre kombination) kommer först, drag som ger en kritisk iakttagelse (som "
         "intern kostnad över budget) kommer efter dem som inte gör det, och drag som inte ger någon "
         "täckning kommer sist.")
 
@@ -173,7 +173,7 @@ def moves_frame(moves: tuple[Move, ...], plan: Plan, catalog: Catalog, lang: str
         tr(lang, "Per 100,000 SEK", "Per 100 000 kr"): gain_per_100k(move, lang),
         tr(lang, "Peak load", "Högsta belastning"):
             f"{pct(move.peak_load_before, lang)} → {pct(move.peak_load_after, lang)}",
-        tr(lang, "Findings", "Fynd"): findings_change(move, lang),
+        tr(lang, "Findings", "Iakttagelser"): findings_change(move, lang),
         tr(lang, "Spend", "Kostnader"): what_it_buys(move, plan, lang),
     } for rank, move in enumerate(moves, start=1)]
     return pd.DataFrame(rows)
