@@ -38,7 +38,7 @@ from .errors import CatalogError
 from .rules import FIELD, KINDS, Param
 from .scenario import SPECS, Scenario
 from .vocab import CAPABILITIES
-from .yamlsafe import YamlProblem, load_text
+from .yamlsafe import YamlProblem, decode_text, load_text
 
 Text = dict[str, str]  # {"en": ..., "sv": ...}
 CellKey = tuple[str, str, str]  # (table, row, column)
@@ -794,17 +794,12 @@ def import_yaml(text_in: str, *, origin: str = "upload", reference: Catalog | No
     Raises AssumptionError naming the table, row and column when the error is in one of the
     numbers (row names are taken from `reference`, the shipped catalog), else the file, entry and key.
     """
-    if isinstance(text_in, bytes | bytearray):
-        if len(text_in) > MAX_IMPORT_BYTES:
-            raise AssumptionError(f"{origin}: larger than {MAX_IMPORT_BYTES // 1024} KB")
-        try:
-            text_in = bytes(text_in).decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise AssumptionError(f"{origin}: not UTF-8 text") from None
-    if not isinstance(text_in, str):
+    if not isinstance(text_in, str | bytes | bytearray):
         raise AssumptionError(f"{origin}: expected YAML text")
-    if len(text_in) > MAX_IMPORT_BYTES:
-        raise AssumptionError(f"{origin}: larger than {MAX_IMPORT_BYTES // 1024} KB")
+    try:
+        text_in = decode_text(text_in, MAX_IMPORT_BYTES)
+    except YamlProblem as problem:
+        raise AssumptionError(f"{origin}: {problem}") from None
     try:  # one guarded pass (model.yamlsafe): depth, size, aliases and duplicates checked as it parses
         return load_catalog_text(text_in, origin=origin)
     except CatalogError as error:

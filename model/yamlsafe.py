@@ -241,7 +241,8 @@ def _kb(count: int) -> str:
     return f"{count / 1024:.0f} KB"
 
 
-def _decode(text: str | bytes, max_bytes: int) -> str:
+def decode_text(text: str | bytes, max_bytes: int = MAX_BYTES) -> str:
+    """The text of an upload: bytes decoded as UTF-8 (a BOM dropped), both within max_bytes."""
     if isinstance(text, bytes | bytearray):
         if len(text) > max_bytes:
             raise YamlProblem(f"larger than {_kb(max_bytes)}")
@@ -259,7 +260,7 @@ def load_text(text: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int =
     """Parse one YAML document; raise YamlProblem with a plain message on anything wrong.
 
     pure=True uses PyYAML's Python parser even when libyaml is there (the tests compare the two)."""
-    text = _decode(text, max_bytes)
+    text = decode_text(text, max_bytes)
     cls = _PyLoader if pure or _CLoader is None else _CLoader
     loader = None
     try:
