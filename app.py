@@ -8,7 +8,8 @@ import streamlit as st
 
 from model import CatalogError
 from ui.assumptions_banner import assumptions_banner
-from ui.i18n import t
+from ui.i18n import _, t
+from ui.problems import error_text
 from ui.saved import adopt_workspace_link
 from ui.sidebar import current_language, render_sidebar
 from ui.state import ensure_entrypoint, freeze_startup_objects
@@ -39,14 +40,15 @@ def main() -> None:
     try:
         context = render_sidebar()
     except CatalogError as error:
-        st.error(f"The knowledge base in data/ could not be read:\n\n`{error}`")
+        st.error(_(lang, "The knowledge base in data/ could not be read:\n\n`{error}`",
+                   error=error_text(error, lang)))
         st.stop()
     except Exception as error:  # never a traceback on screen, whatever the link held
         if type(error).__name__ in CONTROL_FLOW:
             raise
         log.exception("sidebar failed")
-        st.error("The scenario could not be read. Open the app without the part after `?` in the "
-                 "address, or reload the page.")
+        st.error(_(lang, "The scenario could not be read. Open the app without the part after `?` in the "
+                         "address, or reload the page."))
         st.stop()
     try:
         assumptions_banner(context.lang, page)
@@ -55,8 +57,8 @@ def main() -> None:
         if type(error).__name__ in CONTROL_FLOW:
             raise
         log.exception("page failed")
-        st.error("Something went wrong on this page. Your scenario and saved scenarios are safe; "
-                 "try another input or reload the page.")
+        st.error(_(lang, "Something went wrong on this page. Your scenario and saved scenarios are safe; "
+                         "try another input or reload the page."))
     freeze_startup_objects()  # once per process: later reruns' garbage collection skips the imports
 
 

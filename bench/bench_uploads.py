@@ -115,20 +115,21 @@ def run_case(target: str, text: str):
             read_scenario_file(text.encode("utf-8"))
             return "read"
         except ScenarioError as error:
-            return error.problems[0][:70]
+            return str(error.problems[0])[:70]
     if target == "assumptions":
         from model.assumptions import AssumptionError, import_yaml
+        from ui.assumption_texts import refusal_text
         from ui.state import default_catalog  # noqa: F401 - as the page: the shipped catalog is loaded
 
         try:
             import_yaml(text, origin="upload.yaml")
             return "read"
         except AssumptionError as error:
-            return error.message("en")[:70]
+            return refusal_text(error, "en")[:70]
     from model import Scenario
 
     scenario = Scenario.from_query_params({"budget_sek": text, "team": text, "team_size": text})
-    return (scenario.notes[0] if scenario.notes else "read")[:70]
+    return (str(scenario.notes[0]) if scenario.notes else "read")[:70]
 
 
 def measure_in_this_process(name: str, pure: bool = False) -> dict:

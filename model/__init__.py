@@ -9,7 +9,7 @@ from .catalog import Catalog, build_catalog, load_catalog, load_catalog_text
 from .engine import simulate
 from .errors import CatalogError, ScenarioError
 from .plan import Assignment, Cost, Finding, Person, Plan
-from .raci import RaciLine, raci, raci_frame, raci_matrix
+from .raci import RaciLine, raci
 from .scenario import FIELD_SPECS, Scenario
 from .tradeoffs import Move, Strategy, Sweep, SweepPoint, frontier, next_moves, strategies, sweep
 
@@ -17,6 +17,6 @@ __all__ = [
     "FIELD_SPECS", "AssumptionError", "Assignment", "Catalog", "CatalogError", "Cost", "Finding", "Move",
     "Person", "Plan", "RaciLine", "Scenario", "ScenarioError", "Strategy", "Sweep", "SweepPoint",
     "apply_edits", "assumption_tables", "build_catalog", "frontier", "import_yaml", "load_catalog",
-    "load_catalog_text", "next_moves", "raci", "raci_frame", "raci_matrix", "sensitivity", "simulate",
+    "load_catalog_text", "next_moves", "raci", "sensitivity", "simulate",
     "strategies", "sweep",
 ]

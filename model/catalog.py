@@ -1,6 +1,7 @@
 """The knowledge base in data/*.yaml, read with safe_load and validated into plain dataclasses.
 
-Every problem raises CatalogError naming the file, the entry and the key.
+Every problem raises CatalogError naming the file, the entry and the key, with a model.errors
+Problem (a code and values; ui/problems.py words it).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import hashlib
 import json
 import math
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import CatalogError
+from .errors import CatalogError, Invalid, Problem, ScenarioError, shown
 from .scenario import SPECS, Scenario
+from .schema import PARAM_LOW, bounds, param_high
 from .vocab import (
     AGENCIES,
     CAPABILITIES,
@@ -39,7 +41,6 @@ DRIVERS: tuple[str, ...] = (
     "channels", "posts_per_week", "image_posts", "video_posts",
     "inbound_per_week", "ad_spend_10k", "influencers",
 )
-MAX_RETAINER_SEK_MONTH = 5_000_000.0  # a quarter of the largest budget a year, every month
 LARGEST = 1e15  # no figure of the app comes near; a number beyond it is refused before any conversion
 # The keys each kind of entry may have (anything else is refused: a misspelt optional key is not
 # dropped without a word).
@@ -53,7 +54,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "term": ("driver", "hours", "transform", "video"),
     "ladder": ("seats", "repeat"),
     "presets": ("id", "name", "scenario"),
-    "rules": ("id", "kind", "guidance", "severity", "params", "summary", "message", "advice",
+    "rules": ("id", "name", "kind", "guidance", "severity", "params", "summary", "message", "advice",
               "advice_budget_left"),
     "setting": ("value", "unit", "source"),
     "volunteer_fit": ("value", "unit", "source", "name"),
@@ -70,55 +71,38 @@ def real_number(value: Any) -> float | None:
     return value if math.isfinite(value) else None
 
 
-PARAM_HIGH: dict[str, float] = {  # numeric rule parameters by type, where the kind declares no bound
-    "fraction": 1.0, "hours": 168.0, "penalty": 100.0, "count": 1_000_000.0, "number": 1e9,
-}
-
-
-def param_high(param: Any, params: dict[str, Any]) -> float | None:
-    """The largest value a numeric rule parameter (a model.rules.Param) may take (None: not a number).
-    A threshold on a scenario field takes that field's range; else the kind's bound or its type's."""
-    if param.type not in PARAM_HIGH:
-        return None
-    if param.of:
-        driver = params.get(param.of)
-        spec = SPECS.get(driver) if isinstance(driver, str) else None
-        if spec is not None and spec.high is not None:
-            return float(spec.high)
-    return param.high if param.high is not None else PARAM_HIGH[param.type]
-
-
-def nearest(key: Any, known: tuple[str, ...] | list[str]) -> str:
-    """' (did you mean 'x'?)' for the known key closest to a misspelt one, else ''."""
+def nearest(key: Any, known: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """{"suggestion": the known key closest to a misspelt one} (a problem's value), else {}."""
     if not isinstance(key, str):
-        return ""
+        return {}
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return {"suggestion": close[0]} if close else {}
 
 
 # ---- message templates --------------------------------------------------------------------------
-def template_problem(template: str, allowed: tuple[str, ...]) -> str | None:
-    """Why a message template is refused, or None. Only plain named fields ({share}) are allowed:
-    no format spec ({share:>9}), no conversion ({share!r}), no attribute or index ({a.b}, {a[0]}),
-    no positional field ({} or {0}); braces meant as text are doubled ({{ and }})."""
+def template_problem(template: str, allowed: tuple[str, ...], kind: str) -> Problem | None:
+    """Why a message template of a rule of `kind` is refused, or None. Only plain named fields
+    ({share}) are allowed: no format spec ({share:>9}), no conversion ({share!r}), no attribute or
+    index ({a.b}, {a[0]}), no positional field ({} or {0}); braces meant as text are doubled ({{ and }})."""
+    values: dict[str, Any] = {"kind": kind, "allowed": tuple(allowed)}
     try:
         fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(template)
                   if name is not None]
     except ValueError:
-        return "has an unbalanced { or } (write {{ or }} for a brace as text)"
+        return Problem("template.unbalanced", values)
     for name, spec, conv in fields:
-        shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
-        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        written = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+        values["field"] = written if len(written) <= 40 else written[:37] + "..."
         if not name or name.isdigit():
-            return f"has a positional placeholder {shown}; name it, as in {{share}}"
+            return Problem("template.positional", values)
         if not name.isidentifier():
-            return f"placeholder {shown} is not a plain name; write it as {{name}}"
+            return Problem("template.not_plain", values)
         if conv:
-            return f"placeholder {shown} has a conversion (!{conv}); write it as {{{name}}}"
+            return Problem("template.conversion", values)
         if spec:
-            return f"placeholder {shown} has a format spec; write it as {{{name}}}"
+            return Problem("template.format_spec", values)
         if name not in allowed:
-            return f"unknown placeholder {{{name}}}"
+            return Problem("template.unknown_placeholder", values)
     return None
 
 
@@ -144,15 +128,15 @@ def fill_template(template: str, values: dict[str, str]) -> str:
 @dataclass(frozen=True)
 class Capability:
     id: str
-    name: dict[str, str]
-    description: dict[str, str]
+    name: str  # English; ui/ translates it
+    description: str  # English; ui/ translates it
     optional: bool = False
 
 
 @dataclass(frozen=True)
 class Role:
     id: str
-    name: dict[str, str]
+    name: str  # English; ui/ translates it
     pay_sek_month: float
     pay_source: str
     capacity_hours: float
@@ -170,7 +154,7 @@ class Role:
 class Provider:
     id: str
     type: str  # "agency" | "freelancer"
-    name: dict[str, str]
+    name: str  # English; ui/ translates it
     rate_sek_hour: float
     rate_source: str
     min_retainer_sek_month: float
@@ -203,16 +187,19 @@ class Rule:
     guidance: int | None
     severity: str
     params: dict[str, Any]
-    message: dict[str, str]
-    advice: dict[str, str]
-    advice_budget_left: dict[str, str] | None = None  # advice when money is left unspent
-    summary: dict[str, str] = field(default_factory=dict)  # what the rule checks, in one line
+    # The texts are English msgids (templates with the {placeholders} of the kind); ui/ translates
+    # them and fills them in (ui/findings.py, ui/guidance.py).
+    message: str
+    advice: str
+    advice_budget_left: str | None = None  # advice when money is left unspent
+    summary: str = ""  # what the rule checks, in one line
+    name: str = ""  # what the rule asks for, in a few words (the Assumptions tables' row name)
 
 
 @dataclass(frozen=True)
 class Preset:
     id: str
-    name: dict[str, str]
+    name: str  # English; ui/ translates it
     scenario: Scenario
 
 
@@ -230,7 +217,7 @@ class Settings:
     # hour more, times its priority (several tranches add up: a concave value of coverage)
     tranches: tuple[tuple[float, float], ...]
     volunteer_fit: dict[str, float]
-    volunteer_name: dict[str, str]
+    volunteer_name: str  # English; ui/ translates it
 
 
 @dataclass(frozen=True, eq=False)
@@ -259,16 +246,17 @@ class Catalog:
             return self.ladder_seats[seat_index]
         return self.ladder_repeat[(seat_index - len(self.ladder_seats)) % len(self.ladder_repeat)]
 
-    def name(self, item_id: str, lang: str = "en") -> str:
-        """The display name of a capability, role or provider id in a language."""
+    def name(self, item_id: str) -> str:
+        """The name of a capability, role or provider id as the data gives it (the English msgid
+        that ui/ translates), or the id itself when nothing has that id."""
         for table in (self.roles, self.providers):
             if item_id in table:
-                return table[item_id].name.get(lang, table[item_id].name["en"])
+                return table[item_id].name
         if item_id == VOLUNTEER_ROLE:
-            return self.settings.volunteer_name.get(lang, self.settings.volunteer_name["en"])
+            return self.settings.volunteer_name
         for cap in self.capabilities:
             if cap.id == item_id:
-                return cap.name.get(lang, cap.name["en"])
+                return cap.name
         return item_id
 
     def to_raw(self) -> dict[str, Any]:
@@ -293,11 +281,11 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
         file = folder / f"{section}.yaml"
         label = _label(folder, section)
         if not file.is_file():
-            raise CatalogError(label, None, None, "file is missing")
+            raise CatalogError(label, None, None, Problem("data.file_missing"))
         try:
             raw[section] = load_text(file.read_bytes())
         except YamlProblem as problem:
-            raise CatalogError(label, None, None, str(problem)) from None
+            raise CatalogError(label, None, None, problem.problem) from None
     return build_catalog(raw, origin=_origin(folder))
 
 
@@ -315,17 +303,19 @@ def load_catalog_text(text: str, *, origin: str = "upload") -> Catalog:
     try:
         merged = load_text(text)
     except YamlProblem as problem:
-        raise CatalogError(origin, None, None, str(problem)) from None
+        raise CatalogError(origin, None, None, problem.problem) from None
     if not isinstance(merged, dict):
-        raise CatalogError(origin, None, None, "expected a mapping with one key per section")
+        raise CatalogError(origin, None, None, Problem("data.not_sections"))
     raw = {}
     for section in SECTIONS:
         if section not in merged:
-            raise CatalogError(origin, None, section, "section is missing")
+            raise CatalogError(origin, None, section, Problem("data.section_missing"))
         raw[section] = {section: merged[section]}
     unknown = sorted(set(merged) - set(SECTIONS))
     if unknown:
-        raise CatalogError(origin, None, unknown[0], f"unknown section (expected {', '.join(SECTIONS)})")
+        raise CatalogError(origin, None, str(unknown[0])[:60],
+                           Problem("data.section_unknown",
+                                   {"expected": SECTIONS, **nearest(unknown[0], SECTIONS)}))
     return build_catalog(raw, origin=origin)
 
 
@@ -357,22 +347,25 @@ class _Reader:
         self.file = ""
         self.entry: str | None = None
 
-    def fail(self, key: str | None, problem: str) -> None:
+    def fail(self, key: str | None, code: str | Problem, **values: Any) -> None:
+        """Raise CatalogError at the current file and entry and `key`: the problem `code` (one of
+        model.errors.CODES) with `values`, or a Problem as it is."""
+        problem = code if isinstance(code, Problem) else Problem(code, values)
         raise CatalogError(self.file, self.entry, key, problem)
 
     # ---- generic checks -------------------------------------------------------------
     def section(self, doc: Any, section: str, kind: type) -> Any:
         self.file, self.entry = f"{self.origin}/{section}.yaml", None
         if doc is None:
-            self.fail(None, "file is missing or empty")
+            self.fail(None, "data.file_empty")
         if not isinstance(doc, dict) or section not in doc:
-            self.fail(section, f"expected a top-level key '{section}'")
+            self.fail(section, "data.top_key_missing", section=section)
         for key in doc:
             if key != section:
-                self.fail(str(key)[:60], f"unknown top-level key (expected only '{section}')")
+                self.fail(str(key)[:60], "data.top_key_unknown", section=section)
         body = doc[section]
         if not isinstance(body, kind):
-            self.fail(section, f"expected a {'list' if kind is list else 'mapping'}")
+            self.fail(section, "type.list" if kind is list else "type.mapping")
         return body
 
     def entries(self, body: list, section: str, id_key: str = "id"):
@@ -380,12 +373,12 @@ class _Reader:
         for index, item in enumerate(body):
             self.entry = f"{section}[{index}]"
             if not isinstance(item, dict):
-                self.fail(None, "expected a mapping")
+                self.fail(None, "type.mapping")
             ident = item.get(id_key)
             if isinstance(ident, str):  # anything else fails the entry's own id check
                 self.entry = f"{section}[{index}] ({id_key}={ident[:60]})"
                 if ident in seen:
-                    self.fail(id_key, f"duplicate {id_key} {ident!r}")
+                    self.fail(id_key, "id.duplicate", id=ident[:60])
                 seen.add(ident)
             self.known(item, KEYS[section])
             yield item
@@ -394,12 +387,12 @@ class _Reader:
         """Refuse a key that is not one of `allowed`, naming it and the nearest known key."""
         for key in item:
             if key not in allowed:
-                self.fail(f"{prefix}{str(key)[:60]}",
-                          f"unknown key{nearest(key, allowed)} (expected one of: {', '.join(allowed)})")
+                self.fail(f"{prefix}{str(key)[:60]}", "key.unknown", expected=allowed,
+                          **nearest(key, allowed))
 
     def need(self, item: dict, key: str) -> Any:
         if key not in item:
-            self.fail(key, "missing required key")
+            self.fail(key, "key.missing")
         return item[key]
 
     def number(self, item: dict, key: str, low: float = 0.0, high: float | None = None,
@@ -409,41 +402,43 @@ class _Reader:
             return None
         number = real_number(value)
         if number is None:
-            self.fail(key, f"expected a {_finite(value)}number, got {_short(value)}")
+            self.fail(key, _not_number(value), got=_short(value))
         if number < low or (high is not None and number > high):
-            bounds = f">= {low:g}" if high is None else f"within {low:g}..{high:g}"
-            self.fail(key, f"expected a number {bounds}, got {_short(value)}")
+            if high is None:
+                self.fail(key, "number.low", low=low, got=_short(value))
+            self.fail(key, "number.range", low=low, high=high, got=_short(value))
         return number
 
     def text(self, item: dict, key: str, default: Any = ...) -> str:
         value = item.get(key, default) if default is not ... else self.need(item, key)
         if not isinstance(value, str) or not value.strip():
-            self.fail(key, f"expected non-empty text, got {_short(value)}")
+            self.fail(key, "text.expected", got=_short(value))
         return value
 
-    def texts(self, item: dict, key: str) -> dict[str, str]:
+    def msgid(self, item: dict, key: str) -> str:
+        """A text for people: English, translated by the catalogs in locale/. A mapping of
+        languages (the form of files saved before the catalogs) gives its English text."""
         value = self.need(item, key)
-        if not isinstance(value, dict):
-            self.fail(key, "expected a mapping with 'en' and 'sv' texts")
-        self.known(value, LANGUAGES, f"{key}.")
-        for lang in LANGUAGES:
-            if not isinstance(value.get(lang), str) or not value[lang].strip():
-                self.fail(f"{key}.{lang}", "missing text in this language")
-        return {lang: value[lang] for lang in LANGUAGES}
+        if isinstance(value, dict) and "en" in value:
+            self.known(value, LANGUAGES, f"{key}.")
+            value, key = value["en"], f"{key}.en"
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, "text.expected", got=_short(value))
+        return value
 
     def one_of(self, value: Any, allowed: tuple[str, ...], key: str, what: str) -> str:
         if not isinstance(value, str) or value not in allowed:
-            self.fail(key, f"unknown {what} {_short(value)}{nearest(value, allowed)} "
-                      f"(expected one of: {', '.join(allowed)})")
+            self.fail(key, "value.unknown", got=_short(value), expected=allowed, **nearest(value, allowed))
         return value
 
-    def fits(self, item: dict) -> dict[str, float]:
+    def fits(self, item: dict, section: str) -> dict[str, float]:
+        low, high = bounds(section, "fit")
         value = self.need(item, "fit")
         if not isinstance(value, dict):
-            self.fail("fit", "expected a mapping of capability to fit 0..1")
+            self.fail("fit", "type.capability_numbers", low=low, high=high)
         for cap in value:
             self.one_of(cap, CAPABILITIES, f"fit.{cap}", "capability")
-        return {cap: self.number(value, cap, 0.0, 1.0) for cap in value}
+        return {cap: self.number(value, cap, low, high) for cap in value}
 
     def scope(self, item: dict) -> str:
         return self.one_of(item.get("scope", "all"), SCOPES, "scope", "scope")
@@ -455,7 +450,7 @@ class _Reader:
         self.entry = None
         missing = [name for name in allowed if name not in found]
         if missing:
-            self.fail(None, f"{what} {missing[0]!r} is missing")
+            self.fail(None, "data.entry_missing", id=missing[0])
 
     # ---- sections ------------------------------------------------------------------------
     def settings(self, doc: Any) -> Settings:
@@ -465,67 +460,69 @@ class _Reader:
                  "strong_fit", "priority", "cost_tiebreak", "spend_weight", "tranches", "volunteer_fit")
         for key in body:
             if key not in names:
-                self.fail(str(key)[:60], f"unknown setting{nearest(key, names)} "
-                          f"(expected one of: {', '.join(names)})")
+                self.fail(str(key)[:60], "key.unknown", expected=names, **nearest(key, names))
         for key in names:
             self.entry = key
             entry = self.need(body, key)
             if not isinstance(entry, dict):
-                self.fail("value", "expected a mapping with value, unit and source")
+                self.fail("value", "type.mapping_with", keys=("value", "unit", "source"))
             self.known(entry, KEYS["volunteer_fit" if key == "volunteer_fit" else "setting"])
             self.text(entry, "source")
             values[key] = entry
         self.entry = "employer_cost_multiplier"
-        mult = self.number(values["employer_cost_multiplier"], "value", 1.0, 3.0)
+        mult = self.number(values["employer_cost_multiplier"], "value",
+                           *bounds("settings", "employer_cost_multiplier"))
         self.entry = "weeks_per_year"
-        weeks = self.number(values["weeks_per_year"], "value", 1.0, 52.0)
+        weeks = self.number(values["weeks_per_year"], "value", *bounds("settings", "weeks_per_year"))
         self.entry = "min_fit"
-        min_fit = self.number(values["min_fit"], "value", 0.0, 1.0)
+        min_fit = self.number(values["min_fit"], "value", *bounds("settings", "min_fit"))
         self.entry = "primary_fit"
-        primary_fit = self.number(values["primary_fit"], "value", min_fit, 1.0)
+        primary_fit = self.number(values["primary_fit"], "value",
+                                  *bounds("settings", "primary_fit", at_least=min_fit))
         self.entry = "strong_fit"
-        strong_fit = self.number(values["strong_fit"], "value", 0.0, 1.0)
+        strong_fit = self.number(values["strong_fit"], "value", *bounds("settings", "strong_fit"))
         self.entry = "priority"
-        priority = self.per_capability(values["priority"], 0.0, 10.0, complete=True)
+        priority = self.per_capability(values["priority"], *bounds("settings", "priority"), complete=True)
         self.entry = "cost_tiebreak"
-        tiebreak = self.number(values["cost_tiebreak"], "value", 0.0, 1e-5)
+        tiebreak = self.number(values["cost_tiebreak"], "value", *bounds("settings", "cost_tiebreak"))
         self.entry = "spend_weight"
-        spend = self.number(values["spend_weight"], "value", 0.0, 1e-4)
+        spend = self.number(values["spend_weight"], "value", *bounds("settings", "spend_weight"))
         self.entry = "tranches"
         tranches = self.tranches(values["tranches"])
         self.entry = "volunteer_fit"
-        volunteer_fit = self.per_capability(values["volunteer_fit"], 0.0, 1.0, complete=False)
-        volunteer_name = self.texts(values["volunteer_fit"], "name")
+        volunteer_fit = self.per_capability(values["volunteer_fit"], *bounds("settings", "volunteer_fit"),
+                                            complete=False)
+        volunteer_name = self.msgid(values["volunteer_fit"], "name")
         return Settings(mult, weeks, min_fit, primary_fit, strong_fit, priority, tiebreak, spend,
                         tranches, volunteer_fit, volunteer_name)
 
     def tranches(self, entry: dict) -> tuple[tuple[float, float], ...]:
         value = self.need(entry, "value")
         if not isinstance(value, list):
-            self.fail("value", "expected a list of {share, bonus} mappings")
+            self.fail("value", "type.list_of_mappings", keys=("share", "bonus"))
         out = []
         for index, item in enumerate(value):
             if not isinstance(item, dict) or set(item) != {"share", "bonus"}:
-                self.fail(f"value[{index}]", "expected a mapping with exactly 'share' and 'bonus'")
-            out.append((self.number(item, "share", 0.0, 1.0), self.number(item, "bonus", 0.0, 10.0)))
+                self.fail(f"value[{index}]", "type.mapping_exactly", keys=("share", "bonus"))
+            out.append((self.number(item, "share", *bounds("settings", "tranches.share")),
+                        self.number(item, "bonus", *bounds("settings", "tranches.bonus"))))
         return tuple(out)
 
     def per_capability(self, entry: dict, low: float, high: float, *, complete: bool) -> dict[str, float]:
         value = entry.get("value")
         if not isinstance(value, dict):
-            self.fail("value", "expected a mapping of capability to number")
+            self.fail("value", "type.capability_numbers", low=low, high=high)
         for cap in value:
             self.one_of(cap, CAPABILITIES, f"value.{cap}", "capability")
         if complete:
             missing = [cap for cap in CAPABILITIES if cap not in value]
             if missing:
-                self.fail(f"value.{missing[0]}", "missing: every capability needs a value")
+                self.fail(f"value.{missing[0]}", "key.missing")
         out = {}
         for cap in value:
             number = real_number(value[cap])
             if number is None or not low <= number <= high:
-                self.fail(f"value.{cap}", f"expected a number within {low:g}..{high:g}, "
-                          f"got {_short(value[cap])}")
+                self.fail(f"value.{cap}", "number.range", low=low, high=high, got=_short(value[cap]))
             out[cap] = number
         return out
 
@@ -536,9 +533,9 @@ class _Reader:
             cap_id = self.ident(item, CAPABILITIES, "capability")
             optional = item.get("optional", False)
             if not isinstance(optional, bool):
-                self.fail("optional", f"expected true or false, got {optional!r}")
-            out.append(Capability(cap_id, self.texts(item, "name"),
-                                  self.texts(item, "description"), optional))
+                self.fail("optional", "bool.expected", got=_short(optional))
+            out.append(Capability(cap_id, self.msgid(item, "name"),
+                                  self.msgid(item, "description"), optional))
         self.complete([cap.id for cap in out], CAPABILITIES, "capability")
         return tuple(out)
 
@@ -548,14 +545,14 @@ class _Reader:
         for item in self.entries(body, "roles"):
             role_id = self.ident(item, ROLES, "role")
             out[role_id] = Role(
-                id=role_id, name=self.texts(item, "name"),
-                pay_sek_month=self.number(item, "pay_sek_month", 0.0, 1_000_000.0),
+                id=role_id, name=self.msgid(item, "name"),
+                pay_sek_month=self.number(item, "pay_sek_month", *bounds("roles", "pay_sek_month")),
                 pay_source=self.text(item, "pay_source"),
-                capacity_hours=self.number(item, "capacity_hours", 0.0, 80.0),
+                capacity_hours=self.number(item, "capacity_hours", *bounds("roles", "capacity_hours")),
                 employer_cost_multiplier=self.number(
-                    item, "employer_cost_multiplier", 1.0, 3.0,
+                    item, "employer_cost_multiplier", *bounds("roles", "employer_cost_multiplier"),
                     default=settings.employer_cost_multiplier),
-                fit=self.fits(item),
+                fit=self.fits(item, "roles"),
                 scope=self.scope(item),
             )
         self.complete(list(out), ROLES, "role")
@@ -569,16 +566,18 @@ class _Reader:
             kind = self.one_of(self.need(item, "type"), ("agency", "freelancer"), "type", "type")
             expected = "agency" if provider_id in AGENCIES else "freelancer"
             if kind != expected:
-                self.fail("type", f"{provider_id} is a{'n' if expected == 'agency' else ''} {expected}")
+                self.fail("type", "provider.is_agency" if expected == "agency" else "provider.is_freelancer",
+                          provider=provider_id)
             out[provider_id] = Provider(
-                id=provider_id, type=kind, name=self.texts(item, "name"),
-                rate_sek_hour=self.number(item, "rate_sek_hour", 1.0, 100_000.0),
+                id=provider_id, type=kind, name=self.msgid(item, "name"),
+                rate_sek_hour=self.number(item, "rate_sek_hour", *bounds("providers", "rate_sek_hour")),
                 rate_source=self.text(item, "rate_source"),
-                min_retainer_sek_month=self.number(item, "min_retainer_sek_month", 0.0,
-                                                   MAX_RETAINER_SEK_MONTH, default=0),
-                max_hours_week=self.number(item, "max_hours_week", 0.0, 168.0, default=None),
+                min_retainer_sek_month=self.number(item, "min_retainer_sek_month",
+                                                   *bounds("providers", "min_retainer_sek_month"), default=0),
+                max_hours_week=self.number(item, "max_hours_week", *bounds("providers", "max_hours_week"),
+                                           default=None),
                 scope=self.scope(item),
-                fit=self.fits(item),
+                fit=self.fits(item, "providers"),
             )
         self.complete(list(out), AGENCIES + FREELANCERS, "provider")
         return out
@@ -593,9 +592,9 @@ class _Reader:
                 self.one_of(active_if, DRIVERS, "active_if", "driver")
             terms = item.get("terms", [])
             if not isinstance(terms, list):
-                self.fail("terms", "expected a list")
+                self.fail("terms", "type.list")
             out.append(DemandRule(
-                capability=cap, base_hours=self.number(item, "base_hours", 0.0, 168.0),
+                capability=cap, base_hours=self.number(item, "base_hours", *bounds("demand", "base_hours")),
                 active_if=active_if, terms=tuple(self.term(term, n) for n, term in enumerate(terms)),
                 source=self.text(item, "source"),
             ))
@@ -604,20 +603,20 @@ class _Reader:
 
     def term(self, term: Any, index: int) -> DemandTerm:
         if not isinstance(term, dict):
-            self.fail(f"terms[{index}]", "expected a mapping with driver and hours")
+            self.fail(f"terms[{index}]", "type.mapping_with", keys=("driver", "hours"))
         self.known(term, KEYS["term"], f"terms[{index}].")
         driver = self.one_of(term.get("driver"), DRIVERS, f"terms[{index}].driver", "driver")
         if "hours" not in term:
-            self.fail(f"terms[{index}].hours", "missing required key")
+            self.fail(f"terms[{index}].hours", "key.missing")
         hours = real_number(term["hours"])
-        if hours is None or not 0 <= hours <= 100:
-            self.fail(f"terms[{index}].hours",
-                      f"expected a number within 0..100, got {_short(term['hours'])}")
+        low, high = bounds("demand", "terms.hours")
+        if hours is None or not low <= hours <= high:
+            self.fail(f"terms[{index}].hours", "number.range", low=low, high=high, got=_short(term["hours"]))
         transform = term.get("transform", "linear")
         self.one_of(transform, ("linear", "sqrt"), f"terms[{index}].transform", "transform")
         video = term.get("video", False)
         if not isinstance(video, bool):
-            self.fail(f"terms[{index}].video", f"expected true or false, got {video!r}")
+            self.fail(f"terms[{index}].video", "bool.expected", got=_short(video))
         return DemandTerm(driver, hours, transform, video)
 
     def ladder(self, doc: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -629,7 +628,7 @@ class _Reader:
             self.entry = key
             seats = self.need(body, key)
             if not isinstance(seats, list) or not seats:
-                self.fail(key, "expected a non-empty list of role ids")
+                self.fail(key, "type.role_list")
             for index, role in enumerate(seats):
                 self.one_of(role, ROLES, f"{key}[{index}]", "role")
             out.append(tuple(seats))
@@ -642,16 +641,18 @@ class _Reader:
             preset_id = self.text(item, "id")
             mapping = self.need(item, "scenario")
             if not isinstance(mapping, dict):
-                self.fail("scenario", "expected a mapping of scenario fields")
+                self.fail("scenario", "scenario.not_mapping", got_type=type(mapping).__name__)
             for key, value in mapping.items():
                 if key not in SPECS:
-                    self.fail(f"scenario.{str(key)[:60]}",
-                              f"unknown scenario field{nearest(key, tuple(SPECS))}")
+                    self.fail(f"scenario.{str(key)[:60]}", "scenario.unknown_field", name=_short(key),
+                              **nearest(key, tuple(SPECS)))
                 try:
                     Scenario.from_mapping({key: value}, strict=True)
-                except ValueError as error:
-                    self.fail(f"scenario.{key}", str(error))
-            out[preset_id] = Preset(preset_id, self.texts(item, "name"), Scenario(**{
+                except ScenarioError as error:  # one field: one problem, its key the field
+                    problem = error.problems[0]
+                    self.fail(f"scenario.{key}", Problem(problem.code, {
+                        name: value for name, value in problem.values.items() if name != "key"}))
+            out[preset_id] = Preset(preset_id, self.msgid(item, "name"), Scenario(**{
                 key: tuple(value) if isinstance(value, list) else value
                 for key, value in mapping.items()}))
         return out
@@ -666,69 +667,65 @@ class _Reader:
             kind_name = self.one_of(self.need(item, "kind"), tuple(KINDS), "kind", "rule kind")
             guidance = item.get("guidance")
             if guidance is not None and (isinstance(guidance, bool) or guidance not in range(1, 10)):
-                self.fail("guidance", f"expected a guidance item 1..9, got {guidance!r}")
+                self.fail("guidance", "rule.guidance", low=1, high=9, got=_short(guidance))
             severity = self.one_of(self.need(item, "severity"), SEVERITIES, "severity", "severity")
             params = item.get("params", {})
             if not isinstance(params, dict):
-                self.fail("params", "expected a mapping")
+                self.fail("params", "type.mapping")
             kind = KINDS[kind_name]
             for key in params:
                 if key not in kind.params:
-                    self.fail(f"params.{str(key)[:60]}",
-                              f"unknown parameter for kind {kind_name}{nearest(key, tuple(kind.params))} "
-                              f"(expected: {', '.join(kind.params) or 'none'})")
+                    self.fail(f"params.{str(key)[:60]}", "param.unknown", kind=kind_name,
+                              expected=tuple(kind.params), **nearest(key, tuple(kind.params)))
                 high = param_high(kind.params[key], params)
                 if high is None:
                     continue
                 number = real_number(params[key])
                 if number is None:
-                    self.fail(f"params.{key}", f"expected a {_finite(params[key])}number, "
-                              f"got {_short(params[key])}")
-                if not 0 <= number <= high:
-                    self.fail(f"params.{key}", f"expected a number within 0..{high:g}, "
-                              f"got {_short(params[key])}")
+                    self.fail(f"params.{key}", _not_number(params[key]), got=_short(params[key]))
+                if not PARAM_LOW <= number <= high:
+                    self.fail(f"params.{key}", "number.range", low=PARAM_LOW, high=high,
+                              got=_short(params[key]))
             try:
                 params = check_params(KINDS[kind_name], params)
-            except ValueError as error:
-                key, _, problem = str(error).partition(": ")
-                self.fail(f"params.{key}", problem)
-            message, advice = self.texts(item, "message"), self.texts(item, "advice")
-            extra = self.texts(item, "advice_budget_left") if "advice_budget_left" in item else None
-            for key, texts in (("message", message), ("advice", advice),
-                               ("advice_budget_left", extra or {})):
-                for lang, template in texts.items():
-                    problem = template_problem(template, kind.placeholders)
-                    if problem:
-                        self.fail(f"{key}.{lang}", f"{problem} (kind {kind_name} gives: "
-                                  f"{', '.join(kind.placeholders) or 'none'})")
+            except Invalid as error:  # its `key` is the parameter
+                problem = error.problem
+                self.fail(f"params.{problem.get('key')}", Problem(problem.code, {
+                    name: value for name, value in problem.values.items() if name != "key"}))
+            message, advice = self.msgid(item, "message"), self.msgid(item, "advice")
+            extra = self.msgid(item, "advice_budget_left") if "advice_budget_left" in item else None
+            for key, template in (("message", message), ("advice", advice), ("advice_budget_left", extra)):
+                problem = (template_problem(template, kind.placeholders, kind_name)
+                           if template is not None else None)
+                if problem:
+                    self.fail(key, problem)
             summary = self.summary(item, rule_id, kind)
+            name = self.msgid(item, "name") if "name" in item else ""
             out.append(Rule(rule_id, kind_name, guidance, severity, params, message, advice, extra,
-                            summary))
+                            summary, name))
         return tuple(out)
 
-    def summary(self, item: dict, rule_id: str, kind: Any) -> dict[str, str]:
-        """The rule's one-line summary in each language, with the placeholders its kind fills.
+    def summary(self, item: dict, rule_id: str, kind: Any) -> str:
+        """The rule's one-line summary (an English msgid), with the placeholders its kind fills.
         A document written before rules had summaries (saved or exported assumptions) gets the
         shipped rule's of the same id and kind, which then goes into the catalog's documents."""
         if "summary" not in item:
             shipped = _shipped_summaries().get((rule_id, kind.name))
             if shipped is None:
-                self.fail("summary", "missing: a one-line statement of the rule in en and sv "
-                          f"(kind {kind.name} gives: {', '.join(kind.summary_placeholders) or 'none'})")
-            item["summary"] = dict(shipped)
-        summary = self.texts(item, "summary")
-        for lang, template in summary.items():
-            if "\n" in template.strip():
-                self.fail(f"summary.{lang}", "expected one line")
-            problem = template_problem(template, kind.summary_placeholders)
-            if problem:
-                self.fail(f"summary.{lang}", f"{problem} (kind {kind.name} gives: "
-                          f"{', '.join(kind.summary_placeholders) or 'none'})")
-        return {lang: template.strip() for lang, template in summary.items()}
+                self.fail("summary", "summary.missing", kind=kind.name,
+                          allowed=tuple(kind.summary_placeholders))
+            item["summary"] = shipped
+        summary = self.msgid(item, "summary")
+        if "\n" in summary:
+            self.fail("summary", "text.one_line")
+        problem = template_problem(summary, kind.summary_placeholders, kind.name)
+        if problem:
+            self.fail("summary", problem)
+        return summary
 
 
 @functools.cache
-def _shipped_summaries() -> dict[tuple[str, str], dict[str, str]]:
+def _shipped_summaries() -> dict[tuple[str, str], str]:
     """(rule id, kind) -> summary of the rules in data/rules.yaml as shipped (read as plain YAML)."""
     try:
         doc = load_text((DATA_DIR / "rules.yaml").read_bytes())
@@ -737,16 +734,16 @@ def _shipped_summaries() -> dict[tuple[str, str], dict[str, str]]:
     items = doc.get("rules") if isinstance(doc, dict) else None
     return {(item["id"], item["kind"]): item["summary"] for item in items or ()
             if isinstance(item, dict) and isinstance(item.get("id"), str)
-            and isinstance(item.get("kind"), str) and isinstance(item.get("summary"), dict)}
+            and isinstance(item.get("kind"), str) and isinstance(item.get("summary"), str)}
 
 
 
-def _finite(value: Any) -> str:
-    """'finite ' for an infinite float (the problem is not its type), else ''."""
-    return "finite " if isinstance(value, float) and value == value else ""
+def _not_number(value: Any) -> str:
+    """The problem with a value that is not a finite number: an infinite float is a number, but not
+    a finite one (its type is not the problem)."""
+    return "number.not_finite" if isinstance(value, float) and value == value else "number.expected"
 
 
-def _short(value: Any) -> str:
-    """A value as a message shows it: repr, cut to 60 characters."""
-    shown = repr(value) if not isinstance(value, int) or abs(value) < 10**18 else "a huge number"
-    return shown if len(shown) <= 60 else shown[:57] + "..."
+def _short(value: Any) -> Any:
+    """A value as a problem keeps it (model.errors.shown): a number, or its repr cut short."""
+    return shown(value)

@@ -20,9 +20,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .catalog import Catalog, fill_template
+from .catalog import Catalog
 from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Limits, Person, Plan
-from .rules import KINDS, Policy, build_policy, render
+from .rules import KINDS, Policy, build_policy
 from .scenario import Scenario
 from .solver import INF, Program, Solution
 from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, ROLES, VOLUNTEER_ROLE, VOLUNTEER_SEAT
@@ -627,20 +627,16 @@ def check_rules(ctx: RuleContext) -> tuple[Finding, ...]:
     money_left = ctx.cost.remaining >= BUDGET_LEFT
     for rule in ctx.catalog.rules:
         for hit in KINDS[rule.kind].check(rule.params, ctx):
-            findings.append(_finding(rule, hit, ctx.catalog, money_left))
+            findings.append(_finding(rule, hit, money_left))
     ranked = sorted(enumerate(findings), key=lambda pair: (SEVERITY_ORDER[pair[1].severity], pair[0]))
     return tuple(finding for _, finding in ranked)
 
 
-def _finding(rule, hit, catalog: Catalog, money_left: bool) -> Finding:
-    texts = {}
-    advice = rule.advice_budget_left if money_left and rule.advice_budget_left else rule.advice
-    for key, templates in (("message", rule.message), ("advice", advice)):
-        texts[key] = {lang: fill_template(templates[lang], {  # plain {name} fields only
-            name: render(value, lang, catalog) for name, value in hit.values.items()})
-            for lang in templates}
-    return Finding(rule.id, hit.severity or rule.severity, hit.capability, hit.seat, texts["message"],
-                   texts["advice"], rule.guidance, dict(hit.values))
+def _finding(rule, hit, money_left: bool) -> Finding:
+    """A hit of `rule` as a finding: codes and values; ui/findings.py words it."""
+    advice = "advice_budget_left" if money_left and rule.advice_budget_left else "advice"
+    return Finding(rule.id, hit.severity or rule.severity, hit.capability, hit.seat, rule.guidance,
+                   dict(hit.values), advice)
 
 
 # ---- the whole ------------------------------------------------------------------------------------

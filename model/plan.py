@@ -63,19 +63,29 @@ class Cost:
         return self.agency + self.freelancer
 
 
+ADVICE_KEYS: tuple[str, ...] = ("advice", "advice_budget_left")
+
+
 @dataclass(frozen=True)
 class Finding:
+    """One place a plan breaks a rule of the catalog, as codes and values (no text): ui/findings.py
+    words it from the rule's templates (Catalog.rules: `message`, and the advice named by `advice`).
+
+    values: what the rule's templates fill in, each a (tag, payload) pair that says how to show
+    it: ("pct", share), ("hours", h), ("sek", amount), ("number", n), ("fit", f), ("seat", seat id),
+    ("name", id), ("names" | "names_or" | "names_and", ids), ("code", code), ("codes", codes);
+    a bare int is a count.
+    advice: which advice of the rule applies, "advice" or "advice_budget_left" (money is left
+    unspent and the rule has advice for that case).
+    """
+
     rule_id: str
     severity: str
     capability: str | None
     seat: str | None
-    message: dict[str, str]
-    advice: dict[str, str]
     guidance: int | None
     values: dict[str, Any] = field(default_factory=dict)
-
-    def text(self, lang: str = "en") -> tuple[str, str]:
-        return self.message.get(lang, self.message["en"]), self.advice.get(lang, self.advice["en"])
+    advice: str = "advice"
 
 
 @dataclass(frozen=True)

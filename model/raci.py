@@ -2,7 +2,7 @@
 who Consulted and who Informed. Pure; derived from the Plan and the Catalog only.
 
 Responsible: everyone who carries hours of the capability in the plan (in-house seats, the head
-of marketing's hours, agencies, freelancers), most hours first.
+of marketing's hours, the unpaid hours, agencies, freelancers), most hours first.
 
 Accountable, exactly one per capability, always someone in-house (accountability cannot be bought:
 guidance 2 and 7), chosen by the first rule that applies:
@@ -23,6 +23,9 @@ knowledge base: strategy feeds the plan, the plan feeds creation and administrat
 administration collects statistics for analysis, analysis feeds strategy), the owner of `lead`
 (who coordinates social with the rest of marketing) and the head of marketing when in the plan,
 leaving out whoever is already R, A or C.
+
+The view is codes: parties are seat, role and provider ids, and why someone is accountable is a
+code of ACCOUNTABLE_RULES; ui/report.py words them (raci_table, raci_grid).
 """
 
 from __future__ import annotations
@@ -31,8 +34,7 @@ from dataclasses import dataclass
 
 from .catalog import Catalog
 from .plan import Plan
-from .rules import seat_label
-from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, PROVIDERS
+from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, PROVIDERS, VOLUNTEER_ROLE, VOLUNTEER_SEAT
 
 EPS = 1e-9
 LEADERSHIP = ("head_of_marketing", "head_of_social")
@@ -42,20 +44,8 @@ FLOWS: dict[str, tuple[str, ...]] = {
     "administer": ("analyze",),
     "analyze": ("strategy",),
 }
-RULES: dict[str, dict[str, str]] = {
-    "leadership": {"en": "Strategy is owned by marketing leadership (guidance 1)",
-                   "sv": "Strategin ägs av marknadsledningen (råd 1)"},
-    "most_hours": {"en": "Carries most of the in-house hours",
-                   "sv": "Bär flest av de interna timmarna"},
-    "lead_owner": {"en": "Bought outside or not covered: the internal orderer who leads the work "
-                         "briefs and follows up (guidance 2)",
-                   "sv": "Köps utifrån eller täcks inte: den interna beställaren som leder arbetet "
-                         "briefar och följer upp (råd 2)"},
-    "best_fit": {"en": "Nobody in-house carries it or leads: the team member who fits it best",
-                 "sv": "Ingen internt bär det eller leder: teammedlemmen som passar bäst"},
-    "marketing_lead": {"en": "No in-house team: the head of marketing stays accountable",
-                       "sv": "Inget internt team: marknadsansvarig är fortsatt ansvarig"},
-}
+# Why a party is accountable: the rules of the module's docstring, in order (ui/report.py words them).
+ACCOUNTABLE_RULES: tuple[str, ...] = ("leadership", "most_hours", "lead_owner", "best_fit", "marketing_lead")
 
 
 @dataclass(frozen=True, order=True)
@@ -68,13 +58,6 @@ class Party:
     role: str  # role id, or the provider id again
     provider_type: str  # in_house | agency | freelancer
 
-    def label(self, catalog: Catalog, lang: str = "en") -> str:
-        if self.kind == "provider":
-            return catalog.name(self.ident, lang)
-        if self.ident == MARKETING_LEAD_SEAT:
-            return seat_label(self.ident, lang)
-        return f"{seat_label(self.ident, lang)} · {catalog.name(self.role, lang)}"
-
 
 @dataclass(frozen=True)
 class RaciLine:
@@ -83,7 +66,7 @@ class RaciLine:
     uncovered: float
     responsible: tuple[tuple[Party, float], ...]  # (party, hours per week), most hours first
     accountable: Party
-    accountable_rule: str  # a key of RULES
+    accountable_rule: str  # a code of ACCOUNTABLE_RULES
     consulted: tuple[Party, ...]
     informed: tuple[Party, ...]
 
@@ -104,7 +87,8 @@ def _seat_party(index: int, seat: str, role: str) -> Party:
 
 def _parties(plan: Plan) -> tuple[list[Party], Party | None, Party, dict[str, Party]]:
     """(team seats in seat order, the marketing lead if in the plan, the marketing lead as a
-    party in any case, every party by key 'seat id' / 'provider id')."""
+    party in any case, every party by key 'seat id' / 'provider id'; the unpaid hours are a party
+    of their own, responsible for what they do and never accountable)."""
     team = [_seat_party(index, person.seat, person.role)
             for index, person in enumerate(plan.people) if person.in_team]
     lead_person = next((p for p in plan.people if p.seat == MARKETING_LEAD_SEAT), None)
@@ -112,6 +96,7 @@ def _parties(plan: Plan) -> tuple[list[Party], Party | None, Party, dict[str, Pa
     present_lead = marketing_lead if lead_person is not None else None
     by_key = {party.ident: party for party in team}
     by_key[MARKETING_LEAD_SEAT] = marketing_lead
+    by_key[VOLUNTEER_SEAT] = _seat_party(len(plan.people) + 1, VOLUNTEER_SEAT, VOLUNTEER_ROLE)
     for offset, provider in enumerate(PROVIDERS):
         line = next((ln for ln in plan.assignments if ln.provider == provider
                      and ln.provider_type != "in_house"), None)
@@ -206,42 +191,3 @@ def parties(lines: tuple[RaciLine, ...]) -> tuple[Party, ...]:
         found |= {party for party, _ in line.responsible} | {line.accountable}
         found |= set(line.consulted) | set(line.informed)
     return tuple(sorted(found))
-
-
-def raci_frame(plan: Plan, catalog: Catalog, lang: str = "en"):
-    """The RACI view as a table: one row per capability (a pandas DataFrame, for CSV too)."""
-    import pandas as pd
-
-    from . import fmt
-
-    def names(items) -> str:
-        return "; ".join(party.label(catalog, lang) for party in items)
-
-    rows = []
-    for line in raci(plan, catalog):
-        responsible = "; ".join(f"{party.label(catalog, lang)} ({fmt.hours(hours, lang)} h)"
-                                for party, hours in line.responsible)
-        rows.append({
-            "capability": catalog.name(line.capability, lang),
-            "responsible": responsible,
-            "accountable": line.accountable.label(catalog, lang),
-            "consulted": names(line.consulted),
-            "informed": names(line.informed),
-            "why_accountable": RULES[line.accountable_rule].get(lang, RULES[line.accountable_rule]["en"]),
-            "demand_hours_week": round(line.demand, 1),
-            "uncovered_hours_week": round(line.uncovered, 1),
-        })
-    columns = ["capability", "responsible", "accountable", "consulted", "informed",
-               "why_accountable", "demand_hours_week", "uncovered_hours_week"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def raci_matrix(plan: Plan, catalog: Catalog, lang: str = "en"):
-    """The classic grid: capabilities down, people and providers across, letters in the cells."""
-    import pandas as pd
-
-    lines = raci(plan, catalog)
-    everyone = parties(lines)
-    data = {party.label(catalog, lang): [line.letters(party) for line in lines] for party in everyone}
-    index = [catalog.name(line.capability, lang) for line in lines]
-    return pd.DataFrame(data, index=index)

@@ -14,9 +14,9 @@ A kind declares:
   capability (`owner`).
 
 The declarations hold no English or Swedish: labels and units are keys (their texts:
-data/rule_labels.yaml and model/assumptions.py UNITS), and a rule's summary, message and advice
-come from data/rules.yaml. (A few values of findings are still worded below in both languages:
-seat names, who an analysis lacks, why a team is short.)
+data/rule_labels.yaml and ui/assumption_texts.py UNITS), a rule's summary, message and advice come
+from data/rules.yaml, and the values of findings are numbers, ids and codes (model/plan.py Finding)
+that ui/findings.py words. The `description` of a kind is documentation for developers.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from . import fmt
+from .errors import Invalid, shown
 from .scenario import SPECS
-from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, PROVIDERS, ROLES, VOLUNTEER_SEAT
+from .vocab import CAPABILITIES, PROVIDERS, ROLES
 
 REQUIRED = object()
 NUMERIC_FIELDS = tuple(name for name, spec in SPECS.items() if spec.kind in ("int", "float"))
@@ -37,8 +37,8 @@ PARAM_TYPES: tuple[str, ...] = (
 )
 NUMERIC_TYPES: tuple[str, ...] = ("fraction", "hours", "number", "count", "penalty")
 FIELD = "field"  # a unit: that of the scenario field named by the parameter `of` (a threshold on it)
-# The units a numeric parameter may declare, each with how a summary shows its value (a tag of
-# `render`). Their texts: model/assumptions.py UNITS.
+# The units a numeric parameter may declare, each with how a summary shows its value (a tag of a
+# value, model/plan.py Finding). Their texts: ui/assumption_texts.py UNITS.
 UNIT_FORMATS: dict[str, str] = {
     "share": "pct", "utilisation": "pct", "fit": "fit", "h_week": "hours", "sek_year": "sek",
     "sek_month": "sek", "count": "number", "employees": "number", "points_h": "number",
@@ -245,59 +245,57 @@ def budget_matters(rule, part: str) -> bool:
 
 # ---- parameter checking -------------------------------------------------------------------
 def _check_param(kind: str, value: Any) -> Any:
+    """The value of a parameter of type `kind`, or Invalid (a model.errors problem) saying why not."""
     if kind == "flag":
         if not isinstance(value, bool):
-            raise ValueError(f"expected true or false, got {value!r}")
+            raise Invalid("bool.expected", got=shown(value))
         return value
     if kind in ("fraction", "hours", "number", "count", "penalty"):
         if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-            raise ValueError(f"expected a number, got {value!r}")
+            raise Invalid("number.expected", got=shown(value))
         if value < 0 or (kind == "fraction" and value > 1):
-            raise ValueError(f"expected a number {'within 0..1' if kind == 'fraction' else '>= 0'}, "
-                             f"got {value!r}")
+            if kind == "fraction":
+                raise Invalid("number.range", low=0, high=1, got=shown(value))
+            raise Invalid("number.low", low=0, got=shown(value))
         if kind == "count" and value != int(value):
-            raise ValueError(f"expected a whole number, got {value!r}")
+            raise Invalid("number.not_whole", got=shown(value))
         return int(value) if kind == "count" else float(value)
-    if kind == "capability":
-        if value not in CAPABILITIES:
-            raise ValueError(f"unknown capability {value!r}")
-        return value
-    if kind == "capability_or_all":
-        if value != "all" and value not in CAPABILITIES:
-            raise ValueError(f"unknown capability {value!r} (or 'all')")
+    if kind in ("capability", "capability_or_all"):
+        allowed = CAPABILITIES + (("all",) if kind == "capability_or_all" else ())
+        if value not in allowed:
+            raise Invalid("value.unknown", got=shown(value), expected=allowed)
         return value
     if kind in ("driver", "driver_or_none"):
         if kind == "driver_or_none" and value is None:
             return None
         if value not in NUMERIC_FIELDS:
-            raise ValueError(f"unknown scenario field {value!r}")
+            raise Invalid("value.unknown", got=shown(value), expected=tuple(NUMERIC_FIELDS))
         return value
     allowed = {"capabilities": CAPABILITIES, "roles": ROLES, "providers": PROVIDERS}[kind]
     if not isinstance(value, list):
-        raise ValueError(f"expected a list of {kind}, got {value!r}")
+        raise Invalid("ids.expected", got=shown(value))
     for item in value:
         if item not in allowed:
-            raise ValueError(f"unknown {kind[:-1] if kind != 'capabilities' else 'capability'} {item!r}")
+            raise Invalid("value.unknown", got=shown(item), expected=allowed)
     return tuple(value)
 
 
 def check_params(kind: Kind, params: dict[str, Any]) -> dict[str, Any]:
-    """Validate a rule's params against its kind; raise ValueError('key: problem')."""
+    """Validate a rule's params against its kind; raise Invalid with the parameter as its `key`."""
     out: dict[str, Any] = {}
     for key in params:
         if key not in kind.params:
-            raise ValueError(f"{key}: unknown parameter for kind {kind.name} "
-                             f"(expected: {', '.join(kind.params) or 'none'})")
+            raise Invalid("param.unknown", kind=kind.name, expected=tuple(kind.params), key=str(key)[:60])
     for key, param in kind.params.items():
         if key not in params:
             if param.default is REQUIRED:
-                raise ValueError(f"{key}: missing required parameter")
+                raise Invalid("param.missing", key=key)
             out[key] = param.default
             continue
         try:
             out[key] = _check_param(param.type, params[key])
-        except ValueError as error:
-            raise ValueError(f"{key}: {error}") from None
+        except Invalid as error:
+            raise Invalid(error.problem.code, **error.problem.values, key=key) from None
     return out
 
 
@@ -312,48 +310,18 @@ def build_policy(rules, scenario, demand: dict[str, float], catalog) -> Policy:
     return policy
 
 
-# ---- formatting findings --------------------------------------------------------------------
-SEAT_WORD = {"en": "Seat", "sv": "Tjänst"}
-MARKETING_LEAD_NAME = {"en": "Head of marketing (outside the team)",
-                       "sv": "Marknadsansvarig (utanför teamet)"}
-VOLUNTEER_NAME = {"en": "Unpaid hours (founder, volunteers, colleagues)",
-                  "sv": "Obetalda timmar (grundare, volontärer, kollegor)"}
-
-
-def seat_label(seat: str, lang: str = "en") -> str:
-    """'S3' -> 'Seat 3' / 'Tjänst 3'; the marketing lead by name."""
-    if seat == MARKETING_LEAD_SEAT:
-        return MARKETING_LEAD_NAME.get(lang, MARKETING_LEAD_NAME["en"])
-    if seat == VOLUNTEER_SEAT:
-        return VOLUNTEER_NAME.get(lang, VOLUNTEER_NAME["en"])
-    if seat.startswith("S") and seat[1:].isdigit():
-        return f"{SEAT_WORD.get(lang, 'Seat')} {seat[1:]}"
-    return seat
-
-
-def render(value: Any, lang: str, catalog) -> str:
-    if not isinstance(value, tuple):
-        return str(value)
-    tag, payload = value
-    if tag == "pct":
-        return fmt.pct(payload, lang)
-    if tag == "hours":
-        return fmt.hours(payload, lang)
-    if tag == "sek":
-        return fmt.sek(payload, lang)
-    if tag == "number":
-        return fmt.number(payload, lang)
-    if tag == "fit":
-        return fmt.fit(payload, lang)
-    if tag == "seat":
-        return seat_label(payload, lang)
-    if tag == "name":
-        return catalog.name(payload, lang)
-    if tag in ("names", "names_or", "names_and"):  # ui/guidance.py joins the last two with or/and
-        return ", ".join(catalog.name(item, lang) for item in payload)
-    if tag == "text":
-        return payload.get(lang, payload["en"])
-    return str(payload)
+# ---- values of findings -------------------------------------------------------------------------
+# The tags of the (tag, payload) values that kinds give their findings and summaries (model/plan.py
+# Finding), and the codes a ("code", c) or ("codes", (c, ...)) value may hold: ui/findings.py words
+# each of them.
+VALUE_TAGS: tuple[str, ...] = ("pct", "hours", "sek", "number", "fit", "seat", "name", "names",
+                               "names_or", "names_and", "code", "codes")
+VALUE_CODES: tuple[str, ...] = (
+    "asker",  # two_roles_required: someone who asks the questions (market, strategy)
+    "producer",  # two_roles_required: someone who produces the data with the answers
+    "short_of_budget",  # team_size_filled: the budget pays for no more seats
+    "short_of_work",  # team_size_filled: the workload keeps no more seats busy enough
+)
 
 
 def driver_value(field_name: str, value: float) -> tuple[str, float]:
@@ -363,10 +331,11 @@ def driver_value(field_name: str, value: float) -> tuple[str, float]:
 
 # ---- summaries ------------------------------------------------------------------------------
 def summary_values(kind: Kind, params: dict[str, Any]) -> dict[str, Any]:
-    """The values a rule's summary shows ({name} -> a value as `render` takes it): each parameter
-    it may show, a number in its unit's format (a threshold on a scenario field in that field's),
-    capabilities, roles and providers by name ("names_or": any of them; "names_and": all), then
-    what the kind adds. `params` are checked ones (every parameter is there)."""
+    """The values a rule's summary shows ({name} -> a (tag, payload) value as findings give it,
+    worded by ui/findings.py): each parameter it may show, a number in its unit's format (a
+    threshold on a scenario field in that field's), capabilities, roles and providers by name
+    ("names_or": any of them; "names_and": all), then what the kind adds. `params` are checked
+    ones (every parameter is there)."""
     out: dict[str, Any] = {}
     for key, param in kind.params.items():
         if not param.in_summary or key not in params:
@@ -634,12 +603,6 @@ def check_briefer(params: dict, ctx) -> list[Hit]:
         "capability": ("name", cap), "external_hours": ("hours", external)})]
 
 
-ASKER = {"en": "someone who asks the questions (market, strategy)",
-         "sv": "någon som ställer frågorna (marknad, strategi)"}
-PRODUCER = {"en": "someone who produces the data with the answers",
-            "sv": "någon som tar fram data med svaren"}
-
-
 def _shape_two_roles(params: dict, policy: Policy, ctx: ShapeContext) -> None:
     cap = params["capability"]
     if ctx.demand[cap] <= 0 or params["bonus"] <= 0:
@@ -676,12 +639,10 @@ def check_two_roles(params: dict, ctx) -> list[Hit]:
         (line.provider_type == "in_house" and line.provider in params["producers"])
         or line.provider in params["producer_providers"]))
     # reported when a kind of person is missing altogether (the bonus asks for min_hours of each)
-    missing = [text for text, hours in ((ASKER, asker), (PRODUCER, producer)) if hours <= 1e-6]
+    missing = tuple(code for code, hours in (("asker", asker), ("producer", producer)) if hours <= 1e-6)
     if not missing:
         return []
-    joined = {lang: (" and " if lang == "en" else " och ").join(text[lang] for text in missing)
-              for lang in ("en", "sv")}
-    return [Hit(capability=cap, values={"capability": ("name", cap), "missing": ("text", joined)})]
+    return [Hit(capability=cap, values={"capability": ("name", cap), "missing": ("codes", missing)})]
 
 
 def _shape_spread(params: dict, policy: Policy, ctx: ShapeContext) -> None:
@@ -777,13 +738,6 @@ def check_in_house_share(params: dict, ctx) -> list[Hit]:
                                         "external_hours": ("hours", ctx.external_hours(cap))})]
 
 
-TEAM_SHORT_WHY = {
-    "budget": {"en": "the budget pays for no more", "sv": "budgeten räcker inte till fler"},
-    "work": {"en": "the workload keeps no more busy enough to be worth a salary",
-             "sv": "arbetsmängden räcker inte för att fler ska vara värda en lön"},
-}
-
-
 @register("team_size_filled", params={}, reports=("filled", "asked", "why"),
           description="When the solver chooses the roles, it fills up to team_size seats: a seat stays "
           "empty when the budget cannot pay for it or its work is not worth a salary. Reported when it "
@@ -796,9 +750,8 @@ def check_team_filled(params: dict, ctx) -> list[Hit]:
         return []
     cheapest = min(role.annual_cost_sek for role in ctx.catalog.roles.values())
     undone = sum(ctx.uncovered.values()) > 0.05
-    why = "budget" if undone and ctx.cost.remaining < cheapest else "work"
-    return [Hit(values={"filled": filled, "asked": scenario.team_size,
-                        "why": ("text", TEAM_SHORT_WHY[why])})]
+    why = "short_of_budget" if undone and ctx.cost.remaining < cheapest else "short_of_work"
+    return [Hit(values={"filled": filled, "asked": scenario.team_size, "why": ("code", why)})]
 
 
 @register("provider_minimum_fee", params={}, reports=("provider", "monthly_fee", "minimum"),

@@ -1,7 +1,8 @@
 """The scenario a user describes: team, budget and workload.
 
 Every field has a default and a range; `Scenario.from_query_params` and `from_mapping` read
-untrusted input and fall back to defaults (with a note) instead of raising.
+untrusted input and fall back to defaults (with a note) instead of raising. Notes and errors are
+model.errors.Problem codes with values (the field's name as `key`); ui/problems.py words them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ScenarioError
+from .errors import Invalid, Problem, ScenarioError, shown
 from .vocab import CAPABILITIES, ROLES
 from .yamlsafe import YamlProblem, load_text
 
@@ -56,27 +57,27 @@ SPECS: dict[str, FieldSpec] = {spec.name: spec for spec in FIELD_SPECS}
 
 
 def _check_number(spec: FieldSpec, value: Any) -> int | float:
-    """Return `value` as the spec's number type, or raise ValueError saying why not."""
+    """Return `value` as the spec's number type, or raise Invalid saying why not."""
     if isinstance(value, bool):
-        raise ValueError(f"{spec.name}: expected a number, got {value!r}")
+        raise Invalid("number.expected", got=shown(value), key=spec.name)
     if isinstance(value, str):
         value = value.strip().replace("_", "").replace(" ", "")
         try:
             value = float(value)
         except ValueError:
-            raise ValueError(f"{spec.name}: expected a number, got {value!r}") from None
+            raise Invalid("number.expected", got=shown(value), key=spec.name) from None
     if not isinstance(value, int | float) or not (isinstance(value, int) or math.isfinite(value)):
-        raise ValueError(f"{spec.name}: expected a number, got {value!r}")
+        raise Invalid("number.expected", got=shown(value), key=spec.name)
     if isinstance(value, int) and not spec.low <= value <= spec.high:  # ints beyond float range
-        raise ValueError(f"{spec.name}: {value} is outside {_show(spec.low)}..{_show(spec.high)}")
+        raise Invalid("number.range", low=spec.low, high=spec.high, got=shown(value), key=spec.name)
     if spec.kind == "int":
         if value != int(value):
-            raise ValueError(f"{spec.name}: expected a whole number, got {value!r}")
+            raise Invalid("number.not_whole", got=shown(value), key=spec.name)
         value = int(value)
     else:
         value = float(value)
     if not spec.low <= value <= spec.high:
-        raise ValueError(f"{spec.name}: {_show(value)} is outside {_show(spec.low)}..{_show(spec.high)}")
+        raise Invalid("number.range", low=spec.low, high=spec.high, got=shown(value), key=spec.name)
     return value
 
 
@@ -85,22 +86,32 @@ def _check_ids(spec: FieldSpec, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [part for part in value.split(",") if part.strip()]
     if not isinstance(value, list | tuple):
-        raise ValueError(f"{spec.name}: expected a list of ids, got {value!r}")
-    if len(value) > MAX_TEAM + len(CAPABILITIES):  # before any conversion: no list is this long
-        raise ValueError(f"{spec.name}: {len(value)} ids is too many")
+        raise Invalid("ids.expected", got=shown(value), key=spec.name)
+    most = MAX_TEAM + len(CAPABILITIES)
+    if len(value) > most:  # before any conversion: no list is this long
+        raise Invalid("ids.too_many", count=len(value), most=most, key=spec.name)
     items = tuple(str(item).strip() for item in value)
     unknown = [item for item in items if item not in allowed]
     if unknown:
-        raise ValueError(f"{spec.name}: unknown id {unknown[0]!r}")
+        raise Invalid("ids.unknown", got=shown(unknown[0]), key=spec.name, **_suggest(unknown[0], allowed))
     if spec.kind == "roles" and len(items) > MAX_TEAM:
-        raise ValueError(f"{spec.name}: {len(items)} seats is more than {MAX_TEAM}")
+        raise Invalid("seats.too_many", count=len(items), most=MAX_TEAM, key=spec.name)
     if spec.kind == "capabilities":
         items = tuple(cap for cap in CAPABILITIES if cap in items)  # canonical order, no repeats
     return items
 
 
+def _suggest(name: Any, known: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """{"suggestion": the known name closest to a misspelt one}, or {} when none is close."""
+    if not isinstance(name, str):
+        return {}
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return {"suggestion": close[0]} if close else {}
+
+
 def check_value(name: str, value: Any) -> Any:
-    """Validate and normalise one field's value; raise ValueError with a plain message."""
+    """Validate and normalise one field's value; raise Invalid (a ValueError) with the problem,
+    its `key` the field's name."""
     spec = SPECS[name]
     if spec.kind in ("int", "float"):
         return _check_number(spec, value)
@@ -114,7 +125,8 @@ class Scenario:
     `team` (role ids, one per seat) wins over `team_size` when given: team_size is then len(team).
     `outsource` lists capabilities to buy outside first; `insource` those never to buy outside
     (a capability in both is outsourced).
-    `notes` carries what was wrong with the input it was read from (not part of equality).
+    `notes` carries what was wrong with the input it was read from, as Problems (not part of
+    equality).
     """
 
     team_size: int = SPECS["team_size"].default
@@ -131,7 +143,7 @@ class Scenario:
     org_size: int = SPECS["org_size"].default
     outsource: tuple[str, ...] = ()
     insource: tuple[str, ...] = ()
-    notes: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    notes: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for spec in FIELD_SPECS:
@@ -166,24 +178,22 @@ class Scenario:
         Strict: any problem raises ScenarioError listing every problem.
         """
         if not isinstance(mapping, Mapping):
-            problem = f"expected a mapping of scenario fields, got {type(mapping).__name__}"
+            problem = Problem("scenario.not_mapping", {"got_type": type(mapping).__name__})
             if strict:
                 raise ScenarioError([problem])
             return cls(notes=(problem,))
         values: dict[str, Any] = {}
-        problems: list[str] = []
+        problems: list[Problem] = []
         for key, raw in mapping.items():
             if key not in SPECS:
-                shown = repr(key) if len(repr(key)) <= 60 else repr(key)[:57] + "..."
-                close = difflib.get_close_matches(key, list(SPECS), n=1) if isinstance(key, str) else []
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                problems.append(f"unknown field {shown}{hint} ignored")
+                code = "scenario.unknown_field" if strict else "scenario.field_ignored"
+                problems.append(Problem(code, {"name": shown(key), **_suggest(key, tuple(SPECS))}))
                 continue
             try:
                 values[key] = check_value(key, raw)
-            except ValueError as error:
-                problems.append(str(error) if strict else
-                                f"{error}; default {_show(SPECS[key].default)} used")
+            except Invalid as error:
+                problems.append(error.problem if strict else
+                                error.problem.with_values(default=SPECS[key].default))
         if strict and problems:
             raise ScenarioError(problems)
         return cls(**values, notes=tuple(problems))
@@ -196,15 +206,15 @@ class Scenario:
         unknown keys are ignored with a note; bad values fall back to their defaults, noted.
         """
         mapping: dict[str, Any] = {}
-        unknown: list[str] = []
+        unknown: list[Problem] = []
         try:
             items = list(params.items())
         except Exception:  # noqa: BLE001 - anything not mapping-like gives the default scenario
-            return cls(notes=("query parameters could not be read",))
+            return cls(notes=(Problem("link.unreadable"),))
         for key, raw in items:
             if key not in SPECS:
                 if key not in APP_KEYS:
-                    unknown.append(f"unknown link parameter {str(key)[:40]!r} ignored")
+                    unknown.append(Problem("link.param_ignored", {"name": repr(str(key)[:40])}))
                 continue
             spec = SPECS[key]
             many = raw if isinstance(raw, list | tuple) else [raw]
@@ -241,7 +251,7 @@ class Scenario:
         try:
             data = load_text(text, max_bytes=max_bytes, max_nodes=MAX_YAML_VALUES)
         except YamlProblem as problem:
-            raise ScenarioError([str(problem)]) from None
+            raise ScenarioError([problem.problem]) from None
         if isinstance(data, Mapping) and set(data) == {"scenario"}:
             data = data["scenario"]
         return cls.from_mapping(data, strict=strict)
@@ -250,8 +260,6 @@ class Scenario:
 def _show(value: Any) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, tuple | list):
-        return ",".join(value) or "(none)"
     return str(value)
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 
+from .errors import Problem
+
 INF = highspy.kHighsInf
 # Small programmes: HiGHS's primal heuristics cost more than they save, and a single thread
 # with a fixed seed keeps every run identical.
@@ -51,7 +53,19 @@ def _new_highs() -> highspy.Highs:
 
 
 class SolverError(RuntimeError):
-    """HiGHS did not find an optimum (never expected: every programme has the zero plan)."""
+    """HiGHS did not find an optimum (never expected: every programme has the zero plan).
+    `problem` is solver.failed with HiGHS's model status (its own words, as HiGHS names it)."""
+
+    def __init__(self, status: str):
+        self.problem = Problem("solver.failed", {"status": status})
+        super().__init__(str(self.problem))
+
+    def __reduce__(self):
+        return (type(self), (self.problem.get("status"),))
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return (self.problem,)
 
 
 @dataclass(frozen=True)
@@ -155,7 +169,7 @@ class Program:
         if status == highspy.HighsModelStatus.kModelEmpty:  # nothing to decide: the zero plan
             return Solution(np.zeros(len(self.cost)), 0.0)
         if status != highspy.HighsModelStatus.kOptimal:
-            raise SolverError(f"HiGHS ended with {highs.modelStatusToString(status)}")
+            raise SolverError(highs.modelStatusToString(status))
         # solver noise below 1e-9 is snapped off: the same plan reads the same however it was found
         values = np.round(np.asarray(highs.getSolution().col_value, dtype=float), 9)
         return Solution(values, round(float(highs.getInfo().objective_function_value), 9))

@@ -2,7 +2,8 @@
 
 Guarded while it parses (nothing looks at the whole document first): the size in bytes, the
 nesting depth, the number of values and the length of one value are counted as the parser goes,
-and the first limit passed stops it with a YamlProblem naming the line. Aliases are refused (a
+and the first limit passed stops it with a YamlProblem naming the line (a model.errors.Problem:
+a code with values, worded by ui/problems.py). Aliases are refused (a
 few hundred bytes of nested aliases can take the server's memory).
 
 Values are read as YAML 1.2's core schema reads them, not as PyYAML's YAML 1.1 does:
@@ -33,6 +34,8 @@ from yaml.composer import Composer
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import BaseResolver
 
+from .errors import Problem
+
 MAX_DEPTH = 40  # data/ nests 5 levels deep
 MAX_NODES = 10_000  # data/ as one document holds about 2,000 values
 MAX_SCALAR_CHARS = 20_000  # the longest text in data/ is a few hundred characters
@@ -41,20 +44,36 @@ MAX_BYTES = 2_000_000
 
 
 class YamlProblem(ValueError):
-    """The text is not YAML we accept; the message says why (and where, when known)."""
+    """The text is not YAML we accept: `problem` says why (and where, when known: `line`, `column`)."""
+
+    def __init__(self, code: str, mark=None, *, column: bool = True, **values: Any):
+        if mark is not None:
+            values["line"] = mark.line + 1
+            if column:
+                values["column"] = mark.column + 1
+        self.problem = Problem(code, values)
+        super().__init__(str(self.problem))
+
+    def __reduce__(self):
+        return (_yaml_problem, (self.problem,))
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return (self.problem,)
 
 
-def _where(mark) -> str:
-    return f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+def _yaml_problem(problem: Problem) -> YamlProblem:
+    return YamlProblem(problem.code, **problem.values)
 
 
-def _line(mark) -> str:
-    return f" (line {mark.line + 1})" if mark else ""
+def _text(value: str) -> str:
+    """A scalar as a problem quotes it: its repr, from its first 40 characters."""
+    return repr(value[:40])
 
 
-def _too_large(node) -> str:
-    digits = len(node.value.lstrip("+-"))
-    return f"a number with {digits:,} digits is far too large{_line(node.start_mark)}"
+def _too_large(node, **values: Any) -> YamlProblem:
+    return YamlProblem("yaml.too_many_digits", node.start_mark, column=False,
+                       digits=len(node.value.lstrip("+-")), **values)
 
 
 # ---- YAML 1.2 core schema -----------------------------------------------------------------------
@@ -88,13 +107,13 @@ class Constructor12(SafeConstructor):
             return True
         if value in ("false", "False", "FALSE"):
             return False
-        raise YamlProblem(f"{value[:40]!r} is not true or false{_line(node.start_mark)}")
+        raise YamlProblem("yaml.not_bool", node.start_mark, column=False, text=_text(value))
 
     def construct_yaml_int(self, node):
         value = self.construct_scalar(node)
         digits = value.lstrip("+-")
         if len(digits) > MAX_INT_DIGITS:
-            raise YamlProblem(_too_large(node))
+            raise _too_large(node)
         try:
             if _DECIMAL.fullmatch(value):
                 return int(value, 10)  # 010 is ten, as in YAML 1.2 (YAML 1.1 read it as octal 8)
@@ -104,7 +123,7 @@ class Constructor12(SafeConstructor):
                 return int(value[2:], 16)
         except ValueError:
             pass
-        raise YamlProblem(f"{value[:40]!r} is not a whole number{_line(node.start_mark)}")
+        raise YamlProblem("yaml.not_whole", node.start_mark, column=False, text=_text(value))
 
     def construct_yaml_float(self, node):
         value = self.construct_scalar(node)
@@ -116,7 +135,7 @@ class Constructor12(SafeConstructor):
         if lower == ".nan":
             return math.nan
         if len(value) > 100 or not _FLOAT.fullmatch(value):
-            raise YamlProblem(f"{value[:40]!r} is not a number{_line(node.start_mark)}")
+            raise YamlProblem("yaml.not_number", node.start_mark, column=False, text=_text(value))
         return float(value)  # a huge exponent gives inf, which the field's range check refuses
 
     def construct_mapping(self, node, deep=False):
@@ -126,15 +145,14 @@ class Constructor12(SafeConstructor):
                 key = self.construct_object(key_node, deep=True)
                 if (isinstance(value_node, yaml.ScalarNode) and value_node.tag == "tag:yaml.org,2002:int"
                         and len(value_node.value.lstrip("+-")) > MAX_INT_DIGITS):  # name the key
-                    raise YamlProblem(f"{str(key)[:60]}: {_too_large(value_node)}")
+                    raise _too_large(value_node, key=str(key)[:60])
                 try:
                     first = seen.get(key)
                 except TypeError:
-                    where = _line(key_node.start_mark)
-                    raise YamlProblem(f"a list or mapping cannot be a key{where}") from None
+                    raise YamlProblem("yaml.key_not_scalar", key_node.start_mark, column=False) from None
                 if first is not None:
-                    raise YamlProblem(f"key {str(key)[:60]!r} is given twice (lines {first.line + 1} and "
-                                      f"{key_node.start_mark.line + 1}); keep one")
+                    raise YamlProblem("yaml.duplicate_key", name=str(key)[:60], first=first.line + 1,
+                                      second=key_node.start_mark.line + 1)
                 seen[key] = key_node.start_mark
         return super().construct_mapping(node, deep=deep)
 
@@ -163,19 +181,18 @@ class _Guard(Composer):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
-            raise YamlProblem(f"aliases (*name) are not accepted{_where(mark)}")
+            raise YamlProblem("yaml.alias", mark)
         event = self.peek_event()
         tag = getattr(event, "tag", None)
         if tag not in (None, "!") and tag not in self.yaml_constructors:  # refused now, not after the rest
-            raise YamlProblem(f"not valid YAML{_where(event.start_mark)}: unknown tag")
+            raise YamlProblem("yaml.unknown_tag", event.start_mark)
         self._nodes += 1
         if self._nodes > self._max_nodes:
-            raise YamlProblem(f"more than {self._max_nodes:,} values{_where(self.peek_event().start_mark)}")
+            raise YamlProblem("yaml.too_many_values", self.peek_event().start_mark, most=self._max_nodes)
         self._depth += 1
         try:
             if self._depth > self._max_depth:
-                raise YamlProblem(f"nested deeper than {self._max_depth} levels"
-                                  f"{_where(self.peek_event().start_mark)}")
+                raise YamlProblem("yaml.too_deep", self.peek_event().start_mark, most=self._max_depth)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -183,8 +200,7 @@ class _Guard(Composer):
     def compose_scalar_node(self, anchor):
         event = self.peek_event()
         if isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_SCALAR_CHARS:
-            raise YamlProblem(f"a value longer than {MAX_SCALAR_CHARS:,} characters"
-                              f"{_where(event.start_mark)}")
+            raise YamlProblem("yaml.too_long", event.start_mark, most=MAX_SCALAR_CHARS)
         return super().compose_scalar_node(anchor)
 
 
@@ -204,12 +220,12 @@ class _PyLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _G
 
     def fetch_flow_collection_start(self, TokenClass):
         if self.flow_level >= self._max_depth:
-            raise YamlProblem(f"nested deeper than {self._max_depth} levels{_where(self.get_mark())}")
+            raise YamlProblem("yaml.too_deep", self.get_mark(), most=self._max_depth)
         super().fetch_flow_collection_start(TokenClass)
 
     def add_indent(self, column):
         if len(self.indents) >= self._max_depth:
-            raise YamlProblem(f"nested deeper than {self._max_depth} levels{_where(self.get_mark())}")
+            raise YamlProblem("yaml.too_deep", self.get_mark(), most=self._max_depth)
         return super().add_indent(column)
 
 
@@ -237,27 +253,23 @@ def _within(mark, text: str):
     return yaml.Mark(mark.name, len(text), text.count("\n"), len(text) - last - 1, None, None)
 
 
-def _kb(count: int) -> str:
-    return f"{count / 1024:.0f} KB"
-
-
 def decode_text(text: str | bytes, max_bytes: int = MAX_BYTES) -> str:
     """The text of an upload: bytes decoded as UTF-8 (a BOM dropped), both within max_bytes."""
     if isinstance(text, bytes | bytearray):
         if len(text) > max_bytes:
-            raise YamlProblem(f"larger than {_kb(max_bytes)}")
+            raise YamlProblem("yaml.too_large", most_bytes=max_bytes)
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise YamlProblem("not UTF-8 text") from None
+            raise YamlProblem("yaml.not_utf8") from None
     if len(text) > max_bytes or len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-        raise YamlProblem(f"larger than {_kb(max_bytes)}")
+        raise YamlProblem("yaml.too_large", most_bytes=max_bytes)
     return text
 
 
 def load_text(text: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH,
               max_nodes: int = MAX_NODES, pure: bool = False) -> Any:
-    """Parse one YAML document; raise YamlProblem with a plain message on anything wrong.
+    """Parse one YAML document; raise YamlProblem (a code, and where) on anything wrong.
 
     pure=True uses PyYAML's Python parser even when libyaml is there (the tests compare the two)."""
     text = decode_text(text, max_bytes)
@@ -269,10 +281,9 @@ def load_text(text: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int =
     except YamlProblem:
         raise
     except ConstructorError as error:  # a tag such as !!python/object, or !!int on a non-number
-        raise YamlProblem(f"not valid YAML{_where(error.problem_mark)}: unknown tag") from None
+        raise YamlProblem("yaml.unknown_tag", error.problem_mark) from None
     except (yaml.YAMLError, ValueError, RecursionError, OverflowError) as error:
-        raise YamlProblem(f"not valid YAML{_where(_within(getattr(error, 'problem_mark', None), text))}") \
-            from None
+        raise YamlProblem("yaml.invalid", _within(getattr(error, "problem_mark", None), text)) from None
     finally:
         if loader is not None:
             loader.dispose()

@@ -13,7 +13,7 @@ from ui.compare_options import open_shelf
 from ui.compare_saved import manage_section, save_section, undo_button, upload_section
 from ui.compare_view import compare_section, exports_section
 from ui.feedback import md_escape, show_flash
-from ui.i18n import t, tr
+from ui.i18n import _, t
 from ui.presentation import presentation
 from ui.state import get_context
 
@@ -25,27 +25,21 @@ head_left, head_right = st.columns([4, 1], vertical_alignment="bottom")
 with head_left:
     st.title(t("page_compare", lang))
 with head_right:
-    presenting = st.toggle(tr(lang, "Presentation view", "Presentationsläge"), key="cmp_present",
-                           help=tr(lang, "Large figures and the charts that matter, without the sidebar.",
-                                   "Stora siffror och de viktigaste diagrammen, utan sidopanel."))
+    presenting = st.toggle(_(lang, "Presentation view"), key="cmp_present",
+                           help=_(lang, "Large figures and the charts that matter, without the sidebar."))
 
 if presenting:
     presentation(shelf)
 else:
-    st.caption(tr(lang, "Save scenarios with a note on why, compare two to four side by side, and take them "
-                        "to a meeting as a report, a file or a presentation.",
-                  "Spara scenarier med en anteckning om varför, jämför två till fyra sida vid sida och ta "
-                  "med dem till mötet som rapport, fil eller presentation."))
-    st.subheader(tr(lang, "Saved scenarios", "Sparade scenarier"))
+    st.caption(_(lang, "Save scenarios with a note on why, compare two to four side by side, and take them "
+                       "to a meeting as a report, a file or a presentation."))
+    st.subheader(_(lang, "Saved scenarios"))
     if shelf.problem:
-        st.error(md_escape(tr(lang, f"Saved scenarios are not available right now: {shelf.problem}. Nothing "
-                                    "saved has been changed. You can still compare the current scenario and "
-                                    "export it.",
-                              f"Sparade scenarier går inte att nå just nu: {shelf.problem}. Inget sparat har "
-                              "ändrats. Du kan fortfarande jämföra och exportera det nuvarande scenariot.")))
+        st.error(md_escape(_(lang, "Saved scenarios are not available right now: {problem}. Nothing saved "
+                                   "has been changed. You can still compare the current scenario and export "
+                                   "it.", problem=shelf.problem)))
     if shelf.unreadable:
-        st.warning(md_escape(tr(lang, "These saved scenarios could not be read and are left out: ",
-                                "De här sparade scenarierna kunde inte läsas och visas inte: ")
+        st.warning(md_escape(_(lang, "These saved scenarios could not be read and are left out: ")
                              + ", ".join(shelf.unreadable)))
     show_flash(saved.FLASH_SPOT, lang)
     undo_button(shelf)

@@ -8,7 +8,8 @@ from model import Scenario
 from ui import planview
 from ui.charts import CONFIG
 from ui.figures import plan_figures, plan_tables
-from ui.i18n import t, tr
+from ui.findings import finding_text
+from ui.i18n import _, t
 from ui.state import get_context, plan_for, scenario_key
 
 SEVERITY_BOX = {"critical": st.error, "warning": st.warning, "info": st.info}
@@ -35,28 +36,23 @@ def _baseline() -> tuple[Scenario | None, str]:
     preset = st.session_state.get("baseline")
     options = {}
     if isinstance(preset, Scenario):
-        options["preset"] = tr(lang, "the preset", "förvalet")
+        options["preset"] = _(lang, "the preset")
     if previous is not None:
-        options["previous"] = tr(lang, "the previous scenario", "förra scenariot")
+        options["previous"] = _(lang, "the previous scenario")
     if not options:
         return None, ""
     choice = next(iter(options))
     if len(options) > 1:
         choice = st.segmented_control(
-            tr(lang, "Changes against", "Förändring mot"), list(options), format_func=options.get,
+            _(lang, "Changes against"), list(options), format_func=options.get,
             key="delta_against", default=choice, label_visibility="collapsed") or choice
     chosen = preset if choice == "preset" else previous
     return (chosen if chosen != scenario else None), options[choice]
 
 
 st.title(t("page_simulator", lang))
-st.caption(tr(
-    lang,
-    "Who does what in your scenario, what it costs, what is left undone and why. "
-    "Change the team, budget and workload in the sidebar; the address bar is a link to this scenario.",
-    "Vem gör vad i ditt scenario, vad det kostar, vad som blir ogjort och varför. "
-    "Ändra team, budget och arbetsmängd i sidopanelen; adressfältet är en länk till scenariot.",
-))
+st.caption(_(lang, "Who does what in your scenario, what it costs, what is left undone and why. Change the "
+                   "team, budget and workload in the sidebar; the address bar is a link to this scenario."))
 
 top_left, top_right = st.columns([4, 2], vertical_alignment="bottom")
 with top_right:
@@ -64,10 +60,9 @@ with top_right:
 baseline_plan = plan_for(baseline_scenario, catalog) if baseline_scenario is not None else None
 with top_left:
     if baseline_name and baseline_plan is None:
-        st.caption(tr(lang, f"Same as {baseline_name}: no changes to show.",
-                      f"Samma som {baseline_name}: inga förändringar att visa."))
+        st.caption(_(lang, "Same as {baseline_name}: no changes to show.", baseline_name=baseline_name))
 
-description = tr(lang, f"against {baseline_name}", f"mot {baseline_name}") if baseline_plan else None
+description = _(lang, "against {baseline_name}", baseline_name=baseline_name) if baseline_plan else None
 headlines = planview.headlines(plan, catalog, lang, baseline_plan)
 for column, headline in zip(st.columns([1, 1.6, 1.2, 1, 1]), headlines, strict=True):
     column.metric(headline.label, headline.value, delta=headline.delta, delta_color=headline.delta_color,
@@ -79,57 +74,53 @@ chart_left, chart_right = st.columns([3, 2], gap="large")
 with chart_left:
     st.plotly_chart(figures["coverage"], config=CONFIG, key="chart_coverage")
 with chart_right:
-    st.subheader(tr(lang, "Findings and advice", "Iakttagelser och råd"))
+    st.subheader(_(lang, "Findings and advice"))
     findings = planview.ordered_findings(plan)
     if not findings:
-        st.success(tr(lang, "The plan breaks none of the guidance.", "Planen bryter inte mot några råd."),
+        st.success(_(lang, "The plan breaks none of the guidance."),
                    icon=":material/check_circle:")
     with st.container(height=560 if len(findings) > 3 else "content", border=False):
         for finding in findings:
-            message, advice = finding.text(lang)
+            message, advice = finding_text(finding, catalog, lang)
             subject = planview.finding_subject(finding, catalog, lang)
             SEVERITY_BOX[finding.severity](
                 f"**{t(finding.severity, lang)} · {subject}**  \n{message}  \n"
-                f"*{tr(lang, 'Advice', 'Råd')}:* {advice}",
+                f"*{_(lang, 'Advice')}:* {advice}",
                 icon=SEVERITY_ICON[finding.severity],
             )
 
 limits_text = planview.limits_summary(plan, catalog, lang)
 if limits_text:
-    st.subheader(tr(lang, "What limits this plan", "Vad som begränsar planen"))
+    st.subheader(_(lang, "What limits this plan"))
     st.markdown(limits_text)
-    with st.expander(tr(lang, "What more money or time would add", "Vad mer pengar eller tid skulle ge")):
+    with st.expander(_(lang, "What more money or time would add")):
         st.table(planview.limits_table(plan, catalog, lang), hide_index=True, border="horizontal")
-        st.caption(tr(lang, "Each row is the plan found again with that one change and the same "
-                            "team and agencies; Trade-offs ranks whole moves.",
-                      "Varje rad är planen beräknad på nytt med just den ändringen och samma team "
-                      "och byråer; Avvägningar rangordnar hela drag."))
+        st.caption(_(lang, "Each row is the plan found again with that one change and the same team and "
+                           "agencies; Trade-offs ranks whole moves."))
 
 st.plotly_chart(figures["cost"], config=CONFIG, key="chart_cost")
 st.plotly_chart(figures["load"], config=CONFIG, key="chart_load")
 st.plotly_chart(figures["flow"], config=CONFIG, key="chart_flow")
 
-st.subheader(tr(lang, "Who does what, and why", "Vem gör vad, och varför"))
+st.subheader(_(lang, "Who does what, and why"))
 table, csv = plan_tables(scenario, catalog, lang)
 st.table(table, hide_index=True, border="horizontal")
 
 download_column, link_column = st.columns([1.4, 3], vertical_alignment="top")
 with download_column:
     st.download_button(
-        tr(lang, "Download the plan (CSV)", "Ladda ner planen (CSV)"),
+        _(lang, "Download the plan (CSV)"),
         data=csv, file_name="social-media-plan.csv",
         mime="text/csv", icon=":material/download:", on_click="ignore",
     )
     st.download_button(
-        tr(lang, "Download the scenario (YAML)", "Ladda ner scenariot (YAML)"),
+        _(lang, "Download the scenario (YAML)"),
         data=scenario.to_yaml(), file_name="scenario.yaml", mime="application/x-yaml",
         icon=":material/download:", on_click="ignore",
     )
 with link_column:
-    st.markdown(f"**{tr(lang, 'Share link to this scenario', 'Länk till scenariot')}**")
+    st.markdown(f"**{_(lang, 'Share link to this scenario')}**")
     url = st.context.url if hasattr(st.context, "url") else None
     st.code(planview.share_link(url, scenario, lang), language=None, wrap_lines=True)
-    st.caption(tr(lang, "Copy it with the button at the right of the box; whoever opens it sees "
-                        "exactly this scenario, on any page.",
-                  "Kopiera med knappen till höger i rutan; den som öppnar länken ser exakt det här "
-                  "scenariot, på vilken sida som helst."))
+    st.caption(_(lang, "Copy it with the button at the right of the box; whoever opens it sees exactly this "
+                       "scenario, on any page."))

@@ -11,12 +11,12 @@ from __future__ import annotations
 import streamlit as st
 
 from model import Catalog, Move, Plan, Scenario, Strategy, Sweep, frontier
-from model.fmt import pct
 from model.tradeoffs import TEAM_LIMITS, best_mix, budget_grid, point_of
 from ui import planview
 from ui import tradeoffs_view as view
 from ui.figkit import CONFIG
-from ui.i18n import tr
+from ui.fmt import pct
+from ui.i18n import _
 from ui.state import apply_scenario, get_context
 from ui.tradeoff_charts import (
     coverage_map,
@@ -45,12 +45,12 @@ def _ranges(scenario: Scenario, lang: str) -> tuple[tuple[int, ...], tuple[int, 
         st.session_state.setdefault(key, value)
     left, middle, right = st.columns([2, 3, 2])
     team_low, team_high = left.slider(
-        tr(lang, "Team sizes on the map", "Teamstorlekar på kartan"), TEAM_LIMITS[0], TEAM_LIMITS[1],
+        _(lang, "Team sizes on the map"), TEAM_LIMITS[0], TEAM_LIMITS[1],
         key="to_team_range")
     budget_low, budget_high = middle.slider(
-        tr(lang, "Budgets on the map (MSEK per year)", "Budgetar på kartan (mnkr per år)"),
+        _(lang, "Budgets on the map (MSEK per year)"),
         0.0, view.MAX_BUDGET_MSEK, step=0.1, format="%.1f", key="to_budget_range")
-    points = right.select_slider(tr(lang, "Budget steps", "Budgetsteg"), options=view.BUDGET_POINTS,
+    points = right.select_slider(_(lang, "Budget steps"), options=view.BUDGET_POINTS,
                                  key="to_budget_points")
     return tuple(range(team_low, team_high + 1)), budget_grid(budget_low * 1e6, budget_high * 1e6, points)
 
@@ -59,77 +59,68 @@ def _headline(plan: Plan, best, moves: tuple[Move, ...], catalog: Catalog, lang:
     now = point_of(plan)
     cols = st.columns(3)
     cols[0].metric(
-        tr(lang, "Now", "Nu"), pct(now.coverage, lang),
-        help=tr(lang, "Overall coverage of the current scenario (demand-weighted).",
-                "Den totala täckningen i nuvarande scenario (viktad efter behov)."))
+        _(lang, "Now"), pct(now.coverage, lang),
+        help=_(lang, "Overall coverage of the current scenario (demand-weighted)."))
     cols[0].caption(view.mix_caption(now, lang, total=True))
     if best is not None:
         gain = best.coverage - now.coverage
         cols[1].metric(
-            tr(lang, "Most coverage with this budget", "Mest täckning med denna budget"),
+            _(lang, "Most coverage with this budget"),
             pct(best.coverage, lang), delta=signed_pp(gain, lang) if abs(gain) > 5e-5 else None,
-            help=tr(lang, "The team size on the map that gives most coverage at the current budget "
-                          "(teams the budget pays for first, then plans without critical findings).",
-                    "Den teamstorlek på kartan som ger mest täckning med nuvarande budget (team som "
-                    "budgeten räcker till först, sedan planer utan kritiska iakttagelser)."))
+            help=_(lang, "The team size on the map that gives most coverage at the current budget (teams "
+                         "the budget pays for first, then plans without critical findings)."))
         cols[1].caption(view.mix_caption(best, lang, total=False))
     if moves and moves[0].tier < 2:
         gain = moves[0].coverage_gain
-        cols[2].metric(tr(lang, "Next best move", "Nästa bästa drag"), signed_pp(gain, lang),
-                       help=tr(lang, "Coverage gained by the best single change (see below).",
-                               "Täckning som den bästa enskilda ändringen ger (se nedan)."))
+        cols[2].metric(_(lang, "Next best move"), signed_pp(gain, lang),
+                       help=_(lang, "Coverage gained by the best single change (see below)."))
         cols[2].caption(view.move_caption(moves[0], catalog, lang))
     else:
-        cols[2].metric(tr(lang, "Next best move", "Nästa bästa drag"), "—",
-                       help=tr(lang, "No single change gains coverage from here.",
-                               "Ingen enskild ändring ger mer täckning härifrån."))
-        cols[2].caption(tr(lang, "No single change gains coverage; below is what each would do.",
-                           "Ingen enskild ändring ger mer täckning; nedan syns vad var och en gör."))
+        cols[2].metric(_(lang, "Next best move"), "—",
+                       help=_(lang, "No single change gains coverage from here."))
+        cols[2].caption(_(lang, "No single change gains coverage; below is what each would do."))
     if best is not None:
         st.info(verdict(now, best, plan.cost.budget, lang), icon=":material/lightbulb:")
 
 
 def _map_section(grid: Sweep, plan: Plan, best, lang: str) -> None:
     now = point_of(plan)
-    clean = st.toggle(tr(lang, "Frontier only through plans without critical findings",
-                         "Fronten bara genom planer utan kritiska iakttagelser"), key="to_frontier_clean")
+    clean = st.toggle(_(lang, "Frontier only through plans without critical findings"),
+                      key="to_frontier_clean")
     front = frontier(grid, exclude_critical=clean)
     st.plotly_chart(coverage_map(grid, lang, current=now, best=best), config=CONFIG, key="to_map")
     st.plotly_chart(frontier_chart(grid, front, lang, current=now, budget=plan.cost.budget),
                     config=CONFIG, key="to_frontier")
     if view.outside_map(grid, now):
-        st.warning(tr(lang, "The current scenario lies outside the map's ranges: widen them to see it.",
-                      "Nuvarande scenario ligger utanför kartans intervall: vidga dem för att se det."))
+        st.warning(_(lang, "The current scenario lies outside the map's ranges: widen them to see it."))
     if clean and not front and not grid.empty:
-        st.caption(tr(lang, "Every plan on the map has a critical finding, so there is no frontier "
-                            "without one.",
-                      "Varje plan på kartan har en kritisk iakttagelse, så det finns ingen front utan."))
+        st.caption(_(lang, "Every plan on the map has a critical finding, so there is no frontier without "
+                           "one."))
     st.caption(view.map_caption(grid, lang))
 
 
 def _strategy_section(plan: Plan, found: tuple[Strategy, ...], catalog: Catalog, lang: str) -> None:
-    st.subheader(tr(lang, "Sourcing strategies for this workload and budget",
-                    "Inköpsstrategier för denna arbetsmängd och budget"))
+    st.subheader(_(lang, "Sourcing strategies for this workload and budget"))
     plans = {"current": plan} | {s.id: s.plan for s in found}
     for column, (sid, strategy_plan) in zip(st.columns(len(plans)), plans.items(), strict=True):
         with column.container(border=True):
             st.markdown(f"**{strategy_name(sid, lang)}**")
             st.caption(strategy_description(sid, lang))
             gain = strategy_plan.overall_coverage - plan.overall_coverage
-            st.metric(tr(lang, "Coverage", "Täckning"), pct(strategy_plan.overall_coverage, lang),
+            st.metric(_(lang, "Coverage"), pct(strategy_plan.overall_coverage, lang),
                       delta=signed_pp(gain, lang) if sid != "current" and abs(gain) > 5e-5 else None)
             for line in view.strategy_lines(strategy_plan, catalog, lang):
                 st.markdown(line)
             if strategy_plan.findings:
-                with st.expander(tr(lang, "Findings", "Iakttagelser")):
+                with st.expander(_(lang, "Findings")):
                     for finding in strategy_plan.findings:
-                        st.markdown(view.finding_line(finding, lang))
+                        st.markdown(view.finding_line(finding, catalog, lang))
             if sid != "current":
-                st.button(tr(lang, "Use this strategy", "Använd strategin"), key=f"to_use_{sid}",
+                st.button(_(lang, "Use this strategy"), key=f"to_use_{sid}",
                           on_click=_apply, width="stretch",
                           args=(strategy_plan.scenario,
-                                tr(lang, f"Applied the strategy: {strategy_name(sid, 'en')}.",
-                                   f"Strategin används: {strategy_name(sid, 'sv')}.")))
+                                _(lang, "Applied the strategy: {name}.",
+                                  name=strategy_name(sid, lang))))
     left, right = st.columns([3, 2])
     left.plotly_chart(strategy_coverage_chart(plans, catalog, lang), config=CONFIG,
                       key="to_strategy_coverage")
@@ -137,14 +128,14 @@ def _strategy_section(plan: Plan, found: tuple[Strategy, ...], catalog: Catalog,
 
 
 def _moves_section(moves: tuple[Move, ...], plan: Plan, catalog: Catalog, lang: str) -> None:
-    st.subheader(tr(lang, "The next best move", "Nästa bästa drag"))
+    st.subheader(_(lang, "The next best move"))
     st.caption(view.moves_caption(lang))
     limits_text = planview.limits_summary(plan, catalog, lang)
     if limits_text:  # the same figures as the Simulator's "What limits this plan"
-        st.markdown(f"**{tr(lang, 'What limits the plan now', 'Vad som begränsar planen nu')}:** "
+        st.markdown(f"**{_(lang, 'What limits the plan now')}:** "
                     f"{limits_text}")
     if not moves:
-        st.info(tr(lang, "No single change to try from here.", "Ingen enskild ändring att pröva härifrån."))
+        st.info(_(lang, "No single change to try from here."))
         return
     ids = [view.move_id(move) for move in moves]
     if st.session_state.get("to_move_choice") not in ids:
@@ -153,18 +144,19 @@ def _moves_section(moves: tuple[Move, ...], plan: Plan, catalog: Catalog, lang: 
     left, right = st.columns([3, 2])
     with left:
         choice = st.selectbox(
-            tr(lang, "Move to apply", "Drag att genomföra"), ids, key="to_move_choice",
+            _(lang, "Move to apply"), ids, key="to_move_choice",
             format_func=lambda mid: view.move_option(by_id[mid], ids.index(mid) + 1, catalog, lang))
         move = by_id[choice]
         label = move_label(move, catalog, lang)
-        st.button(tr(lang, "Apply this move", "Genomför draget"), type="primary", key="to_apply_move",
+        st.button(_(lang, "Apply this move"), type="primary", key="to_apply_move",
                   icon=":material/check:", on_click=_apply,
-                  args=(move.scenario, tr(lang, f"Applied: {label}.", f"Genomfört: {label}.")))
+                  args=(move.scenario, _(lang, "Applied: {label}.", label=label)))
         st.markdown(view.move_summary(move, plan, catalog, lang))
-        for title, items in ((tr(lang, "New findings", "Nya iakttagelser"), move.new_findings),
-                             (tr(lang, "Resolved findings", "Lösta iakttagelser"), move.resolved_findings)):
+        for title, items in ((_(lang, "New findings"), move.new_findings),
+                             (_(lang, "Resolved findings"), move.resolved_findings)):
             if items:
-                st.markdown(f"*{title}*  \n" + "  \n".join(view.finding_line(f, lang) for f in items))
+                lines = [view.finding_line(finding, catalog, lang) for finding in items]
+                st.markdown(f"*{title}*  \n" + "  \n".join(lines))
     right.plotly_chart(moves_chart(moves, catalog, lang, highlight=ids.index(choice)), config=CONFIG,
                        key="to_moves_chart")
     st.dataframe(view.moves_frame(moves, plan, catalog, lang), hide_index=True, width="stretch",
@@ -175,9 +167,8 @@ def main() -> None:
     context = get_context()
     lang, catalog, scenario = context.lang, context.catalog, context.scenario
     plan = context.plan
-    st.title(tr(lang, "Trade-offs", "Avvägningar"))
-    st.caption(tr(lang, "With this money, how many people in-house, and what do we buy outside?",
-                  "Med de här pengarna: hur många personer internt, och vad köper vi utifrån?"))
+    st.title(_(lang, "Trade-offs"))
+    st.caption(_(lang, "With this money, how many people in-house, and what do we buy outside?"))
     applied = st.session_state.pop("to_applied", None)
     if applied:
         st.success(applied, icon=":material/check_circle:")

@@ -13,12 +13,12 @@ import re
 from datetime import datetime
 
 from model import Scenario, ScenarioError
+from model.errors import Problem
 from model.scenario import MAX_YAML_BYTES
 
 MAX_SCENARIO_BYTES = MAX_YAML_BYTES  # a scenario is well under 1 KB; anything this big is not one
 
 
-UNKNOWN = re.compile(r"^(unknown field .*?)(?: \((did you mean .*)\))? ignored$")
 # What YAML accepts in a stream (PyYAML's reader); anything else in a name or note becomes U+FFFD.
 NON_PRINTABLE = re.compile("[^\x09\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -41,30 +41,18 @@ def scenario_file_text(scenario: Scenario, *, name: str | None = None, note: str
     return "\n".join(header) + "\n" + scenario.to_yaml()
 
 
-def _size(count: int) -> str:
-    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count / 1024:.0f} KB"
-
-
 def read_scenario_file(data: bytes | str, *, max_bytes: int = MAX_SCENARIO_BYTES) -> Scenario:
-    """A scenario from an uploaded file, strictly: ScenarioError names every problem."""
+    """A scenario from an uploaded file, strictly: ScenarioError names every problem (as
+    model.errors.Problem codes; ui/problems.py words them)."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if len(raw) > max_bytes:
-        raise ScenarioError([f"the file is {_size(len(raw))}; a scenario file is at most "
-                             f"{_size(max_bytes)}"])
+        raise ScenarioError([Problem("file.too_large", {"size_bytes": len(raw), "most_bytes": max_bytes})])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ScenarioError(["the file is not UTF-8 text (is it a YAML file?)"]) from None
+        raise ScenarioError([Problem("file.not_utf8")]) from None
     if not text.strip():
-        raise ScenarioError(["the file is empty"])
+        raise ScenarioError([Problem("file.empty")])
     if "\x00" in text:
-        raise ScenarioError(["the file is not text (it holds NUL bytes)"])
-    try:
-        return Scenario.from_yaml(text, strict=True, max_bytes=max_bytes)
-    except ScenarioError as error:  # strict reading refuses unknown fields; do not say "ignored"
-        raise ScenarioError([UNKNOWN.sub(_not_a_field, problem) for problem in error.problems]) from None
-
-
-def _not_a_field(match: re.Match) -> str:
-    hint = f"; {match[2]}" if match[2] else ""
-    return f"{match[1]} (not a scenario field{hint})"
+        raise ScenarioError([Problem("file.binary")])
+    return Scenario.from_yaml(text, strict=True, max_bytes=max_bytes)

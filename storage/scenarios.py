@@ -41,6 +41,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from model import Scenario
+from model.errors import Problem
 
 from .schema import (
     DEFAULT_WORKSPACE_ID,
@@ -85,7 +86,12 @@ class NotFoundError(StorageError):
 
 
 class InvalidInputError(StorageError):
-    """A name or note that cannot be saved (empty, too long, control characters)."""
+    """A name or note that cannot be saved (empty, too long, control characters): a Problem
+    (model.errors), which ui/problems.py words in the user's language."""
+
+    def __init__(self, code: str, **values: int):
+        self.problem = Problem(code, values)
+        super().__init__(" ".join([code, *(f"{key}={value}" for key, value in values.items())]))
 
 
 class NotAllowedError(StorageError):
@@ -188,14 +194,14 @@ def _row(row: sa.Row) -> SavedScenario:
 
 def clean_name(name: object) -> str:
     if not isinstance(name, str):
-        raise InvalidInputError("the name must be text")
+        raise InvalidInputError("saved.name.not_text")
     name = " ".join(name.split())
     if not name:
-        raise InvalidInputError("the name is empty")
+        raise InvalidInputError("saved.name.empty")
     if len(name) > MAX_NAME:
-        raise InvalidInputError(f"the name is {len(name)} characters long; at most {MAX_NAME}")
+        raise InvalidInputError("saved.name.too_long", length=len(name), limit=MAX_NAME)
     if any(ord(char) < 32 or 127 <= ord(char) < 160 for char in name):
-        raise InvalidInputError("the name contains control characters")
+        raise InvalidInputError("saved.name.control")
     return name
 
 
@@ -203,12 +209,12 @@ def clean_note(note: object) -> str:
     if note is None:
         return ""
     if not isinstance(note, str):
-        raise InvalidInputError("the note must be text")
+        raise InvalidInputError("saved.note.not_text")
     note = note.replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(note) > MAX_NOTE:
-        raise InvalidInputError(f"the note is {len(note)} characters long; at most {MAX_NOTE}")
+        raise InvalidInputError("saved.note.too_long", length=len(note), limit=MAX_NOTE)
     if any((ord(char) < 32 and char not in "\n\t") or 127 <= ord(char) < 160 for char in note):
-        raise InvalidInputError("the note contains control characters")
+        raise InvalidInputError("saved.note.control")
     return note
 
 
@@ -216,9 +222,9 @@ def clean_assumptions(text: object) -> str | None:
     if text is None:
         return None
     if not isinstance(text, str) or not text.strip():
-        raise InvalidInputError("the assumptions must be YAML text")
+        raise InvalidInputError("saved.assumptions.not_text")
     if len(text) > MAX_ASSUMPTIONS:
-        raise InvalidInputError(f"the assumptions are {len(text)} characters; at most {MAX_ASSUMPTIONS}")
+        raise InvalidInputError("saved.assumptions.too_long", length=len(text), limit=MAX_ASSUMPTIONS)
     return text
 
 
@@ -227,7 +233,7 @@ def clean_user(user: object) -> str | None:
     if user is None:
         return None
     if not isinstance(user, str) or not user.strip():
-        raise InvalidInputError("the user must be a non-empty text")
+        raise InvalidInputError("saved.user.invalid")
     return user.strip()[:MAX_ACTOR]
 
 
@@ -643,7 +649,7 @@ def _unique(name: str) -> Iterator[None]:
 
 def _scenario_yaml(scenario: Scenario) -> str:
     if not isinstance(scenario, Scenario):
-        raise InvalidInputError("expected a Scenario")
+        raise InvalidInputError("saved.scenario.expected")
     return scenario.to_yaml()
 
 

@@ -10,9 +10,14 @@ import pytest
 from model import Scenario, load_catalog, simulate
 from model.vocab import CAPABILITIES
 from tests.apptest_support import new_app, run
-from ui.guidance import general_rules, rule_summary, rules_for
+from ui.guidance import GUIDANCE, general_rules, guidance_text, rule_advice, rule_summary, rules_for
+from ui.i18n import _
 
 CATALOG = load_catalog()
+
+
+def name(item: str, lang: str) -> str:
+    return _(lang, CATALOG.name(item))
 
 
 def page_text(at) -> str:
@@ -24,24 +29,32 @@ def test_nine_capabilities_with_roles_options_and_guidance(lang):
     at = run(new_app({"lang": lang}, page="capabilities"))
     headings = [element.value for element in at.subheader]
     assert [heading.split(" :")[0] for heading in headings] == [
-        f"{index}. {CATALOG.name(cap, lang)}" for index, cap in enumerate(CAPABILITIES, start=1)]
+        f"{index}. {name(cap, lang)}" for index, cap in enumerate(CAPABILITIES, start=1)]
     text = page_text(at)
     for cap in CAPABILITIES:
-        description = CATALOG.capability(cap).description[lang]
+        description = _(lang, CATALOG.capability(cap).description)
         assert description in text
         for rule in rules_for(CATALOG, cap):
             assert rule_summary(rule, CATALOG, lang) in text
-            assert rule.advice[lang] in text
+            assert rule_advice(rule, CATALOG, lang) in text
     for rule in general_rules(CATALOG):
         assert rule_summary(rule, CATALOG, lang) in text
     assert "{" not in text and "}" not in text  # every summary rendered: no raw template
     # roles with their fit, in the language's number format
     fit = "0,90" if lang == "sv" else "0.90"
-    assert f"**{fit}** {CATALOG.name('communications_manager', lang)}" in text
+    assert f"**{fit}** {name('communications_manager', lang)}" in text
     # lead has no outside option: it must be in-house (guidance 2)
     must = "Inga: detta måste göras internt." if lang == "sv" else "None: this must be done in-house."
     assert must in text
-    assert CATALOG.name("digital_media_agency", lang) in text
+    assert name("digital_media_agency", lang) in text
+    # each rule names the guidance it follows by its words, not by its number
+    for number in GUIDANCE:
+        assert f"{number}. {guidance_text(number, lang)}" in text
+    for rule in CATALOG.rules:
+        if rule.guidance:
+            source = guidance_text(rule.guidance, lang)
+            assert _(lang, "From the guidance: {guidance}", guidance=source) in text, rule.id
+    assert "Guidance 2 ·" not in text and "Råd 2 ·" not in text
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["data"][0]["type"] == "heatmap"
     assert len(spec["data"][0]["y"]) == len(CATALOG.roles) + len(CATALOG.providers)
@@ -51,7 +64,7 @@ def test_swedish_page_has_no_english_headings():
     at = run(new_app({"lang": "sv"}, page="capabilities"))
     text = page_text(at)
     for english in ("In-house roles", "Outside options", "Guidance for the whole plan", "met now",
-                    "broken now", "Advice:", "of work, covered at", "Create content", "Analysis"):
+                    "broken now", "Advice:", "of work, covered at", "Content creation", "Analysis"):
         assert english not in text, english
 
 
@@ -85,4 +98,4 @@ def test_the_newest_rule_reads_as_a_rule_not_as_its_message(lang, summary):
     text = page_text(at)
     rule = next(rule for rule in CATALOG.rules if rule.id == "seat_underused")
     assert rule_summary(rule, CATALOG, lang) == summary and summary in text
-    assert rule.message[lang].split("{utilisation}")[1] not in text
+    assert _(lang, rule.message).split("{utilisation}")[1] not in text

@@ -179,7 +179,7 @@ def test_loading_a_default_scenario_resets_edited_assumptions(db_url, db, catalo
 @pytest.mark.parametrize("content, expected", [
     (b"scenario: [unclosed", "not valid YAML at line 1"),
     (b"- a\n- list\n", "expected a mapping of scenario fields, got list"),
-    (b"team_size: 99\nbudget_sek: -1\n", "team_size: 99 is outside 0..30"),
+    (b"team_size: 99\nbudget_sek: -1\n", "team_size: expected a number from 0 to 30, got 99"),
     (b"colour: blue", "unknown field 'colour' (not a scenario field)"),
     (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8 text"),
     (b"# padding\n" * 7000, "a scenario file is at most 64 KB"),

@@ -59,14 +59,14 @@ def test_page_in_english():
 def test_page_in_swedish_has_no_english_left():
     at = run(new_app({"lang": "sv"}, page="tradeoffs"))
     assert [title.value for title in at.title] == ["Avvägningar"]
-    assert {"Nu", "Mest täckning med denna budget", "Nästa bästa drag"} <= set(metrics(at))
+    assert {"Nu", "Mest täckning med den här budgeten", "Nästa bästa drag"} <= set(metrics(at))
     titles = [spec["layout"]["title"]["text"] for spec in _chart_specs(at)]
     assert titles[0] == "Täckning efter teamstorlek och budget"
     assert [b.label for b in at.button].count("Använd strategin") == 3
     text = _texts(at)
     leaks = [phrase for phrase in ENGLISH_ONLY if phrase in text]
     assert not leaks, leaks
-    assert "mnkr" in text and "\u00a0kr" in text and "p.e." in text  # Swedish number formats
+    assert "mnkr" in text and "\u00a0kr" in text and "procentenheter" in text  # Swedish number formats
 
 
 def test_applying_the_best_move_changes_the_scenario():

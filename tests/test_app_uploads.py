@@ -49,6 +49,17 @@ def test_a_refused_scenario_file_is_read_once_across_reruns(reads, tmp_path, mon
     assert reads["scenario"] == 2 and any("is a valid scenario" in str(s.value) for s in at.success)
 
 
+def test_a_refused_scenario_file_says_every_problem_in_the_pages_language(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOCIAL_SIM_DATABASE_URL", f"sqlite:///{tmp_path / 'app.sqlite'}")
+    at = run(new_app({"lang": "sv"}, page="compare"))
+    bad = b"scenario:\n  team_size: -1\n  chanels: 3\n"
+    at.file_uploader(key="cmp_upload").set_value(("bad.yaml", bad, "application/x-yaml"))
+    at = run(at)
+    (refusal,) = [str(error.value).replace("\\", "") for error in at.error if "bad.yaml" in str(error.value)]
+    assert "- team_size: förväntade ett tal från 0 till 30, fick -1" in refusal
+    assert ("- okänt fält 'chanels' (inte ett fält i ett scenario) (menade du 'channels'?)" in refusal)
+
+
 def test_the_same_refused_assumptions_file_is_not_read_again(reads):
     at = run(new_app(page="assumptions"))
     for attempt in range(2):  # the uploader is emptied after each upload; the same file again

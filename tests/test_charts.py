@@ -9,6 +9,7 @@ import pytest
 from model import Scenario, load_catalog, simulate
 from model.vocab import CAPABILITIES
 from ui import charts
+from ui.i18n import _
 
 CATALOG = load_catalog()
 SCENARIOS = {
@@ -60,7 +61,7 @@ def test_load_chart_segments_match_the_people():
     bars = [trace for trace in figure.data if trace.type == "bar"]
     for index, person in enumerate(plan.people):
         assert sum(bar.x[index] for bar in bars) == pytest.approx(person.hours)
-    assert {bar.name for bar in bars} >= {CATALOG.name(cap, "sv") for cap in ("lead", "community")}
+    assert {bar.name for bar in bars} >= {_("sv", CATALOG.name(cap)) for cap in ("lead", "community")}
     assert charts.t("coordination", "sv") in {bar.name for bar in bars}
 
 
@@ -75,7 +76,7 @@ def test_cost_chart_shows_the_overrun():
 
 def test_capabilities_in_the_coverage_chart_order():
     figure = charts.coverage_chart(simulate(Scenario(), CATALOG), CATALOG, "en")
-    assert list(figure.data[0].y) == [CATALOG.name(cap, "en") for cap in CAPABILITIES]
+    assert list(figure.data[0].y) == [CATALOG.name(cap) for cap in CAPABILITIES]
 
 
 def test_cost_chart_with_no_budget_keeps_a_readable_axis():

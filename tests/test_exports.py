@@ -22,6 +22,7 @@ from storage import ENV_VAR, ScenarioStore
 from tests.apptest_support import ROOT, new_app, run
 from ui.charts import provider_label
 from ui.exports import BOM, DANGEROUS_START, csv_text, defuse
+from ui.i18n import _
 from ui.planview import CSV_COLUMNS, plan_csv
 from ui.report import raci_table
 from ui.state import CATALOG_KEY
@@ -78,7 +79,7 @@ def assert_reads_back(rows: list[list[str]], frame: pd.DataFrame) -> None:
     header, *body = rows
     assert [undefused(name) for name in header] == [str(name) for name in frame.columns]
     assert len(body) == len(frame)
-    for row, (_, expected) in zip(body, frame.iterrows(), strict=True):
+    for row, (_index, expected) in zip(body, frame.iterrows(), strict=True):
         assert len(row) == len(expected)
         for cell, value in zip(row, expected, strict=True):
             if isinstance(value, str):
@@ -162,7 +163,7 @@ def test_the_plan_csv_is_safe_and_complete(hostile, plan, lang):
         cells = dict(zip(CSV_COLUMNS, row, strict=True))
         assert (cells["capability"], cells["provider_type"], cells["provider"], cells["seat"]) == \
             (cap, kind, provider, seat)
-        assert undefused(cells["capability_name"]) == hostile.name(cap, lang)
+        assert undefused(cells["capability_name"]) == _(lang, hostile.name(cap))
         label = "" if kind == "uncovered" else provider_label(kind, provider, seat or None, hostile, lang)
         assert undefused(cells["provider_name"]) == label
         assert float(cells["hours_week"]) == pytest.approx(hours, abs=0.005)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
+from model import ScenarioError
+from model.errors import Problem
 from storage import ENV_VAR, InvalidInputError, NameTakenError, NotAllowedError, NotFoundError, StorageError
 from tests.apptest_support import new_app, run
 from ui import feedback, saved
@@ -43,13 +45,14 @@ def test_a_message_waits_for_its_spot(messages):
 
 @pytest.mark.parametrize("error, en, sv", [
     (NameTakenError("Plan"), "a saved scenario is already called “Plan”",
-     "det finns redan ett sparat scenario som heter “Plan”"),
+     "det finns redan ett sparat scenario som heter ”Plan”"),
     (NotAllowedError("Plan", "ann@example.org"), "only its owner (ann@example.org) may change",
      "bara ägaren (ann@example.org) får ändra"),
     (NotFoundError(7), "it does not exist any more", "det finns inte längre"),
-    (InvalidInputError("the name is empty"), "the name is empty", "namnet är tomt"),
-    (InvalidInputError("the note is 5000 characters long; at most 4000"),
-     "the note is 5000 characters long; at most 4000", "anteckningen är 5000 tecken lång; högst 4000"),
+    (InvalidInputError("saved.name.empty"), "the name is empty", "namnet är tomt"),
+    (InvalidInputError("saved.note.too_long", length=5000, limit=4000),
+     "the note is 5,000 characters long; at most 4,000",
+     "anteckningen är 5\u00a0000 tecken lång; högst 4\u00a0000"),
     (StorageError("the database refused the change: disk full"),
      "the database refused the change: disk full", "the database refused the change: disk full"),
 ])
@@ -59,15 +62,25 @@ def test_each_storage_error_is_said_in_the_users_language(error, en, sv):
 
 
 def test_attempt_returns_the_result_or_flashes_one_message(messages):
-    assert saved.attempt("en", ("Not saved", "Inte sparat"), lambda: 42) == 42
+    assert saved.attempt("en", "Not saved", lambda: 42) == 42
     assert messages() == []
 
     def taken():
         raise NameTakenError("Plan")
 
-    assert saved.attempt("sv", ("Not saved", "Inte sparat"), taken) is None
+    assert saved.attempt("sv", "Not saved", taken) is None
     assert messages() == [(saved.FLASH_SPOT, "error", "Inte sparat: det finns redan ett sparat scenario som "
-                                                      "heter “Plan”. Välj ett annat namn.")]
+                                                      "heter ”Plan”. Välj ett annat namn.")]
+
+
+def test_an_unreadable_saved_scenario_is_said_in_the_users_language(messages):
+    def unreadable():
+        raise ScenarioError([Problem("yaml.invalid", {"line": 2, "column": 5}),
+                             Problem("number.expected", {"got": "'x'", "key": "channels"})])
+
+    assert saved.attempt("sv", "Could not load it", unreadable) is None
+    assert messages() == [(saved.FLASH_SPOT, "error", "Kunde inte läsa in det: inte giltig YAML på rad 2, "
+                                                      "kolumn 5; channels: förväntade ett tal, fick 'x'.")]
 
 
 def test_anything_else_than_a_storage_error_is_not_swallowed(messages):
@@ -75,7 +88,7 @@ def test_anything_else_than_a_storage_error_is_not_swallowed(messages):
         raise KeyError("bug")
 
     with pytest.raises(KeyError):
-        saved.attempt("en", ("Not saved", "Inte sparat"), broken)
+        saved.attempt("en", "Not saved", broken)
     assert messages() == []
 
 
@@ -95,5 +108,5 @@ def test_the_compare_page_refuses_in_swedish(tmp_path: Path, monkeypatch):
     at.text_input(key="cmp_save_name").input("PLAN")
     at = save(at)
     errors = [re.sub(r"\\(.)", r"\1", str(error.value)) for error in at.error]
-    assert errors == ["Inte sparat: det finns redan ett sparat scenario som heter “PLAN”. Välj ett annat "
-                      "namn, eller välj det under Sparade scenarier och använd ‘Uppdatera från sidopanelen’."]
+    assert errors == ["Inte sparat: det finns redan ett sparat scenario som heter ”PLAN”. Välj ett annat "
+                      "namn, eller välj det under Sparade scenarier och använd ”Uppdatera från sidopanelen”."]

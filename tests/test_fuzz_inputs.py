@@ -25,10 +25,13 @@ from hypothesis import strategies as st
 from model import CatalogError, Scenario, ScenarioError, build_catalog, load_catalog, simulate
 from model.assumptions import AssumptionError, assumption_cells, import_yaml
 from model.catalog import SECTIONS
+from model.errors import Problem
 from model.scenario import FIELD_SPECS, SPECS, check_value
 from model.vocab import CAPABILITIES, ROLES
 from model.yamlsafe import dump_text
 from storage import read_scenario_file
+from ui.assumption_texts import refusal_text
+from ui.problems import error_lines, problem_text
 
 pytestmark = pytest.mark.fuzz
 
@@ -68,7 +71,9 @@ def scenario_outcome(data: bytes | str):
     try:
         return read_scenario_file(data)
     except ScenarioError as error:
-        assert error.problems and all(isinstance(p, str) and p.strip() for p in error.problems)
+        assert error.problems and all(isinstance(p, Problem) for p in error.problems)
+        for lang in ("en", "sv"):  # every problem is worded, in every language
+            assert all(line.strip() for line in error_lines(error, lang))
         return error
 
 
@@ -76,7 +81,7 @@ def assumptions_outcome(text: str):
     try:
         return import_yaml(text, origin="fuzz.yaml", reference=CATALOG)
     except AssumptionError as error:
-        assert error.message("en").strip() and error.message("sv").strip()
+        assert refusal_text(error, "en").strip() and refusal_text(error, "sv").strip()
         return error
 
 
@@ -193,7 +198,7 @@ def test_assumption_sets_read_as_the_catalog_reads_them(changes):
         assert isinstance(outcome, AssumptionError)
         return
     if isinstance(outcome, AssumptionError):  # only what the reader refuses before the catalog sees it
-        message = outcome.message("en")
+        message = refusal_text(outcome, "en")
         assert any(word in message for word in ("far too large", "given twice", "longer than")), message
         return
     assert outcome.fingerprint == expected.fingerprint
@@ -233,9 +238,11 @@ def test_link_parameters_never_raise_and_give_a_valid_scenario(params):
             try:
                 value = check_value(key, raw)
             except ValueError:
-                assert any(note.startswith(f"{key}: ") for note in scenario.notes)
+                assert any(note.get("key") == key for note in scenario.notes)
             else:
                 assert getattr(scenario, key) == value
+    for note in scenario.notes:
+        assert problem_text(note, "en").strip() and problem_text(note, "sv").strip()
 
 
 @FUZZ

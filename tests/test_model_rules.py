@@ -5,13 +5,17 @@ The tests are parametrised over the ids in the catalog, so a new rule without ca
 
 from __future__ import annotations
 
+import string
+
 import pytest
 
 from model import CatalogError, Scenario, build_catalog, load_catalog, simulate
-from model.rules import KINDS, REQUIRED, Hit, Param, declaration_problem, register
+from model.plan import ADVICE_KEYS
+from model.rules import KINDS, REQUIRED, VALUE_CODES, VALUE_TAGS, Hit, Param, declaration_problem, register
 from model.scenario import SPECS
-from model.vocab import LANGUAGES, SEVERITIES
+from model.vocab import SEVERITIES
 from tests.conftest import entry
+from ui.findings import finding_text
 
 RICH = int(SPECS["budget_sek"].high)
 DEFAULT = Scenario()
@@ -107,6 +111,28 @@ GUARDS = {rule_id for rule_id, case in CASES.items() if case[1] is None}
 RULE_IDS = [rule.id for rule in load_catalog().rules]
 
 
+def placeholders(template: str | None) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template or "") if name}
+
+
+def assert_codes_and_values(finding, rule) -> None:
+    """A finding is codes and typed values (its words are ui/findings.py's): every value its rule's
+    message and advice ask for is there, each a (tag, payload) of a known tag or a bare count."""
+    assert finding.advice in ADVICE_KEYS and getattr(rule, finding.advice)
+    wanted = placeholders(rule.message) | placeholders(rule.advice) | placeholders(rule.advice_budget_left)
+    assert wanted <= set(finding.values), (rule.id, wanted - set(finding.values))
+    assert set(finding.values) <= set(KINDS[rule.kind].placeholders)
+    for value in finding.values.values():
+        if not isinstance(value, tuple):
+            assert isinstance(value, int) and not isinstance(value, bool), value
+            continue
+        tag, payload = value
+        assert tag in VALUE_TAGS, value
+        if tag in ("code", "codes"):
+            assert set(payload if tag == "codes" else (payload,)) <= set(VALUE_CODES), value
+        assert not isinstance(payload, dict | str) or tag in ("seat", "name", "code"), value
+
+
 def findings_of(scenario: Scenario, catalog, rule_id: str):
     return [f for f in simulate(scenario, catalog).findings if f.rule_id == rule_id]
 
@@ -129,12 +155,7 @@ def test_rule_fires(catalog, rule_id):
     assert rule.severity == severity
     for finding in found:
         assert finding.severity == severity and finding.guidance == rule.guidance
-        for lang in LANGUAGES:
-            message, advice = finding.text(lang)
-            assert message.strip() and advice.strip()
-            assert "{" not in message and "}" not in message, message
-            assert "{" not in advice and "}" not in advice, advice
-        assert finding.message["en"] != finding.message["sv"]
+        assert_codes_and_values(finding, rule)
     if where:
         for key, value in where.items():
             assert value in {getattr(finding, key) for finding in found}
@@ -174,9 +195,21 @@ def guard_findings(rule_id: str, utilisation: float = 1.1):
 def test_over_capacity_guard_escalates_far_over_capacity():
     finding = guard_findings("over_capacity", 1.2)[0]
     assert finding.severity == "critical" and finding.seat == "S1"
-    assert finding.message["en"].startswith("Seat 1 (Social Media Manager) is loaded at 120")
-    assert "%" in finding.message["en"] and "\u00a0%" in finding.message["sv"]
-    assert finding.message["sv"].startswith("Tjänst 1 (Social Media Manager)")
+    assert finding.values["utilisation"] == ("pct", 1.2) and finding.values["seat"] == ("seat", "S1")
+    english, swedish = (finding_text(finding, load_catalog(), lang)[0] for lang in ("en", "sv"))
+    assert english.startswith("Seat 1 (Social Media Manager) is loaded at 120%")
+    assert swedish.startswith("Tjänst 1 (Social Media Manager)") and "120\u00a0%" in swedish
+
+
+def test_with_money_left_the_finding_names_the_budget_left_advice(catalog):
+    spent = findings_of(CASES["work_uncovered"][1], catalog, "work_uncovered")
+    assert spent and {f.advice for f in spent} == {"advice"}  # 800,000 SEK: nothing is left
+    # nobody in-house to order anything: 3 MSEK stays unspent, people are short, not money
+    idle = simulate(CASES["orderer_has_no_time"][1], catalog)
+    assert idle.cost.remaining == 3_000_000
+    advice = {f.rule_id: f.advice for f in idle.findings}
+    assert advice["work_uncovered"] == advice["messages_unanswered"] == "advice_budget_left"
+    assert advice["lead_in_house"] == "advice"  # a rule without advice for that case keeps its own
 
 
 def test_the_programme_never_needs_the_guards(catalog):
@@ -268,11 +301,14 @@ def test_a_registered_kind_can_be_used_from_data(raw_catalog):
         })
         world = build_catalog(raw_catalog)
         found = findings_of(Scenario(team=("social_media_manager",) * 2), world, "team_too_small")
-        assert [f.message for f in found] == [{"en": "2 people, fewer than 3.",
-                                               "sv": "2 personer, färre än 3."}]
+        assert [f.values for f in found] == [{"people": 2, "min": 3}]
+        rule = next(rule for rule in world.rules if rule.id == "team_too_small")
+        assert (rule.message, rule.advice) == ("{people} people, fewer than {min}.", "Hire.")
+        assert [finding_text(f, world, "en") for f in found] == [("2 people, fewer than 3.", "Hire.")]
         assert not findings_of(Scenario(team=("social_media_manager",) * 3), world, "team_too_small")
         raw_catalog["rules"]["rules"][-1]["params"] = {"min_people": 2.5}
-        with pytest.raises(CatalogError, match=r"params\.min_people.*whole number"):
+        with pytest.raises(CatalogError) as caught:
             build_catalog(raw_catalog)
+        assert (caught.value.key, caught.value.problem.code) == ("params.min_people", "number.not_whole")
     finally:
         KINDS.pop(name, None)

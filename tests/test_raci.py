@@ -11,14 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model import Scenario, simulate
-from model.raci import FLOWS, RULES, raci, raci_frame, raci_matrix
-from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT, ROLES
+from model.raci import ACCOUNTABLE_RULES, FLOWS, parties, raci
+from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT, ROLES, VOLUNTEER_SEAT
+from ui.i18n import _
+from ui.report import RACI_HEADERS, WHY_ACCOUNTABLE, raci_grid, raci_table
 
 scenarios = st.builds(
     Scenario,
     team=st.lists(st.sampled_from(ROLES), max_size=8).map(tuple),
     budget_sek=st.integers(0, 8_000_000),
     marketing_lead_hours=st.sampled_from([0.0, 2.0, 6.0]),
+    volunteer_hours=st.sampled_from([0.0, 0.0, 10.0]),
     posts_per_week=st.integers(0, 40),
     video_share=st.sampled_from([0.0, 0.3, 0.8]),
     inbound_per_week=st.integers(0, 1500),
@@ -45,7 +48,7 @@ def check_invariants(plan, catalog):
         # A: one party, in-house (a team seat, or the head of marketing)
         assert line.accountable.kind == "seat"
         assert line.accountable.ident in team_seats | {MARKETING_LEAD_SEAT}
-        assert line.accountable_rule in RULES
+        assert line.accountable_rule in ACCOUNTABLE_RULES
         # C and I: no one twice
         named = {party for party, _ in line.responsible} | {line.accountable}
         assert not named & set(line.consulted)
@@ -54,8 +57,9 @@ def check_invariants(plan, catalog):
         primary = catalog.settings.primary_fit - 1e-9
         for party in line.consulted:
             assert catalog.roles[party.role].fit.get(line.capability, 0) >= primary
-    matrix = raci_matrix(plan, catalog)
-    assert list((matrix.map(lambda cell: "A" in cell.split("/"))).sum(axis=1)) == [1] * len(CAPABILITIES)
+    everyone = parties(lines)
+    assert [sum("A" in line.letters(party).split("/") for party in everyone) for line in lines] == \
+        [1] * len(CAPABILITIES)
     return lines
 
 
@@ -124,15 +128,44 @@ def test_the_analyst_is_informed_of_administration(catalog):
     assert "analyze" in FLOWS["administer"]
 
 
+def test_every_reason_for_accountability_has_words():
+    assert set(WHY_ACCOUNTABLE) == set(ACCOUNTABLE_RULES)
+
+
 def test_the_table_and_its_csv(catalog):
     plan = simulate(catalog.presets["small_team_agency"].scenario, catalog)
-    frame = raci_frame(plan, catalog, "sv")
+    frame = raci_table(plan, catalog, "sv")
     assert len(frame) == 9
-    assert list(frame.columns) == ["capability", "responsible", "accountable", "consulted", "informed",
-                                   "why_accountable", "demand_hours_week", "uncovered_hours_week"]
-    assert frame.loc[0, "capability"] == catalog.name("strategy", "sv")
+    assert list(frame.columns) == [_("sv", msgid) for msgid in RACI_HEADERS.values()]
+    frame.columns = list(RACI_HEADERS)
+    assert frame.loc[0, "capability"] == _("sv", catalog.name("strategy")) != catalog.name("strategy")
     assert frame["accountable"].str.len().min() > 0
     assert "Tjänst 1" in " ".join(frame["accountable"])
+    assert frame.loc[0, "why_accountable"] == "Strategin ägs av marknadsledningen"
     back = pd.read_csv(io.StringIO(frame.to_csv(index=False)), keep_default_na=False)
     assert back["accountable"].tolist() == frame["accountable"].tolist()
     assert back["demand_hours_week"].tolist() == pytest.approx(frame["demand_hours_week"].tolist())
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_grid_has_one_accountable_per_capability_in_the_language(catalog, lang):
+    plan = simulate(catalog.presets["small_team_agency"].scenario, catalog)
+    grid = raci_grid(plan, catalog, lang)
+    assert list(grid.index) == [_(lang, catalog.name(cap)) for cap in CAPABILITIES]
+    assert list(grid.map(lambda cell: "A" in cell.split("/")).sum(axis=1)) == [1] * len(CAPABILITIES)
+    seat = "Tjänst 1" if lang == "sv" else "Seat 1"
+    assert any(column.startswith(seat + " · ") for column in grid.columns)
+
+
+def test_unpaid_hours_are_responsible_for_what_they_do_and_never_accountable(catalog):
+    plan = simulate(Scenario(team_size=1, volunteer_hours=8), catalog)
+    unpaid = {line.capability for line in plan.assignments if line.seat == VOLUNTEER_SEAT}
+    assert unpaid  # the plan gives the unpaid hours some work
+    lines = check_invariants(plan, catalog)
+    for line in lines:
+        named = {party.ident for party, _ in line.responsible}
+        assert (VOLUNTEER_SEAT in named) == (line.capability in unpaid)
+        assert line.accountable.ident != VOLUNTEER_SEAT
+    frame = raci_table(plan, catalog, "en")
+    responsible = " ".join(frame[_("en", RACI_HEADERS["responsible"])])
+    assert "Unpaid hours (founder, volunteers, colleagues) (" in responsible

@@ -149,7 +149,7 @@ def test_names_from_imported_assumptions_are_escaped(hostile_catalog, kind):
         assert fragment in text, fragment  # the names are in it, escaped
     if kind == "scenario":  # its tables show every capability's name as typed, as text
         visible = "\n".join(parsed.text)
-        assert all(hostile_catalog.name(cap, "en") in visible for cap in plans[0].demand)
+        assert all(hostile_catalog.name(cap) in visible for cap in plans[0].demand)
 
 
 def test_names_in_charts_are_escaped_for_plotly(compared):

@@ -6,6 +6,8 @@ follows from that declaration and the rule's texts in data/rules.yaml.
 A kind registered here, in a temporary registry, with a rule in a temporary catalog shows on the
 Capabilities page (its summary, in both languages), on the Assumptions page (its parameters with
 label and unit) and on the Simulator (its finding), with no raw template and no raw id anywhere.
+The rule's texts are English msgids, as in data/rules.yaml; their Swedish is added to the Swedish
+catalog for the test, as a translator adds it to locale/sv/LC_MESSAGES/messages.po.
 """
 
 from __future__ import annotations
@@ -16,9 +18,8 @@ import re
 import pytest
 
 from model import Scenario, build_catalog, load_catalog, simulate
-from model.assumptions import PARAM_LABELS, TABLE_IDS, UNITS, assumption_tables
+from model.assumptions import PARAM_LABELS, TABLE_IDS, UNIT_CODES, assumption_tables
 from model.engine import assemble, compute_demand, solve
-from model.fmt import hours, pct
 from model.rules import (
     FIELD,
     KINDS,
@@ -37,36 +38,50 @@ from model.scenario import SPECS
 from model.tradeoffs import owned_in_house
 from model.vocab import CAPABILITIES, LANGUAGES, PROVIDERS, ROLES
 from tests.apptest_support import new_app, run
+from ui.findings import finding_text
+from ui.fmt import hours, names_list, pct
 from ui.guidance import in_house_only, rule_summary, rules_for
+from ui.i18n import _, translations
 from ui.state import CATALOG_KEY
 
 CATALOG = load_catalog()
 SHIPPED_KINDS = tuple(sorted(KINDS))
 NAME = "test_share_by_roles"
 LABEL = "test_applies_from"  # a label key no shipped kind uses: its texts are added for the test
-LABEL_TEXT = {"en": "applies from", "sv": "gäller från"}
+LABEL_TEXT = "applies from"
 RULE = {
     "id": "analysis_by_analysts", "kind": NAME, "guidance": 8, "severity": "warning",
     "params": {"capability": "analyze", "roles": ["web_analyst", "data_manager"], "min_share": 0.9,
                "from_hours": 2},
-    "summary": {
-        "en": "{roles} do at least {min_share} of {capability} once it needs more than {from_hours} h/week.",
-        "sv": "{roles} gör minst {min_share} av {capability} när det behövs mer än {from_hours} h/vecka.",
-    },
-    "message": {"en": "Only {share} of {capability} is done by {roles}.",
-                "sv": "Bara {share} av {capability} görs av {roles}."},
-    "advice": {"en": "Hire an analyst.", "sv": "Anställ en analytiker."},
+    "summary": "{roles} do at least {min_share} of {capability} once it needs more than {from_hours} h/week.",
+    "message": "Only {share} of {capability} is done by {roles}.",
+    "advice": "Hire an analyst.",
+}
+SWEDISH = {  # the rule's texts and the label in Swedish, as the translator would give them
+    RULE["summary"]: "{roles} gör minst {min_share} av {capability} när det behövs mer än {from_hours} "
+                     "h/vecka.",
+    RULE["message"]: "Bara {share} av {capability} görs av {roles}.",
+    RULE["advice"]: "Anställ en analytiker.",
+    LABEL_TEXT: "gäller från",
 }
 
 
+def name(item: str, lang: str) -> str:
+    return _(lang, CATALOG.name(item))
+
+
 def expected_summary(lang: str) -> str:
-    analysis, analyst, manager = (CATALOG.name(item, lang)
-                                  for item in ("analyze", "web_analyst", "data_manager"))
+    analysis, analyst, manager = (name(item, lang) for item in ("analyze", "web_analyst", "data_manager"))
     if lang == "sv":
         return (f"{analyst} eller {manager} gör minst {pct(0.9, lang)} av {analysis} när det behövs mer "
                 f"än {hours(2, lang)} h/vecka.")
     return (f"{analyst} or {manager} do at least {pct(0.9, lang)} of {analysis} once it needs more than "
             f"{hours(2, lang)} h/week.")
+
+
+def expected_message(lang: str) -> str:
+    roles = names_list([name("web_analyst", lang), name("data_manager", lang)], lang)
+    return _(lang, RULE["message"], share=pct(0, lang), capability=name("analyze", lang), roles=roles)
 
 
 @pytest.fixture
@@ -83,6 +98,8 @@ def new_kind(kinds, monkeypatch):
     """A kind of the test's own: people in `roles` do at least min_share of a capability's demand,
     once that demand is above from_hours (a label key with texts of its own)."""
     monkeypatch.setitem(PARAM_LABELS, LABEL, LABEL_TEXT)
+    for english, swedish in SWEDISH.items():
+        monkeypatch.setitem(translations("sv")._catalog, english, swedish)
 
     @register(NAME,
               params={"capability": Param("capability"), "roles": Param("roles"),
@@ -125,10 +142,13 @@ def test_the_new_kind_in_the_model(world):
         assert rule_summary(rule, world, lang) == expected_summary(lang)
     plan = simulate(Scenario(), world)
     [finding] = [finding for finding in plan.findings if finding.rule_id == RULE["id"]]
-    assert finding.message == {
-        "en": f"Only {pct(0, 'en')} of Analysis is done by Web Analyst, Data Manager.",
-        "sv": f"Bara {pct(0, 'sv')} av {world.name('analyze', 'sv')} görs av "
-              f"{world.name('web_analyst', 'sv')}, {world.name('data_manager', 'sv')}."}
+    assert finding.values == {"capability": ("name", "analyze"), "share": ("pct", 0.0),
+                              "roles": ("names", ("web_analyst", "data_manager"))}
+    assert finding_text(finding, world, "en") == (
+        f"Only {pct(0, 'en')} of {name('analyze', 'en')} is done by Web Analyst and Data Manager.",
+        "Hire an analyst.")
+    assert finding_text(finding, world, "sv") == (expected_message("sv"), "Anställ en analytiker.")
+    assert expected_message("sv").startswith(f"Bara {pct(0, 'sv')} av ")
 
 
 @pytest.mark.parametrize("lang", ["en", "sv"])
@@ -139,7 +159,7 @@ def test_the_capabilities_page_shows_the_new_rule_summary(world, lang):
     texts = [str(element.value) for element in (*at.markdown, *at.caption)]
     [line] = [text for text in texts if expected_summary(lang) in text]
     assert ("bryts nu" if lang == "sv" else "broken now") in line  # the default plan breaks it
-    assert RULE["advice"][lang] in line
+    assert _(lang, RULE["advice"]) in line
     assert not [text for text in texts if "{" in text or "}" in text]  # no raw template anywhere
     for rule in world.rules:  # and every other rule is its summary too
         assert any(rule_summary(rule, world, lang) in text for text in texts), rule.id
@@ -154,15 +174,13 @@ def test_the_assumptions_page_shows_the_new_rule_parameters(world, lang):
     rows = frame[frame["id"].str.startswith(f"{RULE['id']}.")]
     assert list(rows["id"]) == [f"{RULE['id']}.min_share", f"{RULE['id']}.from_hours"]
     assert list(rows["value"]) == [0.9, 2.0]
-    assert list(rows["name"]) == [f"Analysis by analysts · {PARAM_LABELS['min_share'][lang]}",
-                                  f"Analysis by analysts · {LABEL_TEXT[lang]}"]
-    assert list(rows["unit"]) == [UNITS["share"][lang], UNITS["h_week"][lang]]
-    # every parameter of every rule is named by a declared label in the language, in a known unit
-    labels = {text[lang] for text in PARAM_LABELS.values()}
-    units = {text[lang] for text in UNITS.values()} | {"influencers"}
-    for _, row in frame.iterrows():
+    assert list(rows["name"]) == [f"Analysis by analysts · {_(lang, PARAM_LABELS['min_share'])}",
+                                  f"Analysis by analysts · {_(lang, LABEL_TEXT)}"]
+    # every parameter of every rule is named by a declared label in the language, in a unit
+    labels = {_(lang, text) for text in PARAM_LABELS.values()}
+    for _index, row in frame.iterrows():
         assert row["name"].split(" · ", 1)[1] in labels, row["id"]
-        assert row["unit"] in units, row["id"]
+        assert row["unit"].strip() and "{" not in row["unit"], row["id"]
 
 
 @pytest.mark.parametrize("lang", ["en", "sv"])
@@ -172,8 +190,10 @@ def test_the_simulator_shows_the_new_rule_finding(world, lang):
     run(at)
     [finding] = [finding for finding in simulate(Scenario(), world).findings if finding.rule_id == RULE["id"]]
     boxes = [unescaped(box.value) for box in (*at.error, *at.warning, *at.info)]
-    [box] = [box for box in boxes if finding.message[lang] in box]
-    assert RULE["advice"][lang] in box and world.name("analyze", lang) in box
+    message, advice = finding_text(finding, world, lang)
+    assert message == expected_message(lang)
+    [box] = [box for box in boxes if message in box]
+    assert advice == _(lang, RULE["advice"]) and advice in box and name("analyze", lang) in box
     assert not [box for box in boxes if "{" in box or "}" in box]
 
 
@@ -196,7 +216,7 @@ def test_every_kind_is_used_in_data_or_declared_complete(name):
     kind = KINDS[name]
     used = [rule for rule in CATALOG.rules if rule.kind == name]
     numbers = {key: param for key, param in kind.params.items() if param.numeric}
-    units = {key for key, param in numbers.items() if param.unit in UNITS or param.unit == FIELD}
+    units = {key for key, param in numbers.items() if param.unit in UNIT_CODES or param.unit == FIELD}
     labels = {key for key, param in numbers.items() if param.label in PARAM_LABELS}
     fills = all(set(summary_values(kind, params)) == set(kind.summary_placeholders)
                 for params in params_of(kind))
@@ -263,7 +283,7 @@ def test_what_a_kind_says_of_the_budget_holds(rule_id):
                         for budget in (0, 1_000_000, 20_000_000)}
             assert len(policies) == 1, scenario
         if not budget_matters(rule, "check"):
-            seen = {repr([(f.capability, f.seat, f.severity, f.message) for f in assemble(
+            seen = {repr([(f.capability, f.seat, f.severity, f.values) for f in assemble(
                 scenario.replace(budget_sek=budget), CATALOG, _solved(index), limits=False).findings
                 if f.rule_id == rule_id]) for budget in (0, scenario.budget_sek, 20_000_000)}
             assert len(seen) == 1, scenario
@@ -293,8 +313,7 @@ def test_owners_and_what_is_kept_in_house_come_from_the_declarations(kinds, raw_
 
     raw_catalog["rules"]["rules"].append({
         "id": "keep_analysis", "kind": "test_keep", "severity": "info", "params": {"capability": "analyze"},
-        "summary": {"en": "{capability} stays in-house.", "sv": "{capability} stannar internt."},
-        "message": {"en": "-", "sv": "-"}, "advice": {"en": "-", "sv": "-"}})
+        "summary": "{capability} stays in-house.", "message": "-", "advice": "-"})
     world = build_catalog(raw_catalog)
     assert owned_in_house(world) == {"lead", "strategy", "analyze"}
     assert in_house_only(world, "analyze")
@@ -328,10 +347,10 @@ def test_every_label_text_is_a_label_some_kind_declares():
 def test_the_assumptions_table_reads_bounds_and_units_from_the_declarations():
     cells = assumption_tables(CATALOG)["rules"].cells
     over = cells[("over_capacity.critical_above", "value")]
-    assert (over.unit, over.high) == (UNITS["utilisation"], 10.0)
+    assert (over.unit, over.high) == ("utilisation", 10.0)
     video = cells[("video_needs_video_people.above", "value")]
-    assert (video.unit, video.kind, video.high) == (UNITS["share"], "fraction", 1.0)
+    assert (video.unit, video.kind, video.high) == ("share", "fraction", 1.0)
     ads = cells[("ads_by_specialist.above", "value")]
-    assert (ads.unit, ads.kind, ads.high) == (UNITS["sek_month"], "number", SPECS["ad_spend_sek_month"].high)
+    assert (ads.unit, ads.kind, ads.high) == ("sek_month", "number", SPECS["ad_spend_sek_month"].high)
     size = cells[("community_not_on_coordinator.unless_org_size_below", "value")]
-    assert (size.unit, size.kind, size.high) == (UNITS["employees"], "count", SPECS["org_size"].high)
+    assert (size.unit, size.kind, size.high) == ("employees", "count", SPECS["org_size"].high)

@@ -38,7 +38,7 @@ def test_verdict_says_when_the_current_team_is_already_best():
 def test_verdict_names_a_better_mix():
     now, best = _point(1, 0.60, 2_000_000, 800_000), _point(2, 0.81, 2_000_000, 1_500_000)
     assert verdict(now, best, 2_000_000, "en") == (
-        "With **2.0\u00a0MSEK** a year, **2 people** in-house and **0.5\u00a0MSEK** bought outside "
+        "With **2.0\u00a0MSEK** a year, **2 people** in-house and **SEK\u00a0500,000** bought outside "
         "give the most coverage: **81%** (now 60% with 1 person).")
     assert "2,0\u00a0mnkr" in verdict(now, best, 2_000_000, "sv")
 
@@ -61,7 +61,8 @@ def test_verdict_when_the_current_team_is_over_budget_or_nothing_fits():
 
 def test_numbers_and_labels_in_both_languages():
     assert people(1, "en") == "1 person" and people(3, "sv") == "3 personer"
-    assert signed_pp(0.0234, "en") == "+2.3\u00a0pp" and signed_pp(-0.0234, "sv") == "-2,3\u00a0p.e."
+    assert signed_pp(0.0234, "en") == "+2.3\u00a0pp"
+    assert signed_pp(-0.0234, "sv") == "-2,3\u00a0procentenheter"
     assert signed_pp(0.0, "en").startswith("±")
     assert signed_sek(-1500, "sv") == "-1\u00a0500\u00a0kr"
     moves = next_moves(Scenario(budget_sek=1_500_000), CATALOG)  # money short: budget moves gain
@@ -69,7 +70,7 @@ def test_numbers_and_labels_in_both_languages():
         en, sv = move_label(move, CATALOG, "en"), move_label(move, CATALOG, "sv")
         assert en and sv and en != sv
     budget = next(m for m in moves if m.kind == "budget" and m.target != "fund")
-    assert move_label(budget, CATALOG, "en") == f"Add {budget.amount:,}\u00a0SEK to the budget"
+    assert move_label(budget, CATALOG, "en") == f"Add SEK\u00a0{budget.amount:,} to the budget"
     assert gain_per_100k(budget, "en").startswith("+")
 
 

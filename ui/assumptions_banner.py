@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model.assumptions import differences
-from ui.i18n import t, tr
+from ui.i18n import _, n_, t
 from ui.state import assumptions_edited, current_catalog, default_catalog
 
 ASSUMPTIONS_PAGE = "pages/assumptions.py"
@@ -23,15 +23,12 @@ def assumptions_banner(lang: str, page=None) -> bool:
         return False
     count = len(differences(default_catalog(), current_catalog()))
     if count:
-        detail = tr(lang, f" {count} value{'s' if count != 1 else ''} changed.",
-                    f" {count} värde{'n ändrade' if count != 1 else ' ändrat'}.")
+        detail = " " + n_(lang, "{count} value changed.", "{count} values changed.", count)
     else:
-        detail = tr(lang, " Texts or rules outside the tables changed.",
-                    " Texter eller regler utanför tabellerna ändrade.")
+        detail = _(lang, " Texts or rules outside the tables changed.")
     with st.container(key="assumptions_banner"):
         st.warning(t("assumptions_edited", lang) + detail, icon=":material/tune:")
-        st.page_link(ASSUMPTIONS_PAGE, label=tr(lang, "Review or reset the assumptions",
-                                                "Granska eller återställ antagandena"),
+        st.page_link(ASSUMPTIONS_PAGE, label=_(lang, "Review or reset the assumptions"),
                      icon=":material/arrow_forward:",
                      query_params={key: st.query_params.get_all(key) for key in st.query_params})
     return True

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from model import Catalog, Plan, Scenario
-from model.fmt import hours, msek, number, pct
 from model.scenario import FIELD_SPECS
-from ui.i18n import t, tr
+from ui.findings import finding_message
+from ui.fmt import hours, msek, number, pct
+from ui.i18n import N_, _, t
 
 COVERAGE_STEP = 0.05  # a capability's coverage must move at least this much to be reported
 MIN_HOURS = 0.5  # hours per week a provider must carry to count as doing a capability
@@ -51,28 +52,28 @@ def _team(plan: Plan):
 def compare_rows(plans: list[Plan], lang: str) -> list[CompareRow]:
     """The headline figures of each plan, the first being the baseline."""
     specs = [
-        ("coverage", tr(lang, "Coverage", "Täckning"), lambda p: p.overall_coverage,
+        ("coverage", _(lang, "Coverage"), lambda p: p.overall_coverage,
          lambda v: pct(v, lang), 1),
-        ("cost", tr(lang, "Cost per year", "Kostnad per år"), lambda p: p.cost.total,
+        ("cost", _(lang, "Cost per year"), lambda p: p.cost.total,
          lambda v: msek(v, lang), -1),
         ("budget", t("budget", lang), lambda p: p.cost.budget, lambda v: msek(v, lang), 0),
         ("remaining", t("remaining", lang), lambda p: p.cost.remaining, lambda v: msek(v, lang), 0),
-        ("in_house", tr(lang, "In-house cost", "Intern kostnad"), lambda p: p.cost.in_house,
+        ("in_house", _(lang, "In-house cost"), lambda p: p.cost.in_house,
          lambda v: msek(v, lang), 0),
-        ("agency", tr(lang, "Agency fees", "Byråarvoden"), lambda p: p.cost.agency,
+        ("agency", _(lang, "Agency fees"), lambda p: p.cost.agency,
          lambda v: msek(v, lang), 0),
-        ("freelancer", tr(lang, "Freelance fees", "Frilansarvoden"), lambda p: p.cost.freelancer,
+        ("freelancer", _(lang, "Freelance fees"), lambda p: p.cost.freelancer,
          lambda v: msek(v, lang), 0),
-        ("people", tr(lang, "People in-house", "Personer internt"), lambda p: len(_team(p)),
+        ("people", _(lang, "People in-house"), lambda p: len(_team(p)),
          lambda v: number(v, lang), 0),
-        ("over_capacity", tr(lang, "People over capacity", "Personer över kapacitet"),
+        ("over_capacity", _(lang, "People over capacity"),
          lambda p: sum(1 for person in _team(p) if person.utilisation > 1 + EPS),
          lambda v: number(v, lang), -1),
-        ("not_done", tr(lang, "Hours not done per week", "Timmar som inte görs per vecka"),
+        ("not_done", _(lang, "Hours not done per week"),
          lambda p: sum(p.uncovered.values()), lambda v: hours(v, lang), -1),
-        ("critical", tr(lang, "Critical findings", "Kritiska iakttagelser"), lambda p: p.count("critical"),
+        ("critical", _(lang, "Critical findings"), lambda p: p.count("critical"),
          lambda v: number(v, lang), -1),
-        ("warning", tr(lang, "Warnings", "Varningar"), lambda p: p.count("warning"),
+        ("warning", _(lang, "Warnings"), lambda p: p.count("warning"),
          lambda v: number(v, lang), -1),
     ]
     rows = []
@@ -108,9 +109,9 @@ class ChangeSummary:
 
 def value_text(name: str, value, catalog: Catalog, lang: str) -> str:
     if name == "team" and not value:
-        return tr(lang, "the hiring ladder", "rekryteringsstegen")
+        return _(lang, "the hiring ladder")
     if name in ("team", "outsource", "insource"):
-        return ", ".join(catalog.name(item, lang) for item in value) or tr(lang, "none", "inga")
+        return ", ".join(_(lang, catalog.name(item)) for item in value) or _(lang, "none")
     if name == "budget_sek":
         return msek(value, lang)
     if name == "video_share":
@@ -136,13 +137,13 @@ def input_changes(before: Scenario, after: Scenario, catalog: Catalog, lang: str
             removed = [role for role in set(old) if old.count(role) > new.count(role)]
             parts = []
             if added:
-                parts.append(tr(lang, "adds ", "lägger till ") +
-                             ", ".join(sorted(catalog.name(r, lang) for r in added)))
+                parts.append(_(lang, "adds ") +
+                             ", ".join(sorted(_(lang, catalog.name(r)) for r in added)))
             if removed:
-                parts.append(tr(lang, "drops ", "tar bort ") +
-                             ", ".join(sorted(catalog.name(r, lang) for r in removed)))
+                parts.append(_(lang, "drops ") +
+                             ", ".join(sorted(_(lang, catalog.name(r)) for r in removed)))
             if not parts:
-                parts.append(tr(lang, "same roles in another order", "samma roller i annan ordning"))
+                parts.append(_(lang, "same roles in another order"))
             lines.append(f"{_field_label('team', lang)}: {'; '.join(parts)}")
             continue
         lines.append(f"{_field_label(spec.name, lang)}: {value_text(spec.name, old, catalog, lang)}"
@@ -157,9 +158,9 @@ def _doers(plan: Plan, catalog: Catalog, lang: str) -> dict[str, dict[str, float
         if line.hours < EPS:
             continue
         if line.provider_type == "in_house":
-            who = catalog.name(line.provider, lang) + tr(lang, " (in-house)", " (internt)")
+            who = _(lang, catalog.name(line.provider)) + _(lang, " (in-house)")
         else:
-            who = catalog.name(line.provider, lang)
+            who = _(lang, catalog.name(line.provider))
         out[line.capability][who] = out[line.capability].get(who, 0.0) + line.hours
     return out
 
@@ -173,17 +174,17 @@ def who_changes(before: Plan, after: Plan, catalog: Catalog, lang: str) -> list[
         now = {who for who, h in new.get(cap, {}).items() if h >= MIN_HOURS}
         if was == now:
             continue
-        name = catalog.name(cap, lang)
+        name = _(lang, catalog.name(cap))
 
         def listing(people: set[str], hours_of: dict[str, float]) -> str:
             if not people:
-                return tr(lang, "nobody", "ingen")
+                return _(lang, "nobody")
             ranked = sorted(people, key=lambda who: (-hours_of[who], who))
             return ", ".join(f"{who} {hours(hours_of[who], lang)} h" for who in ranked)
 
         now_text, was_text = listing(now, new[cap]), listing(was, old.get(cap, {}))
-        lines.append(tr(lang, f"{name}: now {now_text} (before: {was_text})",
-                        f"{name}: nu {now_text} (före: {was_text})"))
+        lines.append(_(lang, "{name}: now {now_text} (before: {was_text})",
+                       name=name, now_text=now_text, was_text=was_text))
     return lines
 
 
@@ -194,7 +195,7 @@ def coverage_changes(before: Plan, after: Plan, catalog: Catalog, lang: str) -> 
         old, new = before.coverage.get(cap, 1.0), after.coverage[cap]
         if abs(new - old) < COVERAGE_STEP - EPS:
             continue
-        text = f"{catalog.name(cap, lang)}: {pct(old, lang)} → {pct(new, lang)}"
+        text = f"{_(lang, catalog.name(cap))}: {pct(old, lang)} → {pct(new, lang)}"
         (gained if new > old else lost).append(text)
     return gained, lost
 
@@ -204,63 +205,66 @@ def _finding_key(plan: Plan, finding) -> tuple:
     return finding.rule_id, finding.capability, role
 
 
-def finding_changes(before: Plan, after: Plan, lang: str) -> tuple[list[str], list[str]]:
+def finding_changes(before: Plan, after: Plan, catalog: Catalog, lang: str) -> tuple[list[str], list[str]]:
     """(appeared, gone): findings by rule, capability and the role of the seat they concern."""
     old = {_finding_key(before, f): f for f in before.findings}
     new = {_finding_key(after, f): f for f in after.findings}
-    severity = {"critical": t("critical", lang), "warning": t("warning", lang), "info": t("info", lang)}
-    appeared = [f"{severity[f.severity]}: {f.text(lang)[0]}" for key, f in new.items() if key not in old]
-    gone = [f"{severity[f.severity]}: {f.text(lang)[0]}" for key, f in old.items() if key not in new]
+
+    def line(finding) -> str:
+        return f"{t(finding.severity, lang)}: {finding_message(finding, catalog, lang)}"
+
+    appeared = [line(f) for key, f in new.items() if key not in old]
+    gone = [line(f) for key, f in old.items() if key not in new]
     return appeared, gone
 
 
 def headline_changes(before: Plan, after: Plan, lang: str) -> list[str]:
     lines = []
     if abs(after.overall_coverage - before.overall_coverage) > 1e-4:
-        lines.append(tr(lang, "Coverage", "Täckning") +
+        lines.append(_(lang, "Coverage") +
                      f": {pct(before.overall_coverage, lang)} → {pct(after.overall_coverage, lang)}")
     if msek(after.cost.total, lang) != msek(before.cost.total, lang):
         change = after.cost.total - before.cost.total
         sign = "+" if change > 0 else "−"
-        lines.append(tr(lang, "Cost per year", "Kostnad per år") +
+        lines.append(_(lang, "Cost per year") +
                      f": {msek(before.cost.total, lang)} → {msek(after.cost.total, lang)} "
                      f"({sign}{msek(abs(change), lang)})")
     split = []
-    for kind, label in (("in_house", tr(lang, "in-house", "internt")),
-                        ("agency", tr(lang, "agencies", "byråer")),
-                        ("freelancer", tr(lang, "freelancers", "frilansare"))):
+    for kind, label in (("in_house", _(lang, "in-house")),
+                        ("agency", _(lang, "agencies")),
+                        ("freelancer", _(lang, "freelancers"))):
         old, new = getattr(before.cost, kind), getattr(after.cost, kind)
         if msek(new, lang) != msek(old, lang):
             split.append(f"{label} {msek(old, lang)} → {msek(new, lang)}")
     if split:
-        lines.append(tr(lang, "Cost split: ", "Kostnadsfördelning: ") + "; ".join(split))
+        lines.append(_(lang, "Cost split: ") + "; ".join(split))
     old_team, new_team = len(_team(before)), len(_team(after))
     if old_team != new_team:
-        lines.append(tr(lang, "People in-house", "Personer internt") + f": {old_team} → {new_team}")
+        lines.append(_(lang, "People in-house") + f": {number(old_team, lang)} → {number(new_team, lang)}")
     return lines
 
 
 TITLES = {
-    "headline": ("Figures", "Siffror"),
-    "inputs": ("What was changed", "Vad som ändrades"),
-    "who": ("Who does what now", "Vem gör vad nu"),
-    "gained": ("Capabilities that gained cover", "Kapabiliteter som fick bättre täckning"),
-    "lost": ("Capabilities that lost cover", "Kapabiliteter som tappade täckning"),
-    "appeared": ("Findings that appeared", "Iakttagelser som tillkom"),
-    "gone": ("Findings that went away", "Iakttagelser som försvann"),
+    "headline": N_("Figures"),
+    "inputs": N_("What was changed"),
+    "who": N_("Who does what now"),
+    "gained": N_("Capabilities that gained cover"),
+    "lost": N_("Capabilities that lost cover"),
+    "appeared": N_("Findings that appeared"),
+    "gone": N_("Findings that went away"),
 }
 
 
 def summarise_changes(before: Plan, after: Plan, catalog: Catalog, lang: str) -> ChangeSummary:
     """What changed from `before` (the baseline) to `after`."""
     gained, lost = coverage_changes(before, after, catalog, lang)
-    appeared, gone = finding_changes(before, after, lang)
+    appeared, gone = finding_changes(before, after, catalog, lang)
     return ChangeSummary(
         headline=tuple(headline_changes(before, after, lang)),
         inputs=tuple(input_changes(before.scenario, after.scenario, catalog, lang)),
         who=tuple(who_changes(before, after, catalog, lang)),
         gained=tuple(gained), lost=tuple(lost), appeared=tuple(appeared), gone=tuple(gone),
-        titles={key: tr(lang, en, sv) for key, (en, sv) in TITLES.items()},
+        titles={key: _(lang, msgid) for key, msgid in TITLES.items()},
     )
 
 
@@ -268,10 +272,10 @@ def scenario_summary(scenario: Scenario, plan: Plan, catalog: Catalog, lang: str
     """One line: 'Team of 3 · budget 2.0 MSEK · coverage 78% · cost 1.9 MSEK'."""
     team = len(_team(plan))
     parts = [
-        tr(lang, f"Team of {team}", f"Team om {team}") if team else tr(lang, "No team", "Inget team"),
-        tr(lang, "budget ", "budget ") + msek(scenario.budget_sek, lang),
-        tr(lang, "coverage ", "täckning ") + pct(plan.overall_coverage, lang),
-        tr(lang, "cost ", "kostnad ") + msek(plan.cost.total, lang),
+        _(lang, "Team of {team}", team=team) if team else _(lang, "No team"),
+        _(lang, "budget ") + msek(scenario.budget_sek, lang),
+        _(lang, "coverage ") + pct(plan.overall_coverage, lang),
+        _(lang, "cost ") + msek(plan.cost.total, lang),
     ]
     return " · ".join(parts)
 

@@ -14,10 +14,6 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from model import Catalog, Plan
-from model.fmt import fit as fmt_fit
-from model.fmt import hours as fmt_hours
-from model.fmt import msek, pct, sek
-from model.rules import seat_label
 from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT
 from ui.figkit import (
     COLORS,
@@ -33,7 +29,11 @@ from ui.figkit import (
     style,
     vline,
 )
-from ui.i18n import t
+from ui.findings import seat_label
+from ui.fmt import NBSP, msek, pct, sek
+from ui.fmt import fit as fmt_fit
+from ui.fmt import hours as fmt_hours
+from ui.i18n import _, t
 
 # One colour per capability for the load chart (a person's hours split by what they do).
 CAPABILITY_COLORS: dict[str, str] = dict(zip(CAPABILITIES, (
@@ -41,19 +41,27 @@ CAPABILITY_COLORS: dict[str, str] = dict(zip(CAPABILITIES, (
 ), strict=True))
 
 
+def pct_ticks(lang: str, top: float = 1.0) -> dict:
+    """Axis keys for a share axis from 0 to `top`, its ticks written by ui.fmt.pct ('50 %' in
+    Swedish; Plotly's own tickformat '.0%' writes '50%' in every language)."""
+    step = 0.25 if top <= 1.5 else 0.5
+    values = [round(index * step, 6) for index in range(int(top / step + 1e-9) + 1)]
+    return {"tickvals": values, "ticktext": [pct(value, lang) for value in values]}
+
+
 def person_label(seat: str, role: str, catalog: Catalog, lang: str) -> str:
     """'Seat 1 · Social Media Manager'; the head of marketing and the unpaid hours by their seat
     label alone."""
     if seat in (MARKETING_LEAD_SEAT, VOLUNTEER_SEAT):
         return seat_label(seat, lang)
-    return f"{seat_label(seat, lang)} · {catalog.name(role, lang)}"
+    return f"{seat_label(seat, lang)} · {_(lang, catalog.name(role))}"
 
 
 def provider_label(provider_type: str, provider: str, seat: str | None, catalog: Catalog, lang: str) -> str:
     """The display name of whoever carries an assignment line."""
     if provider_type == "in_house" and seat:
         return person_label(seat, provider, catalog, lang)
-    return catalog.name(provider, lang)
+    return _(lang, catalog.name(provider))
 
 
 def _two_lines(label: str) -> str:
@@ -77,13 +85,13 @@ def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
         if line.provider_type == "in_house" and line.seat:
             key = (line.seat, line.capability)
             seat_hours[key] = seat_hours.get(key, 0.0) + line.hours
-    unit = "h/vecka" if lang == "sv" else "h/week"
+    unit = _(lang, "h/week")
     data: list[dict] = []
     for cap in CAPABILITIES:
         values = [seat_hours.get((p.seat, cap), 0.0) for p in people]
         if not any(value > 1e-9 for value in values):
             continue
-        name = catalog.name(cap, lang)
+        name = _(lang, catalog.name(cap))
         data.append({
             "type": "bar", "y": labels, "x": values, "orientation": "h", "name": name,
             "marker": {"color": CAPABILITY_COLORS[cap]},
@@ -163,8 +171,8 @@ def coverage_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     """Coverage of each capability split by in-house, agency and freelancer, with the part done
     at a lower fit and the part not done at all shown beside it."""
     parts = coverage_parts(plan)
-    labels = [catalog.name(cap, lang) for cap in CAPABILITIES]
-    unit = "h/vecka" if lang == "sv" else "h/week"
+    labels = [_(lang, catalog.name(cap)) for cap in CAPABILITIES]
+    unit = _(lang, "h/week")
     data: list[dict] = []
     for kind in (*TYPES, "quality_gap", "uncovered"):
         values = [parts[cap][kind] for cap in CAPABILITIES]
@@ -190,7 +198,7 @@ def coverage_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     layout = {
         "title": {"text": t("chart_coverage", lang)}, "barmode": "stack", "bargap": 0.3,
         "annotations": annotations,
-        "xaxis": {"range": [0, 1.2], "tickformat": ".0%", "tickvals": [0, 0.25, 0.5, 0.75, 1]} | GRID,
+        "xaxis": {"range": [0, 1.2], **pct_ticks(lang)} | GRID,
         "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
     }
     return figure(data, layout, lang, height=620)
@@ -204,7 +212,7 @@ def cost_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     providers: dict[str, dict[str, float]] = {kind: {} for kind in TYPES}
     for line in plan.assignments:
         if line.provider_type != "in_house":
-            name = catalog.name(line.provider, lang)
+            name = _(lang, catalog.name(line.provider))
             providers[line.provider_type][name] = providers[line.provider_type].get(name, 0.0) + line.cost_sek
     for person in plan.people:
         if person.in_team:
@@ -249,7 +257,7 @@ def cost_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
         "annotations": [{"x": budget, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
                          "xanchor": "right" if budget > top * 0.5 else "left", "text": label,
                          "showarrow": False, "font": {"size": FONT_SIZE - 1}}],
-        "xaxis": {"range": [0, top * 1.05], "ticksuffix": " mnkr" if lang == "sv" else " MSEK"} | GRID,
+        "xaxis": {"range": [0, top * 1.05], "ticksuffix": NBSP + _(lang, "MSEK")} | GRID,
         "yaxis": {"showticklabels": False},
     }
     return figure(data, layout, lang, height=300)
@@ -263,8 +271,8 @@ def flow_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     caps = [cap for cap in CAPABILITIES if plan.demand.get(cap, 0.0) > 1e-9]
     if not caps:
         return empty(title, t("no_work", lang), lang, 300)
-    unit = "h/vecka" if lang == "sv" else "h/week"
-    nodes: list[str] = [f"{catalog.name(cap, lang)} ({fmt_hours(plan.demand[cap], lang)})" for cap in caps]
+    unit = _(lang, "h/week")
+    nodes: list[str] = [f"{_(lang, catalog.name(cap))} ({fmt_hours(plan.demand[cap], lang)})" for cap in caps]
     colors: list[str] = [COLORS["capability"]] * len(caps)
     index: dict[tuple[str, str], int] = {}
     flows: dict[tuple[int, int], float] = {}
@@ -312,10 +320,10 @@ def flow_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
 # ---- who fits what (the knowledge base) ---------------------------------------------------
 def fit_matrix_chart(catalog: Catalog, lang: str = "en") -> go.Figure:
     """Heat map of fit (0..1) of every in-house role and outside provider for each capability."""
-    rows = [(role_id, catalog.name(role_id, lang)) for role_id in catalog.roles]
-    rows += [(provider_id, f"{catalog.name(provider_id, lang)} ({t(provider.type, lang).lower()})")
+    rows = [(role_id, _(lang, catalog.name(role_id))) for role_id in catalog.roles]
+    rows += [(provider_id, f"{_(lang, catalog.name(provider_id))} ({t(provider.type, lang).lower()})")
              for provider_id, provider in catalog.providers.items()]
-    columns = [catalog.name(cap, lang) for cap in CAPABILITIES]
+    columns = [_(lang, catalog.name(cap)) for cap in CAPABILITIES]
 
     def fit_of(item_id: str, cap: str) -> float:
         table = catalog.roles if item_id in catalog.roles else catalog.providers

@@ -13,12 +13,12 @@ import html
 import plotly.graph_objects as go
 
 from model import Catalog, Plan
-from model.fmt import hours as fmt_hours
-from model.fmt import msek, pct
 from model.vocab import CAPABILITIES
-from ui.charts import person_label
+from ui.charts import pct_ticks, person_label
 from ui.figkit import COLORS, FONT_SIZE, GRID, HATCH, TYPES, figure, legend_on_top, nothing_note, vline
-from ui.i18n import t, tr
+from ui.fmt import NBSP, msek, pct
+from ui.fmt import hours as fmt_hours
+from ui.i18n import _, t
 
 # Paul Tol's "muted" colours: one per compared scenario, apart from the provider-type colours.
 SCENARIO_COLORS: tuple[str, ...] = ("#332288", "#44AA99", "#DDCC77", "#CC6677")
@@ -38,7 +38,7 @@ def _compare_figure(data: list[dict], layout: dict, lang: str, height: int) -> g
 def coverage_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.Figure:
     """Coverage of each capability, one bar per scenario, grouped by capability."""
     caps = list(CAPABILITIES)
-    names = [catalog.name(cap, lang) for cap in caps]
+    names = [_(lang, catalog.name(cap)) for cap in caps]
     data = []
     for index, (label, plan) in enumerate(items):
         values = [plan.coverage.get(cap, 0.0) if plan.demand.get(cap, 0.0) > 1e-9 else None
@@ -51,9 +51,9 @@ def coverage_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> 
             "hovertemplate": f"{safe(label)}<br>%{{y}}: %{{text}}<extra></extra>",
         })
     layout = {
-        "title": {"text": tr(lang, "Coverage per capability", "Täckning per kapabilitet")},
+        "title": {"text": _(lang, "Coverage per capability")},
         "barmode": "group", "bargap": 0.25, "bargroupgap": 0.05,
-        "xaxis": {"range": [0, 1.18], "tickformat": ".0%", "tickvals": [0, 0.25, 0.5, 0.75, 1],
+        "xaxis": {"range": [0, 1.18], **pct_ticks(lang),
                   "title": {"text": t("share_of_demand", lang)}, **GRID},
         "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": names},
     }
@@ -93,9 +93,9 @@ def cost_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
     }]
     top = max([*totals, *budgets, 1.0]) / 1e6
     layout = {
-        "title": {"text": tr(lang, "Cost per year against budget", "Kostnad per år mot budget")},
+        "title": {"text": _(lang, "Cost per year against budget")},
         "barmode": "stack", "bargap": 0.35,
-        "xaxis": {"range": [0, top * 1.25], "ticksuffix": " mnkr" if lang == "sv" else " MSEK", **GRID},
+        "xaxis": {"range": [0, top * 1.25], "ticksuffix": NBSP + _(lang, "MSEK"), **GRID},
         "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
     }
     return _compare_figure(data, layout, lang, 230 + 80 * len(items))
@@ -104,7 +104,7 @@ def cost_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
 def load_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.Figure:
     """Each in-house person's load as a share of their capacity, one row of dots per scenario;
     dots past 100 % are over capacity."""
-    unit = "h/vecka" if lang == "sv" else "h/week"
+    unit = _(lang, "h/week")
     labels = [safe(label) for label, _ in items]
     normal: dict[str, list] = {"x": [], "y": [], "text": [], "custom": []}
     over: dict[str, list] = {"x": [], "y": [], "text": [], "custom": []}
@@ -123,7 +123,7 @@ def load_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
             top = max(top, person.utilisation)
     template = ("%{customdata[0]}<br>%{text}<br>%{customdata[1]}: %{customdata[2]} / "
                 f"%{{customdata[3]}} {unit}<extra></extra>")
-    groups = ((normal, tr(lang, "Within capacity", "Inom kapacitet"), COLORS["in_house"]),
+    groups = ((normal, _(lang, "Within capacity"), COLORS["in_house"]),
               (over, t("over_capacity", lang), COLORS["over_capacity"]))
     data = [{"type": "scatter", "x": dots["x"], "y": dots["y"], "text": dots["text"],
              "customdata": dots["custom"], "mode": "markers", "name": name, "hovertemplate": template,
@@ -134,11 +134,10 @@ def load_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
     notes.append({"x": 1.0, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom", "showarrow": False,
                   "text": t("capacity", lang), "font": {"size": FONT_SIZE - 2}})
     layout = {
-        "title": {"text": tr(lang, "Load of each person in-house (share of capacity)",
-                             "Belastning per person internt (andel av kapaciteten)")},
+        "title": {"text": _(lang, "Load of each person in-house (share of capacity)")},
         "shapes": [vline(1.0, COLORS["capacity"])[0]],
         "annotations": notes,
-        "xaxis": {"range": [0, max(1.2, top * 1.1)], "tickformat": ".0%", **GRID},
+        "xaxis": {"range": [0, max(1.2, top * 1.1)], **pct_ticks(lang, max(1.2, top * 1.1)), **GRID},
         "yaxis": {"tickvals": list(range(len(items))), "ticktext": labels, "range": [len(items) - 0.4, -0.6],
                   "showgrid": False, "zeroline": False},
     }
@@ -149,7 +148,7 @@ def work_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
     """Who carries the weekly workload in each scenario: hours in-house, at agencies, at
     freelancers, and not done."""
     labels = [safe(label) for label, _ in items]
-    unit = "h/vecka" if lang == "sv" else "h/week"
+    unit = _(lang, "h/week")
     data = []
     for kind in (*TYPES, "uncovered"):
         if kind == "uncovered":
@@ -171,7 +170,7 @@ def work_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
             "hovertemplate": f"%{{y}}<br>{name}: %{{text}} {unit}<extra></extra>",
         })
     layout = {
-        "title": {"text": tr(lang, "Who carries the workload (h/week)", "Vem bär arbetsmängden (h/vecka)")},
+        "title": {"text": _(lang, "Who carries the workload (h/week)")},
         "barmode": "stack", "bargap": 0.35, "xaxis": GRID,
         "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
     }

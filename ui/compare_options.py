@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from model import Catalog, Plan, Scenario, ScenarioError
+from model import Catalog, CatalogError, Plan, Scenario, ScenarioError
 from ui import saved
-from ui.i18n import tr
+from ui.i18n import _
 from ui.report import ReportScenario
 from ui.saved import SavedScenario, Workspace
 from ui.state import Context, assumptions_edited, plan_for
@@ -30,7 +30,7 @@ class Option:
     plan: Plan
     edited: bool
     saved: SavedScenario | None = None
-    problem: str | None = None  # why its saved assumptions could not be read
+    problem: CatalogError | None = None  # why its saved assumptions could not be read
 
 
 @dataclass
@@ -54,7 +54,7 @@ class Shelf:
     def display_name(self, option: Option) -> str:
         """The name on a report or the big screen ('Current (sidebar)' means nothing in a handout)."""
         if option.key == CURRENT:
-            return tr(self.lang, "Current scenario", "Nuvarande scenario")
+            return _(self.lang, "Current scenario")
         return option.label
 
     def report_item(self, option: Option) -> ReportScenario:
@@ -88,7 +88,7 @@ def open_shelf(context: Context) -> Shelf:
     if space is not None:
         rows, shelf.problem = saved.fetch(context.lang, space.list)
         shelf.rows = rows or []
-    current = Option(CURRENT, tr(context.lang, "Current (sidebar)", "Nuvarande (sidopanelen)"), "",
+    current = Option(CURRENT, _(context.lang, "Current (sidebar)"), "",
                      context.scenario, context.catalog, context.plan, assumptions_edited())
     shelf.options[CURRENT] = current
     for row in shelf.rows:
@@ -104,7 +104,7 @@ def pick_one(shelf: Shelf) -> Option:
     """The scenario for the exports and the presentation view (one choice for both)."""
     if st.session_state.get("cmp_export_pick") not in shelf.options:
         st.session_state["cmp_export_pick"] = CURRENT
-    key = st.selectbox(tr(shelf.lang, "Scenario", "Scenario"), list(shelf.options), key="cmp_export_pick",
+    key = st.selectbox(_(shelf.lang, "Scenario"), list(shelf.options), key="cmp_export_pick",
                        format_func=shelf.label_of, persist_state="session")
     return shelf.options[key]
 

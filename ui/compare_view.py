@@ -11,15 +11,14 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from model import raci_matrix
 from ui import compare_charts, planview
 from ui.changes import compare_rows, summarise_changes, unique_labels
 from ui.charts import CONFIG
 from ui.compare_options import MAX_COMPARE, Option, Shelf, pick_one
 from ui.exports import csv_text
 from ui.feedback import md_escape
-from ui.i18n import tr
-from ui.report import comparison_report, esc, raci_table, scenario_report
+from ui.i18n import _
+from ui.report import comparison_report, esc, raci_grid, raci_table, scenario_report
 from ui.saved import scenario_file_text
 
 log = logging.getLogger("compare")
@@ -43,9 +42,9 @@ def _safe_report(build: Callable[[], str], what: str, lang: str) -> Callable[[],
             return build()
         except Exception:  # noqa: BLE001 - the download must still give the user a page
             log.exception("report failed: %s", what)
-            text = tr(lang, "The report could not be built. Try again or reload the page.",
-                      "Rapporten kunde inte skapas. Försök igen eller ladda om sidan.")
-            return f"<!DOCTYPE html><meta charset='utf-8'><title>Report</title><p>{esc(text)}</p>"
+            text = _(lang, "The report could not be built. Try again or reload the page.")
+            return (f"<!DOCTYPE html><meta charset='utf-8'><title>{esc(_(lang, 'Report'))}</title>"
+                    f"<p>{esc(text)}</p>")
     return run
 
 
@@ -55,7 +54,7 @@ def headline_cards(items: list[Option], labels: list[str], lang: str) -> None:
         with column.container(border=True):
             title = f"**{md_escape(labels[index])}**"
             if index == 0:
-                title += " · " + tr(lang, "baseline", "utgångsläge")
+                title += " · " + _(lang, "baseline")
             st.markdown(title)
             if option.note:
                 st.caption(md_escape(option.note))
@@ -66,17 +65,15 @@ def headline_cards(items: list[Option], labels: list[str], lang: str) -> None:
 
 
 def differences_table(items: list[Option], labels: list[str], lang: str) -> None:
-    figure_column = tr(lang, "Figure", "Nyckeltal")
+    figure_column = _(lang, "Figure")
     compared = compare_rows([option.plan for option in items], lang)
     frame = pd.DataFrame([[row.label, *row.values] for row in compared], columns=[figure_column, *labels])
     styles = pd.DataFrame([["", *[VERDICT_STYLE.get(row.verdict(i), "") for i in range(len(items))]]
                            for row in compared], columns=frame.columns)
     st.dataframe(frame.style.apply(lambda _: styles, axis=None), hide_index=True, width="stretch",
                  height=38 + 35 * len(frame))
-    st.caption(tr(lang, "Green: better than the baseline; red: worse; blue: different without a better or "
-                        "worse.",
-                  "Grönt: bättre än utgångsläget; rött: sämre; blått: annorlunda utan att vara bättre "
-                  "eller sämre."))
+    st.caption(_(lang, "Green: better than the baseline; red: worse; blue: different without a better or "
+                       "worse."))
 
 
 def change_summaries(items: list[Option], labels: list[str], lang: str) -> None:
@@ -85,7 +82,7 @@ def change_summaries(items: list[Option], labels: list[str], lang: str) -> None:
         with st.container(border=True):
             st.markdown(f"**{md_escape(labels[0])} → {md_escape(label)}**")
             if summary.same_plan:
-                st.caption(tr(lang, "Same inputs and the same plan.", "Samma indata och samma plan."))
+                st.caption(_(lang, "Same inputs and the same plan."))
                 continue
             for _key, title, lines in summary.sections():
                 st.markdown(f"*{md_escape(title)}*  \n" + "\n".join(f"- {md_escape(line)}" for line in lines))
@@ -93,30 +90,26 @@ def change_summaries(items: list[Option], labels: list[str], lang: str) -> None:
 
 def compare_section(shelf: Shelf) -> None:
     lang, options = shelf.lang, shelf.options
-    st.subheader(tr(lang, "Compare side by side", "Jämför sida vid sida"))
+    st.subheader(_(lang, "Compare side by side"))
     keys = list(options)
     if "cmp_pick" not in st.session_state:
         st.session_state["cmp_pick"] = keys[:2]
     else:
         st.session_state["cmp_pick"] = [key for key in st.session_state["cmp_pick"] if key in options]
     picks = st.multiselect(
-        tr(lang, "Scenarios to compare (two to four; the first is the baseline)",
-           "Scenarier att jämföra (två till fyra; det första är utgångsläget)"),
+        _(lang, "Scenarios to compare (two to four; the first is the baseline)"),
         keys, key="cmp_pick", format_func=shelf.label_of, max_selections=MAX_COMPARE, persist_state="session",
-        placeholder=tr(lang, "Choose scenarios", "Välj scenarier"))
+        placeholder=_(lang, "Choose scenarios"))
     if len(picks) < 2:
-        st.info(tr(lang, "Pick at least two scenarios: the current one in the sidebar and saved ones. "
-                         "Save a scenario above to have something to compare with.",
-                   "Välj minst två scenarier: det nuvarande i sidopanelen och sparade. "
-                   "Spara ett scenario ovan för att ha något att jämföra med."))
+        st.info(_(lang, "Pick at least two scenarios: the current one in the sidebar and saved ones. Save a "
+                        "scenario above to have something to compare with."))
         return
     items = [options[key] for key in picks]
     labels = unique_labels([option.label for option in items])
     headline_cards(items, labels, lang)
-    with st.expander(tr(lang, "All figures, with the differences highlighted",
-                        "Alla nyckeltal, med skillnaderna markerade"), expanded=True):
+    with st.expander(_(lang, "All figures, with the differences highlighted"), expanded=True):
         differences_table(items, labels, lang)
-    st.markdown(f"#### {tr(lang, 'What changed', 'Vad som ändrats')}")
+    st.markdown(f"#### {_(lang, 'What changed')}")
     change_summaries(items, labels, lang)
     pairs = list(zip(labels, [option.plan for option in items], strict=True))
     figures = compare_charts.compare_figures(pairs, shelf.context.catalog, lang)
@@ -130,58 +123,51 @@ def compare_section(shelf: Shelf) -> None:
     report_items = [shelf.report_item(option) for option in items]
     names = unique_labels([item.name for item in report_items])
     st.download_button(
-        tr(lang, "Download the comparison as an HTML report", "Ladda ner jämförelsen som HTML-rapport"),
+        _(lang, "Download the comparison as an HTML report"),
         data=_safe_report(lambda: comparison_report(report_items, shelf.context.catalog, lang,
                                                     generated_at=datetime.now(UTC)), "comparison", lang),
         file_name="comparison-" + file_stem("-".join(names))[:60] + ".html", mime="text/html",
         icon=":material/download:", on_click="ignore", key="cmp_download_comparison", type="primary")
-    st.caption(tr(lang, "One file that opens offline in any browser, with interactive charts.",
-                  "En fil som öppnas utan nätverk i alla webbläsare, med interaktiva diagram."))
+    st.caption(_(lang, "One file that opens offline in any browser, with interactive charts."))
 
 
 def exports_section(shelf: Shelf) -> None:
     lang = shelf.lang
-    st.subheader(tr(lang, "Meeting exports", "Underlag för möten"))
-    st.caption(tr(lang, "For one scenario: a report to send, the scenario as a file to share or upload "
-                        "again, and who is responsible for what. The presentation view (top right) shows it "
-                        "large.",
-                  "För ett scenario: en rapport att skicka, scenariot som fil att dela eller ladda upp "
-                  "igen, och vem som ansvarar för vad. Presentationsläget (uppe till höger) visar det "
-                  "stort."))
+    st.subheader(_(lang, "Meeting exports"))
+    st.caption(_(lang, "For one scenario: a report to send, the scenario as a file to share or upload "
+                       "again, and who is responsible for what. The presentation view (top right) shows it "
+                       "large."))
     option = pick_one(shelf)
     stem = file_stem(option.label if option.saved else "current-scenario")
     report, yaml_column, assumptions_column = st.columns(3)
     report.download_button(
-        tr(lang, "HTML report", "HTML-rapport"), key="cmp_download_report", icon=":material/description:",
+        _(lang, "HTML report"), key="cmp_download_report", icon=":material/description:",
         data=_safe_report(lambda: scenario_report(shelf.report_item(option), lang,
                                                   generated_at=datetime.now(UTC)), "scenario", lang),
         file_name=f"{stem}.html", mime="text/html", on_click="ignore", width="stretch")
     yaml_column.download_button(
-        tr(lang, "Scenario (YAML)", "Scenario (YAML)"), key="cmp_download_yaml", icon=":material/download:",
+        _(lang, "Scenario (YAML)"), key="cmp_download_yaml", icon=":material/download:",
         data=scenario_file_text(option.scenario, name=option.label if option.saved else None,
                                 note=option.note or None,
                                 exported_at=datetime.now(UTC).replace(microsecond=0)),
         file_name=f"{stem}.yaml", mime="application/x-yaml", on_click="ignore", width="stretch")
     if option.edited:
         assumptions_column.download_button(
-            tr(lang, "Its assumptions (YAML)", "Dess antaganden (YAML)"), key="cmp_download_assumptions",
+            _(lang, "Its assumptions (YAML)"), key="cmp_download_assumptions",
             icon=":material/tune:", data=option.catalog.to_yaml(), file_name=f"{stem}-assumptions.yaml",
             mime="application/x-yaml", on_click="ignore", width="stretch")
-    st.markdown(f"#### {tr(lang, 'Who is responsible for what (RACI)', 'Vem ansvarar för vad (RACI)')}")
-    st.caption(tr(lang, "R does the work (hours per week); A answers for the result, exactly one person "
-                        "in-house per capability (leadership for strategy, else whoever carries most "
-                        "in-house hours, else the internal orderer who leads the work); C is asked for their "
-                        "know-how; I is kept informed.",
-                  "R utför arbetet (timmar per vecka); A svarar för resultatet, exakt en person internt per "
-                  "kapabilitet (ledningen för strategin, annars den som bär flest interna timmar, annars den "
-                  "interna beställaren som leder arbetet); C rådfrågas för sin kunskap; I hålls informerad."))
-    grid = st.toggle(tr(lang, "Show as a grid of letters", "Visa som rutnät med bokstäver"),
+    st.markdown(f"#### {_(lang, 'Who is responsible for what (RACI)')}")
+    st.caption(_(lang, "R does the work (hours per week); A answers for the result, exactly one person "
+                       "in-house per capability (leadership for strategy, else whoever carries most "
+                       "in-house hours, else the internal orderer who leads the work); C is asked for their "
+                       "know-how; I is kept informed."))
+    grid = st.toggle(_(lang, "Show as a grid of letters"),
                      key="cmp_raci_grid")
     table = raci_table(option.plan, option.catalog, lang)
     if grid:
-        st.dataframe(raci_matrix(option.plan, option.catalog, lang), width="stretch")
+        st.dataframe(raci_grid(option.plan, option.catalog, lang), width="stretch")
     else:
         st.dataframe(table, hide_index=True, width="stretch")
-    st.download_button(tr(lang, "RACI (CSV)", "RACI (CSV)"), key="cmp_download_raci", icon=":material/table:",
+    st.download_button(_(lang, "RACI (CSV)"), key="cmp_download_raci", icon=":material/table:",
                        data=csv_text(table), file_name=f"{stem}-raci.csv",
                        mime="text/csv", on_click="ignore")

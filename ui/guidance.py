@@ -7,38 +7,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from model import Catalog
-from model.catalog import Rule, fill_template
-from model.fmt import number, sek
-from model.rules import KINDS, render, summary_values
+from model.catalog import Rule
+from model.rules import KINDS, summary_values
 from model.vocab import CAPABILITIES
-from ui.i18n import t, tr
+from ui.findings import fill, value_text
+from ui.fmt import sek
+from ui.i18n import N_, _, t
 
 # The guidance of the source post, one heading per item (our words; see shared/KNOWLEDGE.md).
-GUIDANCE: dict[int, dict[str, str]] = {
-    1: {"en": "Strategy is owned by marketing leadership; the social media manager contributes.",
-        "sv": "Strategin ägs av marknadsledningen; social media managern bidrar."},
-    2: {"en": "Someone in-house must lead the work, even when an agency does it.",
-        "sv": "Någon internt måste leda arbetet, även när en byrå utför det."},
-    3: {"en": "Planning and administering are the social media manager's core; "
-              "every post needs a purpose.",
-        "sv": "Planering och administration är social media managerns kärna; "
-              "varje inlägg behöver ett syfte."},
-    4: {"en": "Creating is the easy part once strategy and plan exist; video, design and copy are "
-              "different crafts, usually best bought outside.",
-        "sv": "Att skapa är det enkla när strategi och plan finns; video, design och text är olika "
-              "hantverk, oftast bäst att köpa in."},
-    5: {"en": "Community and support should be about half of all social activity, "
-              "run by a relationship person.",
-        "sv": "Community och support bör vara ungefär hälften av all aktivitet, "
-              "skött av en relationsperson."},
-    6: {"en": "Influencer management is PR that never sleeps (optional).",
-        "sv": "Influencerarbete är PR som aldrig sover (valfritt)."},
-    7: {"en": "Advertising is a discipline of its own; someone in-house must be able to brief it.",
-        "sv": "Annonsering är en egen disciplin; någon internt måste kunna beställa den."},
-    8: {"en": "Analysis needs one person who asks the questions and one who produces the data.",
-        "sv": "Analys kräver en som ställer frågorna och en som tar fram data."},
-    9: {"en": "One person cannot do everything.", "sv": "En person kan inte göra allt."},
+GUIDANCE: dict[int, str] = {
+    1: N_("Strategy is owned by marketing leadership; the social media manager contributes."),
+    2: N_("Someone in-house must lead the work, even when an agency does it."),
+    3: N_("Planning and administering are the social media manager's core; every post needs a purpose."),
+    4: N_("Creating is the easy part once strategy and plan exist; video, design and copy "
+          "are different crafts, usually best bought outside."),
+    5: N_("Community and support should be about half of all social activity, run by a relationship person."),
+    6: N_("Influencer management is PR that never sleeps (optional)."),
+    7: N_("Advertising is a discipline of its own; someone in-house must be able to brief it."),
+    8: N_("Analysis needs one person who asks the questions and one who produces the data."),
+    9: N_("One person cannot do everything."),
 }
+
 
 @dataclass(frozen=True)
 class Option:
@@ -51,31 +40,27 @@ class Option:
     detail: str  # rate or pay, in the language
 
 
-JOINS = {"names_or": (" or ", " eller "), "names_and": (" and ", " och ")}
-
-
-def _or_names(ids, catalog: Catalog, lang: str, word: tuple[str, str] = JOINS["names_or"]) -> str:
-    names = [catalog.name(item, lang) for item in ids]
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + tr(lang, *word) + names[-1]
+def guidance_text(number: int, lang: str) -> str:
+    """The heading of a guidance item (1-9) in the language."""
+    return _(lang, GUIDANCE[number]) if number in GUIDANCE else ""
 
 
 def summary_text(value, catalog: Catalog, lang: str) -> str:
     """One value of a rule's summary (model.rules.summary_values) in the language: names joined
     with or/and, numbers in their unit's format."""
-    if isinstance(value, tuple) and len(value) == 2 and value[0] in JOINS:
-        return _or_names(value[1], catalog, lang, JOINS[value[0]])
-    return render(value, lang, catalog)
+    return value_text(value, catalog, lang)
 
 
 def rule_summary(rule: Rule, catalog: Catalog, lang: str) -> str:
     """What the rule checks, in plain words and in the language: its summary in data/rules.yaml
     with the values of its parameters (and what its kind adds) filled in."""
-    template = rule.summary.get(lang) or rule.summary.get("en", "")
-    values = summary_values(KINDS[rule.kind], rule.params)
-    return fill_template(template, {name: summary_text(value, catalog, lang)
-                                    for name, value in values.items()})
+    return fill(rule.summary, summary_values(KINDS[rule.kind], rule.params), catalog, lang)
+
+
+def rule_advice(rule: Rule, catalog: Catalog, lang: str) -> str:
+    """The rule's advice in the language, as the Capabilities page shows it (no finding fills it;
+    a placeholder in it stays as written)."""
+    return fill(rule.advice, {}, catalog, lang)
 
 
 def in_house_only(catalog: Catalog, capability: str) -> bool:
@@ -110,23 +95,22 @@ def _level(value: float, catalog: Catalog) -> str:
 
 
 LEVELS = {
-    "specialist": ("specialist", "specialist"),
-    "primary": ("capable", "kapabel"),
-    "stretch": ("stretch only", "bara nödlösning"),
+    "specialist": N_("specialist"),
+    "primary": N_("capable"),
+    "stretch": N_("stretch only"),
 }
 
 
 def level_name(level: str, lang: str) -> str:
-    en, sv = LEVELS[level]
-    return tr(lang, en, sv)
+    return _(lang, LEVELS[level])
 
 
 def role_options(catalog: Catalog, capability: str, lang: str) -> list[Option]:
     """In-house roles that fit the capability well enough to be trusted with it, best first."""
-    unit = "kr/mån" if lang == "sv" else "SEK/month"
     options = [
-        Option(role.id, catalog.name(role.id, lang), role.fit[capability],
-               _level(role.fit[capability], catalog), f"{number(role.pay_sek_month, lang)} {unit}")
+        Option(role.id, _(lang, catalog.name(role.id)), role.fit[capability],
+               _level(role.fit[capability], catalog),
+               _(lang, "{amount}/month", amount=sek(role.pay_sek_month, lang)))
         for role in catalog.roles.values()
         if role.fit.get(capability, 0.0) >= catalog.settings.min_fit
     ]
@@ -136,7 +120,7 @@ def role_options(catalog: Catalog, capability: str, lang: str) -> list[Option]:
 def provider_options(catalog: Catalog, capability: str, lang: str) -> list[Option]:
     """Agencies and freelancers that do the capability well enough to be bought, best first."""
     options = [
-        Option(provider.id, catalog.name(provider.id, lang), provider.fit[capability],
+        Option(provider.id, _(lang, catalog.name(provider.id)), provider.fit[capability],
                _level(provider.fit[capability], catalog),
                f"{t(provider.type, lang)}, {sek(provider.rate_sek_hour, lang)}/h")
         for provider in catalog.providers.values()
@@ -145,5 +129,6 @@ def provider_options(catalog: Catalog, capability: str, lang: str) -> list[Optio
     return sorted(options, key=lambda option: (-option.fit, option.name))
 
 
-__all__ = ["GUIDANCE", "Option", "general_rules", "in_house_only", "level_name", "provider_options",
-           "role_options", "rule_capabilities", "rule_summary", "rules_for", "summary_text"]
+__all__ = ["GUIDANCE", "Option", "general_rules", "guidance_text", "in_house_only", "level_name",
+           "provider_options", "role_options", "rule_advice", "rule_capabilities", "rule_summary",
+           "rules_for", "summary_text"]

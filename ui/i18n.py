@@ -1,141 +1,184 @@
-"""Translations of the shared UI. Pages keep their own texts next to them with `tr`."""
+"""Translations through gettext catalogs (Babel): `locale/<lang>/LC_MESSAGES/messages.po`.
+
+English is the source language: a msgid is the English text, and a language is one `.po` file
+(read and compiled in memory at first use, so there is no build step and no stale `.mo`).
+- `_(lang, msgid, **values)` translates and then fills `{placeholders}` (str.format).
+- `N_(msgid)` marks a text for extraction where it is stored, to be translated where it is shown.
+- `t(key, lang)` is the shared text under a key (TEXT below) for code that picks texts by key.
+Extraction: `pybabel extract -F babel.cfg -o locale/messages.pot .` (see README, Translations).
+
+The pseudo-locale `qps` (tests only) turns every catalogued text into accented, lengthened text,
+so a page rendered in it shows at a glance every string that did not pass through a catalog.
+"""
 
 from __future__ import annotations
 
-LANGS = {"en": "English", "sv": "Svenska"}
+import functools
+import io
+import re
+from pathlib import Path
 
-TEXT: dict[str, dict[str, str]] = {
-    "app_title": {"en": "Social media org simulator", "sv": "Organisationssimulator för sociala medier"},
-    "page_simulator": {"en": "Simulator", "sv": "Simulator"},
-    "page_compare": {"en": "Compare", "sv": "Jämför"},
-    "page_tradeoffs": {"en": "Trade-offs", "sv": "Avvägningar"},
-    "page_capabilities": {"en": "Capabilities", "sv": "Kapabiliteter"},
-    "page_assumptions": {"en": "Assumptions", "sv": "Antaganden"},
-    "language": {"en": "Language", "sv": "Språk"},
-    "team_size": {"en": "In-house team (people)", "sv": "Internt team (personer)"},
-    "team_size_help": {"en": "Headcount dedicated to social media work.",
-                       "sv": "Antal personer som arbetar med sociala medier."},
-    "budget_sek": {"en": "Annual budget (SEK)", "sv": "Årsbudget (kr)"},
-    "budget_help": {"en": "Fully loaded in-house cost plus agency and freelance fees; ad media spend is not included.",
-                    "sv": "Fullt belastad intern kostnad plus byrå- och frilansarvoden; mediebudget för annonser ingår inte."},
-    "workload": {"en": "Workload", "sv": "Arbetsmängd"},
-    "channels": {"en": "Channels", "sv": "Kanaler"},
-    "posts_per_week": {"en": "Posts per week", "sv": "Inlägg per vecka"},
-    "video_share": {"en": "Share of posts that are video", "sv": "Andel inlägg som är video"},
-    "inbound_per_week": {"en": "Comments and messages per week", "sv": "Kommentarer och meddelanden per vecka"},
-    "ad_spend_sek_month": {"en": "Ad media spend (SEK per month)", "sv": "Mediebudget annonser (kr per månad)"},
-    "influencers": {"en": "Influencers (0 = no programme)", "sv": "Influencers (0 = inget program)"},
-    "org_size": {"en": "Employees in the organisation", "sv": "Anställda i organisationen"},
-    "marketing_lead_hours": {"en": "Head of marketing's hours for social (per week)",
-                             "sv": "Marknadsansvarigs timmar för sociala medier (per vecka)"},
-    "volunteer_hours": {"en": "Unpaid hours per week (founder, volunteers, colleagues)",
-                        "sv": "Obetalda timmar per vecka (grundare, volontärer, kollegor)"},
-    "team": {"en": "Team composition", "sv": "Teamets sammansättning"},
-    "custom_team": {"en": "Choose the role of each seat", "sv": "Välj roll för varje tjänst"},
-    "ladder_caption": {"en": "The plan fills up to this many seats with the best roles for this workload and budget (see who does what).",
-                       "sv": "Planen tillsätter upp till så många tjänster med de bästa rollerna för den här arbetsmängden och budgeten (se vem gör vad)."},
-    "add_seat": {"en": "Add a seat", "sv": "Lägg till en tjänst"},
-    "remove_seat": {"en": "Remove this seat", "sv": "Ta bort tjänsten"},
-    "seat": {"en": "Seat", "sv": "Tjänst"},
-    "sourcing": {"en": "Sourcing", "sv": "Inköp"},
-    "outsource": {"en": "Buy outside first", "sv": "Köp utifrån först"},
-    "insource": {"en": "Never buy outside", "sv": "Köp aldrig utifrån"},
-    "preset": {"en": "Start from a preset", "sv": "Utgå från ett förval"},
-    "preset_placeholder": {"en": "Choose a preset…", "sv": "Välj ett förval…"},
-    "url_notes": {"en": "Some values in the link could not be used; defaults were used instead:",
-                  "sv": "Några värden i länken kunde inte användas; standardvärden används i stället:"},
-    "no_team": {"en": "No in-house seats: everything is bought or left undone.",
-                "sv": "Inga interna tjänster: allt köps in eller blir ogjort."},
-    "in_house": {"en": "In-house", "sv": "Internt"},
-    "agency": {"en": "Agency", "sv": "Byrå"},
-    "freelancer": {"en": "Freelancer", "sv": "Frilans"},
-    "uncovered": {"en": "Uncovered", "sv": "Otäckt"},
-    "critical": {"en": "Critical", "sv": "Kritisk"},
-    "warning": {"en": "Warning", "sv": "Varning"},
-    "info": {"en": "Info", "sv": "Info"},
-    "assumptions_edited": {"en": "Assumptions differ from the defaults (see Assumptions).",
-                           "sv": "Antagandena skiljer sig från standard (se Antaganden)."},
-    # ---- charts (ui/charts.py) ----
-    "chart_load": {"en": "Load per person against capacity (h/week)", "sv": "Belastning per person mot kapacitet (h/vecka)"},
-    "chart_coverage": {"en": "Coverage per capability", "sv": "Täckning per kapabilitet"},
-    "chart_cost": {"en": "Cost against budget (SEK per year)", "sv": "Kostnad mot budget (kr per år)"},
-    "chart_flow": {"en": "Who does what: capability → provider (h/week)", "sv": "Vem gör vad: kapabilitet → utförare (h/vecka)"},
-    "hours_week": {"en": "Hours per week", "sv": "Timmar per vecka"},
-    "capacity": {"en": "Capacity", "sv": "Kapacitet"},
-    "over_capacity": {"en": "Over capacity", "sv": "Över kapacitet"},
-    "coordination": {"en": "Coordinating suppliers", "sv": "Samordning av leverantörer"},
-    "quality_gap": {"en": "Done at lower fit", "sv": "Utfört med sämre matchning"},
-    "not_done": {"en": "Not done", "sv": "Blir inte gjort"},
-    "no_demand": {"en": "no demand", "sv": "inget behov"},
-    "share_of_demand": {"en": "Share of the capability's demand", "sv": "Andel av kapabilitetens behov"},
-    "budget": {"en": "Budget", "sv": "Budget"},
-    "remaining": {"en": "Left of budget", "sv": "Kvar av budget"},
-    "over_budget": {"en": "Over budget", "sv": "Över budget"},
-    "plan_cost": {"en": "Plan", "sv": "Plan"},
-    "no_people": {"en": "Nobody in-house carries any work.", "sv": "Ingen internt bär något arbete."},
-    "chart_fit": {"en": "Who fits what (fit 0–1)", "sv": "Vem passar för vad (matchning 0–1)"},
-    "fit": {"en": "Fit", "sv": "Matchning"},
-    "no_work": {"en": "The workload gives no hours to assign.", "sv": "Arbetsmängden ger inga timmar att fördela."},
+from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "messages"
+SOURCE = "en"
+PSEUDO = "qps"  # the pseudo-locale (tests), never offered in the language menu
+
+
+def _languages() -> dict[str, str]:
+    """English plus every language with a catalog, each named in its own language."""
+    codes = [SOURCE] + sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return {code: Locale.parse(code).get_display_name(code).capitalize() for code in codes}
+
+
+LANGS: dict[str, str] = _languages()
+
+
+@functools.cache
+def translations(lang: str) -> NullTranslations:
+    """The compiled catalog of a language (English and unknown codes translate to themselves)."""
+    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if lang == SOURCE or not path.is_file():
+        return NullTranslations()
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+# ---- the pseudo-locale -------------------------------------------------------------------------
+_ACCENTED = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "ȧƀƈḓḗƒɠħīĵķŀḿƞǿƥɋřşŧŭṽẇẋẏẑȦƁƇḒḖƑƓĦĪĴĶĿḾȠǾƤɊŘŞŦŬṼẆẊẎẐ")
+# Left as they are: {placeholders}, <html tags>, &entities;, %{plotly} fields, markdown link
+# targets and :colour[ directives, so the pseudo text still renders.
+_KEEP = re.compile(r"\{[^{}]*\}|<[^<>]*>|&\w+;|%\{[^{}]*\}|\]\([^()]*\)|:[a-z]+\[")
+
+
+def pseudo(text: str) -> str:
+    """Accented and about a third longer, with every letter outside the ASCII range."""
+    parts, last = [], 0
+    for match in _KEEP.finditer(text):
+        parts.append(text[last:match.start()].translate(_ACCENTED))
+        parts.append(match.group())
+        last = match.end()
+    parts.append(text[last:].translate(_ACCENTED))
+    body = "".join(parts)
+    letters = sum(char.isalpha() for char in text)
+    return body + ("·" * (letters // 3) if letters else "")
+
+
+# ---- translating ------------------------------------------------------------------------------
+def gettext(lang: str, msgid: str) -> str:
+    """`msgid` in `lang`, or as written when the catalog has no translation."""
+    if not msgid:
+        return msgid
+    if lang == PSEUDO:
+        return pseudo(msgid)
+    return translations(lang).ugettext(msgid)
+
+
+def _(lang: str, msgid: str, /, **values: object) -> str:
+    """`msgid` in `lang`, with `{name}` placeholders filled from `values` when any are given."""
+    text = gettext(lang, msgid)
+    return text.format(**values) if values else text
+
+
+def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+    """Marks `msgid` for extraction; translate it with `_` where it is shown."""
+    return msgid
+
+
+def locale_of(lang: str) -> str:
+    """The Babel locale for formatting numbers in `lang` (the pseudo-locale formats as English)."""
+    return {"en": "en_GB", "sv": "sv_SE", PSEUDO: "en_GB"}.get(lang, lang)
+
+
+# Shared texts picked by key (severities, provider kinds, sidebar fields, chart titles).
+TEXT: dict[str, str] = {
+    'app_title': N_("Social media org simulator"),
+    'page_simulator': N_("Simulator"),
+    'page_compare': N_("Compare"),
+    'page_tradeoffs': N_("Trade-offs"),
+    'page_capabilities': N_("Capabilities"),
+    'page_assumptions': N_("Assumptions"),
+    'language': N_("Language"),
+    'team_size': N_("In-house team (people)"),
+    'team_size_help': N_("Headcount dedicated to social media work."),
+    'budget_sek': N_("Annual budget (SEK)"),
+    'budget_help': N_("Fully loaded in-house cost plus agency and freelance fees; ad media spend is not "
+                      "included."),
+    'workload': N_("Workload"),
+    'channels': N_("Channels"),
+    'posts_per_week': N_("Posts per week"),
+    'video_share': N_("Share of posts that are video"),
+    'inbound_per_week': N_("Comments and messages per week"),
+    'ad_spend_sek_month': N_("Ad media spend (SEK per month)"),
+    'influencers': N_("Influencers (0 = no programme)"),
+    'org_size': N_("Employees in the organisation"),
+    'marketing_lead_hours': N_("Head of marketing's hours for social (per week)"),
+    'volunteer_hours': N_("Unpaid hours per week (founder, volunteers, colleagues)"),
+    'team': N_("Team composition"),
+    'custom_team': N_("Choose the role of each seat"),
+    'ladder_caption': N_("The plan fills up to this many seats with the best roles for this workload and "
+                         "budget (see who does what)."),
+    'add_seat': N_("Add a seat"),
+    'remove_seat': N_("Remove this seat"),
+    'seat': N_("Seat"),
+    'sourcing': N_("Sourcing"),
+    'outsource': N_("Buy outside first"),
+    'insource': N_("Never buy outside"),
+    'preset': N_("Start from a preset"),
+    'preset_placeholder': N_("Choose a preset…"),
+    'url_notes': N_("Some values in the link could not be used; defaults were used instead:"),
+    'no_team': N_("No in-house seats: everything is bought or left undone."),
+    'in_house': N_("In-house"),
+    'agency': N_("Agency"),
+    'freelancer': N_("Freelancer"),
+    'uncovered': N_("Uncovered"),
+    'critical': N_("Critical"),
+    'warning': N_("Warning"),
+    'info': N_("Info"),
+    'assumptions_edited': N_("Assumptions differ from the defaults (see Assumptions)."),
+    'chart_load': N_("Load per person against capacity (h/week)"),
+    'chart_coverage': N_("Coverage per capability"),
+    'chart_cost': N_("Cost against budget (SEK per year)"),
+    'chart_flow': N_("Who does what: capability → provider (h/week)"),
+    'hours_week': N_("Hours per week"),
+    'capacity': N_("Capacity"),
+    'over_capacity': N_("Over capacity"),
+    'coordination': N_("Coordinating suppliers"),
+    'quality_gap': N_("Done at lower fit"),
+    'not_done': N_("Not done"),
+    'no_demand': N_("no demand"),
+    'share_of_demand': N_("Share of the capability's demand"),
+    'budget': N_("Budget"),
+    'remaining': N_("Left of budget"),
+    'over_budget': N_("Over budget"),
+    'plan_cost': N_("Plan"),
+    'no_people': N_("Nobody in-house carries any work."),
+    'chart_fit': N_("Who fits what (fit 0–1)"),
+    'fit': N_("Fit"),
+    'no_work': N_("The workload gives no hours to assign."),
 }
 
 
 def t(key: str, lang: str = "en") -> str:
-    """The shared text `key` in `lang` (English when missing; the key itself if unknown)."""
-    entry = TEXT.get(key)
-    if entry is None:
-        return key
-    return entry.get(lang, entry["en"])
+    """The shared text under `key` in `lang` (the key itself if unknown)."""
+    msgid = TEXT.get(key)
+    return key if msgid is None else gettext(lang, msgid)
 
 
-def tr(lang: str, en: str, sv: str) -> str:
-    """Inline translation for page-specific texts: tr(lang, 'Save', 'Spara')."""
-    return sv if lang == "sv" else en
-
-
-# What model.scenario writes about a value it refused, in Swedish. The notes name URL keys and
-# values, which stay as they are; the words around them are translated.
-_NOTE_SV = (
-    (r"; default (.+) used$", r"; standardvärdet \1 används"),
-    (r"expected a whole number, got", "förväntade ett heltal, fick"),
-    (r"expected a number, got", "förväntade ett tal, fick"),
-    (r"expected a list of ids, got", "förväntade en lista med id:n, fick"),
-    (r"expected a mapping of scenario fields, got", "förväntade fält för ett scenario, fick"),
-    (r" is outside ", " ligger utanför "),
-    (r"unknown id", "okänt id"),
-    (r"^unknown field (.+) ignored$", r"okänt fält \1 ignoreras"),
-    (r"^unknown link parameter (.+) ignored$", r"okänd parameter \1 i länken ignoreras"),
-    (r"^unknown field (.+)$", r"okänt fält \1"),
-    (r"seats is more than", "tjänster är fler än"),
-    (r"ids is too many", "id:n är för många"),
-    (r"^not valid YAML", "inte giltig YAML"),
-    (r" at line (\d+), column (\d+)", r" på rad \1, kolumn \2"),
-    (r"^aliases \(\*name\) are not accepted", "alias (*namn) godtas inte"),
-    (r"^nested deeper than (\d+) levels", r"nästlad djupare än \1 nivåer"),
-    (r"^key (.+) is given twice \(lines (\d+) and (\d+)\); keep one$",
-     r"nyckeln \1 finns två gånger (rad \2 och \3); behåll en"),
-    (r"^more than ([\d,]+) values", r"fler än \1 värden"),
-    (r"^a value longer than ([\d,]+) characters", r"ett värde längre än \1 tecken"),
-    (r"a number with ([\d,]+) digits is far too large", r"ett tal med \1 siffror är alldeles för stort"),
-    (r" is not true or false", " är varken true eller false"),
-    (r" is not a whole number", " är inte ett heltal"),
-    (r" is not a number", " är inte ett tal"),
-    (r"^a list or mapping cannot be a key", "en lista eller mappning kan inte vara en nyckel"),
-    (r": unknown tag$", ": okänd tagg"),
-    (r" \(line (\d+)\)", r" (rad \1)"),
-    (r"\(not a scenario field", "(inte ett fält i ett scenario"),
-    (r"did you mean (.+)\?\)", r"menade du \1?)"),
-    (r"^larger than", "större än"),
-    (r"^not UTF-8 text", "inte UTF-8-text"),
-    (r"^query parameters could not be read", "länkens parametrar kunde inte läsas"),
-)
-
-
-def note(text: str, lang: str = "en") -> str:
-    """A note about refused input in the language (Swedish by phrase; English as written)."""
-    import re
-
-    if lang != "sv":
-        return text
-    for pattern, replacement in _NOTE_SV:
-        text = re.sub(pattern, replacement, text)
-    return text
+def n_(lang: str, singular: str, plural: str, count: int, /, **values: object) -> str:
+    """The singular or plural form for `count` in `lang`, with `{count}` and `values` filled in."""
+    if lang == PSEUDO:
+        text = pseudo(singular if count == 1 else plural)
+    else:
+        text = translations(lang).ungettext(singular, plural, count)
+    return text.format(count=count, **values)

@@ -9,13 +9,13 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 
 from model import Catalog, Finding, Plan, Scenario
-from model.fmt import NBSP, fit, hours, msek, number, pct, sek
 from model.plan import SEVERITY_ORDER
-from model.rules import seat_label
 from model.scenario import SPECS
 from ui.charts import provider_label
 from ui.exports import csv_text
-from ui.i18n import t, tr
+from ui.findings import seat_label
+from ui.fmt import fit, hours, msek, number, pct, points, sek
+from ui.i18n import N_, _, t
 
 from .reasons import line_reason, reason_text
 
@@ -51,54 +51,50 @@ def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = N
 
     base = baseline
     out.append(Headline(
-        "coverage", tr(lang, "Coverage", "Täckning"), pct(plan.overall_coverage, lang),
+        "coverage", _(lang, "Coverage"), pct(plan.overall_coverage, lang),
         delta(plan.overall_coverage, base.overall_coverage if base else 0,
-              lambda v: number(v * 100, lang) + NBSP + tr(lang, "pp", "procentenheter")),
+              lambda v: points(v, lang)),
         "normal",
-        tr(lang, "Share of the weekly workload done: hours done over hours needed. How well it is done "
-           "shows as the fit of each line in the table.",
-           "Andel av veckans arbetsmängd som blir gjord: gjorda timmar delat med behövda timmar. Hur "
-           "väl det görs syns som matchningen på varje rad i tabellen."),
+        _(lang, "Share of the weekly workload done: hours done over hours needed. How well it is done shows "
+                "as the fit of each line in the table."),
     ))
-    budget_note = (tr(lang, "over budget by ", "över budget med ") + msek(cost.total - cost.budget, lang)
+    budget_note = (_(lang, "over budget by ") + msek(cost.total - cost.budget, lang)
                    if cost.total > cost.budget + 0.5
-                   else tr(lang, "left: ", "kvar: ") + msek(max(cost.remaining, 0.0), lang))
+                   else _(lang, "left: ") + msek(max(cost.remaining, 0.0), lang))
     out.append(Headline(
-        "cost", tr(lang, "Cost / budget per year", "Kostnad / budget per år"),
+        "cost", _(lang, "Cost / budget per year"),
         f"{number(cost.total / 1e6, lang, 1)} / {msek(cost.budget, lang)}",
         delta(cost.total, base.cost.total if base else 0, lambda v: msek(v, lang)),
         "inverse",
-        tr(lang, "Cost per year: fully loaded in-house cost plus agency and freelance fees; ",
-           "Kostnad per år: fullt belastad intern kostnad plus byrå- och frilansarvoden; ") + budget_note,
+        _(lang, "Cost per year: fully loaded in-house cost plus agency and freelance fees; ") + budget_note,
     ))
     out.append(Headline(
-        "in_house_share", tr(lang, "In-house / external", "Internt / externt"),
+        "in_house_share", _(lang, "In-house / external"),
         f"{pct(plan.in_house_share, lang)} / {pct(1 - plan.in_house_share if cost.total > 0 else 0, lang)}",
         delta(plan.in_house_share, base.in_house_share if base else 0,
-              lambda v: number(v * 100, lang) + NBSP + tr(lang, "pp in-house", "procentenheter internt")),
+              lambda v: _(lang, "{points} in-house", points=points(v, lang))),
         "off",
-        tr(lang, "Shares of the cost that go to the in-house team and to agencies and freelancers.",
-           "Andelar av kostnaden som går till det egna teamet och till byråer och frilansare."),
+        _(lang, "Shares of the cost that go to the in-house team and to agencies and freelancers."),
     ))
     team_hours = sum(person.hours for person in people)
     asked = plan.scenario.team_size if not plan.scenario.team else len(people)
     filled = number(len(people), lang)
     if len(people) < asked:  # the solver filled fewer seats than asked for (a finding says why)
-        filled = tr(lang, f"{filled} of {number(asked, lang)}", f"{filled} av {number(asked, lang)}")
+        filled = _(lang, "{filled} of {number}", filled=filled, number=number(asked, lang))
     out.append(Headline(
-        "people", tr(lang, "People", "Personer"), filled,
+        "people", _(lang, "People"), filled,
         delta(len(people), len([p for p in base.people if p.in_team]) if base else 0,
               lambda v: number(v, lang)),
         "off",
-        tr(lang, f"In-house seats: {hours(team_hours, lang)} h/week of work; {over} over capacity.",
-           f"Interna tjänster: {hours(team_hours, lang)} h/vecka arbete; {over} över kapacitet."),
+        _(lang, "In-house seats: {hours} h/week of work; {over} over capacity.",
+          hours=hours(team_hours, lang), over=over),
     ))
     out.append(Headline(
-        "critical", tr(lang, "Critical findings", "Kritiska iakttagelser"), number(critical, lang),
+        "critical", _(lang, "Critical findings"), number(critical, lang),
         delta(critical, base.count("critical") if base else 0, lambda v: number(v, lang)),
         "inverse",
-        tr(lang, f"{plan.count('warning')} warnings and {plan.count('info')} notes besides.",
-           f"Dessutom {plan.count('warning')} varningar och {plan.count('info')} noteringar."),
+        _(lang, "{count} warnings and {count2} notes besides.",
+          count=plan.count('warning'), count2=plan.count('info')),
     ))
     return out
 
@@ -113,8 +109,8 @@ def finding_subject(finding: Finding, catalog: Catalog, lang: str) -> str:
     if finding.seat:
         return seat_label(finding.seat, lang)
     if finding.capability:
-        return catalog.name(finding.capability, lang)
-    return tr(lang, "The whole plan", "Hela planen")
+        return _(lang, catalog.name(finding.capability))
+    return _(lang, "The whole plan")
 
 
 @dataclass(frozen=True)
@@ -132,7 +128,7 @@ def _seat_name(plan: Plan, seat: str, catalog: Catalog, lang: str) -> str:
     label = seat_label(seat, lang)
     if person is None or not person.in_team:
         return label
-    return f"{label} ({catalog.name(person.role, lang)})"
+    return f"{label} ({_(lang, catalog.name(person.role))})"
 
 
 def limit_lines(plan: Plan, catalog: Catalog, lang: str) -> list[LimitLine]:
@@ -141,17 +137,15 @@ def limit_lines(plan: Plan, catalog: Catalog, lang: str) -> list[LimitLine]:
     limits = plan.limits
     if limits is None:
         return []
-    points = lambda gain: number(gain * 100, lang, 1) + NBSP + tr(lang, "pp", "procentenheter")  # noqa: E731
-    lines = [LimitLine("budget", tr(lang, f"{sek(limits.budget_step, lang)} more a year",
-                                    f"{sek(limits.budget_step, lang)} mer per år"),
-                       limits.budget_gain, points(limits.budget_gain))]
+    lines = [LimitLine("budget", _(lang, "{sek} more a year", sek=sek(limits.budget_step, lang)),
+                       limits.budget_gain, points(limits.budget_gain, lang, 1))]
     step = number(limits.hour_step, lang)
     for seat, gain in limits.seat_gain.items():
         name = _seat_name(plan, seat, catalog, lang)
-        hour = (tr(lang, f"One more hour a week of {name}", f"En timme mer i veckan för {name}")
+        hour = (_(lang, "One more hour a week of {name}", name=name)
                 if limits.hour_step == 1 else
-                tr(lang, f"{step} more hours a week of {name}", f"{step} timmar mer i veckan för {name}"))
-        lines.append(LimitLine(seat, hour, gain, points(gain)))
+                _(lang, "{step} more hours a week of {name}", step=step, name=name))
+        lines.append(LimitLine(seat, hour, gain, points(gain, lang, 1)))
     return sorted(lines, key=lambda line: -round(line.gain, 9))
 
 
@@ -159,8 +153,8 @@ def limits_table(plan: Plan, catalog: Catalog, lang: str) -> pd.DataFrame:
     """limit_lines as a table for the page."""
     lines = limit_lines(plan, catalog, lang)
     return pd.DataFrame({
-        tr(lang, "Change", "Ändring"): [line.label for line in lines],
-        tr(lang, "Coverage added", "Ökad täckning"): ["+" + line.text for line in lines],
+        _(lang, "Change"): [line.label for line in lines],
+        _(lang, "Coverage added"): ["+" + line.text for line in lines],
     })
 
 
@@ -171,38 +165,32 @@ def limits_summary(plan: Plan, catalog: Catalog, lang: str) -> str:
         return ""
     top = lines[0]
     if top.gain > 1e-6:
-        change = top.label[0].lower() + top.label[1:]
-        what = tr(lang, "Money", "budgeten") if top.key == "budget" else tr(lang, "Time", "tiden")
-        return tr(lang, f"{what} binds this plan most: {change} would add {top.text} of coverage.",
-                  f"Det är {what} som begränsar planen mest: {change} skulle ge {top.text} högre "
-                  "täckning.")
+        label = top.label  # "Seat 1: …" runs on lower case; "SEK 100,000 …" keeps its capitals
+        change = label[0].lower() + label[1:] if label[1:2].islower() else label
+        what = _(lang, "Money") if top.key == "budget" else _(lang, "Time")
+        return _(lang, "{what} binds this plan most: {change} would add {text} of coverage.",
+                 what=what, change=change, text=top.text)
     if plan.overall_coverage >= 1 - 1e-9:
-        return tr(lang, "All the work is done: neither money nor time limits this plan.",
-                  "Allt arbete blir gjort: varken pengar eller tid begränsar planen.")
+        return _(lang, "All the work is done: neither money nor time limits this plan.")
     # small steps may still buy better-fitting work (a higher objective) without more coverage
-    return tr(lang, "Neither a little more money nor one more hour a week of anyone would add "
-                    "coverage to this plan (a small step "
-                    "may still buy better-fitting work); the next best move on Trade-offs tries larger "
-                    "steps.",
-              "Varken lite mer pengar eller en timme mer i veckan för någon skulle ge planen högre "
-              "täckning (ett litet steg kan ändå köpa arbete med bättre matchning); nästa bästa drag "
-              "under Avvägningar prövar större steg.")
+    return _(lang, "Neither a little more money nor one more hour a week of anyone would add coverage to "
+                   "this plan (a small step may still buy better-fitting work); the next best move on "
+                   "Trade-offs tries larger steps.")
 
 
 COLUMNS = {
-    "capability": ("Capability", "Kapabilitet"),
-    "who": ("Who", "Vem"),
-    "type": ("Type", "Typ"),
-    "hours": ("h/week", "h/vecka"),
-    "cost": ("Cost per year", "Kostnad per år"),
-    "fit": ("Fit", "Matchning"),
-    "reason": ("Why", "Varför"),
+    "capability": N_("Capability"),
+    "who": N_("Who"),
+    "type": N_("Type"),
+    "hours": N_("h/week"),
+    "cost": N_("Cost per year"),
+    "fit": N_("Fit"),
+    "reason": N_("Why"),
 }
 
 
 def column(key: str, lang: str) -> str:
-    en, sv = COLUMNS[key]
-    return tr(lang, en, sv)
+    return _(lang, COLUMNS[key])
 
 
 def _lines(plan: Plan, lang: str, catalog: Catalog) -> list[tuple[str, str, str, str, float, float, float, str]]:  # noqa: E501
@@ -222,7 +210,7 @@ def assignment_table(plan: Plan, catalog: Catalog, lang: str) -> pd.DataFrame:
     for cap, kind, provider, seat, hours_week, cost_year, fit_value, reason in _lines(plan, lang, catalog):
         uncovered = kind == "uncovered"
         rows.append((
-            catalog.name(cap, lang),
+            _(lang, catalog.name(cap)),
             "—" if uncovered else provider_label(kind, provider, seat or None, catalog, lang),
             t("not_done" if uncovered else kind, lang),
             hours(hours_week, lang),
@@ -243,7 +231,7 @@ def plan_csv(plan: Plan, catalog: Catalog, lang: str) -> str:
     rows = []
     for cap, kind, provider, seat, hours_week, cost_year, fit_value, reason in _lines(plan, lang, catalog):
         name = "" if kind == "uncovered" else provider_label(kind, provider, seat or None, catalog, lang)
-        rows.append((cap, catalog.name(cap, lang), kind, provider, name, seat, round(hours_week, 2),
+        rows.append((cap, _(lang, catalog.name(cap)), kind, provider, name, seat, round(hours_week, 2),
                      round(cost_year), round(fit_value, 2), reason))
     columns = dict(zip(CSV_COLUMNS, zip(*rows, strict=True), strict=True)) if rows else {}
     return csv_text(pd.DataFrame({name: list(columns.get(name, ())) for name in CSV_COLUMNS}))

@@ -11,7 +11,7 @@ from ui.changes import unique_labels
 from ui.charts import CONFIG, cost_chart, coverage_chart, load_chart
 from ui.compare_options import Option, Shelf, pick_one, picked
 from ui.feedback import md_escape
-from ui.i18n import tr
+from ui.i18n import _
 from ui.report import esc
 
 HIDE_CHROME = ("<style>"
@@ -67,19 +67,18 @@ def presentation(shelf: Shelf) -> None:
     """One scenario (picked here) or the comparison (picked outside the view), large."""
     lang, picks = shelf.lang, picked(shelf)
     st.html(HIDE_CHROME)
-    modes = {"one": tr(lang, "One scenario", "Ett scenario"),
-             "compare": tr(lang, "The comparison", "Jämförelsen")}
+    modes = {"one": _(lang, "One scenario"),
+             "compare": _(lang, "The comparison")}
     left, right = st.columns([2, 3], vertical_alignment="bottom")
     with left:
-        mode = st.segmented_control(tr(lang, "Show", "Visa"), list(modes), format_func=modes.get,
+        mode = st.segmented_control(_(lang, "Show"), list(modes), format_func=modes.get,
                                     key="cmp_present_mode", default="one", persist_state="session") or "one"
     if mode == "compare":
         if len(picks) >= 2:
             _comparison(shelf, picks)
         else:
-            st.info(tr(lang, "Pick two to four scenarios to compare (leave the presentation view to choose "
-                             "them).",
-                       "Välj två till fyra scenarier att jämföra (lämna presentationsläget för att välja)."))
+            st.info(_(lang, "Pick two to four scenarios to compare (leave the presentation view to choose "
+                            "them)."))
         return
     with right:
         option = pick_one(shelf)

@@ -19,13 +19,15 @@ from datetime import UTC, datetime
 import plotly.graph_objects as go
 
 from model import Catalog, Plan
-from model.raci import raci_frame
+from model.raci import Party, parties, raci
 from model.scenario import FIELD_SPECS
+from model.vocab import MARKETING_LEAD_SEAT, VOLUNTEER_SEAT
 from ui import charts, compare_charts, planview
 from ui.changes import compare_rows, summarise_changes, unique_labels, value_text
-from ui.i18n import t, tr
+from ui.findings import finding_text, seat_label
+from ui.fmt import hours
+from ui.i18n import N_, _, t
 
-APP = {"en": "Social media org simulator", "sv": "Organisationssimulator för sociala medier"}
 SCENARIO_CHARTS = ("coverage", "cost", "load", "flow")
 COMPARE_CHARTS = ("coverage", "cost", "load", "work")
 CHART_CONFIG = {"displaylogo": False, "responsive": True,
@@ -117,7 +119,7 @@ def _verdict_class(verdict: str) -> str:
 def _page(title: str, body: str, lang: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<meta name="generator" content="{esc(APP["en"])}">\n'
+            f'<meta name="generator" content="{esc(t("app_title", "en"))}">\n'
             f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n{body}\n"
             f"</main>\n</body>\n</html>\n")
 
@@ -142,12 +144,12 @@ def _frame_table(frame) -> str:
 
 def _generated(lang: str, at: datetime | None) -> str:
     at = (at or datetime.now(UTC)).astimezone(UTC)
-    return tr(lang, "Generated ", "Skapad ") + at.strftime("%Y-%m-%d %H:%M UTC")
+    return _(lang, "Generated {time}", time=at.strftime("%Y-%m-%d %H:%M UTC"))
 
 
 def _assumptions_text(item: ReportScenario, lang: str) -> str:
-    return (tr(lang, "edited assumptions", "ändrade antaganden") if item.edited_assumptions
-            else tr(lang, "default assumptions", "standardantaganden"))
+    return (_(lang, "edited assumptions") if item.edited_assumptions
+            else _(lang, "default assumptions"))
 
 
 def _tiles(item: ReportScenario, lang: str, baseline: Plan | None = None) -> str:
@@ -163,38 +165,91 @@ def _tiles(item: ReportScenario, lang: str, baseline: Plan | None = None) -> str
 def _findings(item: ReportScenario, lang: str) -> str:
     findings = planview.ordered_findings(item.plan)
     if not findings:
-        text = tr(lang, "The plan breaks none of the guidance.", "Planen bryter inte mot några råd.")
+        text = _(lang, "The plan breaks none of the guidance.")
         return f"<p>{esc(text)}</p>"
     entries = []
     for finding in findings:
-        message, advice = finding.text(lang)
+        message, advice = finding_text(finding, item.catalog, lang)
         subject = planview.finding_subject(finding, item.catalog, lang)
         entries.append(
             f'<li class="{esc(finding.severity)}"><span class="sev">{esc(t(finding.severity, lang))}'
-            f" · {esc(subject)}</span><br>{esc(message)}<br><em>{esc(tr(lang, 'Advice', 'Råd'))}:</em> "
+            f" · {esc(subject)}</span><br>{esc(message)}<br><em>{esc(_(lang, 'Advice'))}:</em> "
             f"{esc(advice)}</li>")
     return f'<ul class="findings">{"".join(entries)}</ul>'
 
 
 RACI_HEADERS = {
-    "capability": ("Capability", "Kapabilitet"),
-    "responsible": ("Responsible (does the work)", "Utför (R)"),
-    "accountable": ("Accountable (one)", "Ansvarig (A, en)"),
-    "consulted": ("Consulted", "Rådfrågas (C)"),
-    "informed": ("Informed", "Informeras (I)"),
-    "why_accountable": ("Why accountable", "Varför ansvarig"),
-    "demand_hours_week": ("Demand h/week", "Behov h/vecka"),
-    "uncovered_hours_week": ("Not done h/week", "Ogjort h/vecka"),
+    "capability": N_("Capability"),
+    "responsible": N_("Responsible (does the work)"),
+    "accountable": N_("Accountable (one)"),
+    "consulted": N_("Consulted"),
+    "informed": N_("Informed"),
+    "why_accountable": N_("Why accountable"),
+    "demand_hours_week": N_("Demand h/week"),
+    "uncovered_hours_week": N_("Not done h/week"),
 }
 
 
+# Why a party is accountable (model/raci.py ACCOUNTABLE_RULES), in words.
+WHY_ACCOUNTABLE = {
+    "leadership": N_("Strategy is owned by marketing leadership"),
+    "most_hours": N_("Carries most of the in-house hours"),
+    "lead_owner": N_("Bought outside or not done: the internal orderer who leads the work briefs "
+                     "and follows up"),
+    "best_fit": N_("Nobody in-house does it or leads the work: the team member who fits it best"),
+    "marketing_lead": N_("No in-house team: the head of marketing stays accountable"),
+}
+RACI_NOTE = N_("R carries the hours; A is exactly one person in-house who answers for the result "
+               "(leadership for strategy, else whoever carries most in-house hours, else the internal "
+               "orderer who leads the work); C has the know-how to be asked; I is kept informed.")
+
+
 def raci_headers(lang: str) -> dict[str, str]:
-    return {key: tr(lang, en, sv) for key, (en, sv) in RACI_HEADERS.items()}
+    return {key: _(lang, msgid) for key, msgid in RACI_HEADERS.items()}
+
+
+def party_label(party: Party, catalog: Catalog, lang: str) -> str:
+    """Someone in the RACI view: a provider by name, a seat with its role, the head of marketing."""
+    if party.kind == "provider":
+        return _(lang, catalog.name(party.ident))
+    if party.ident in (MARKETING_LEAD_SEAT, VOLUNTEER_SEAT):
+        return seat_label(party.ident, lang)
+    return f"{seat_label(party.ident, lang)} · {_(lang, catalog.name(party.role))}"
 
 
 def raci_table(plan: Plan, catalog: Catalog, lang: str):
-    """The RACI view with translated column names (for display and CSV)."""
-    return raci_frame(plan, catalog, lang).rename(columns=raci_headers(lang))
+    """The RACI view as a table with translated column names, one row per capability (a pandas
+    DataFrame, for display and CSV)."""
+    import pandas as pd
+
+    def names(items) -> str:
+        return "; ".join(party_label(party, catalog, lang) for party in items)
+
+    rows = []
+    for line in raci(plan, catalog):
+        responsible = "; ".join(f"{party_label(party, catalog, lang)} ({hours(value, lang)} h)"
+                                for party, value in line.responsible)
+        rows.append({
+            "capability": _(lang, catalog.name(line.capability)),
+            "responsible": responsible,
+            "accountable": party_label(line.accountable, catalog, lang),
+            "consulted": names(line.consulted),
+            "informed": names(line.informed),
+            "why_accountable": _(lang, WHY_ACCOUNTABLE[line.accountable_rule]),
+            "demand_hours_week": round(line.demand, 1),
+            "uncovered_hours_week": round(line.uncovered, 1),
+        })
+    return pd.DataFrame(rows, columns=list(RACI_HEADERS)).rename(columns=raci_headers(lang))
+
+
+def raci_grid(plan: Plan, catalog: Catalog, lang: str):
+    """The classic RACI grid: capabilities down, people and providers across, letters in the cells."""
+    import pandas as pd
+
+    lines = raci(plan, catalog)
+    data = {party_label(party, catalog, lang): [line.letters(party) for line in lines]
+            for party in parties(lines)}
+    return pd.DataFrame(data, index=[_(lang, catalog.name(line.capability)) for line in lines])
 
 
 def _inputs_table(items: Sequence[ReportScenario], labels: Sequence[str], lang: str) -> str:
@@ -205,7 +260,7 @@ def _inputs_table(items: Sequence[ReportScenario], labels: Sequence[str], lang: 
         rows.append([t(spec.name, lang)] + [
             value_text(spec.name, getattr(item.plan.scenario, spec.name), item.catalog, lang)
             for item in items])
-    return _table([tr(lang, "Input", "Indata"), *labels], rows)
+    return _table([_(lang, "Input"), *labels], rows)
 
 
 def scenario_report(item: ReportScenario, lang: str = "en", *, generated_at: datetime | None = None) -> str:
@@ -216,46 +271,35 @@ def scenario_report(item: ReportScenario, lang: str = "en", *, generated_at: dat
     divs = _Charts()
     note = f'<p class="note">{_multiline(item.note)}</p>' if item.note.strip() else ""
     body = [
-        f'<header><p class="kicker">{esc(APP.get(lang, APP["en"]))} · '
-        f'{esc(tr(lang, "scenario report", "scenariorapport"))}</p>',
+        f'<header><p class="kicker">{esc(t("app_title", lang))} · '
+        f'{esc(_(lang, "scenario report"))}</p>',
         f"<h1>{esc(item.name)}</h1>{note}",
         f'<p class="meta">{esc(_generated(lang, generated_at))} · {esc(_assumptions_text(item, lang))}</p>'
         "</header>",
         _tiles(item, lang),
-        f"<h2>{esc(tr(lang, 'Coverage and cost', 'Täckning och kostnad'))}</h2>",
+        f"<h2>{esc(_(lang, 'Coverage and cost'))}</h2>",
         divs.div(figures["coverage"], "chart-coverage"),
         divs.div(figures["cost"], "chart-cost"),
-        f"<h2>{esc(tr(lang, 'Load and who does what', 'Belastning och vem som gör vad'))}</h2>",
+        f"<h2>{esc(_(lang, 'Load and who does what'))}</h2>",
         divs.div(figures["load"], "chart-load"),
         divs.div(figures["flow"], "chart-flow"),
-        f"<h2>{esc(tr(lang, 'Findings and advice', 'Iakttagelser och råd'))}</h2>",
+        f"<h2>{esc(_(lang, 'Findings and advice'))}</h2>",
         _findings(item, lang),
-        f"<h2>{esc(tr(lang, 'Roles: RACI', 'Roller: RACI'))}</h2>",
-        f"<p class=\"meta\">{esc(RACI_NOTE[lang if lang in RACI_NOTE else 'en'])}</p>",
+        f"<h2>{esc(_(lang, 'Roles: RACI'))}</h2>",
+        f"<p class=\"meta\">{esc(_(lang, RACI_NOTE))}</p>",
         _frame_table(raci_table(item.plan, item.catalog, lang)),
-        f"<h2>{esc(tr(lang, 'Who does what, and why', 'Vem gör vad, och varför'))}</h2>",
+        f"<h2>{esc(_(lang, 'Who does what, and why'))}</h2>",
         _frame_table(planview.assignment_table(item.plan, item.catalog, lang)),
-        f"<h2>{esc(tr(lang, 'The scenario', 'Scenariot'))}</h2>",
+        f"<h2>{esc(_(lang, 'The scenario'))}</h2>",
         _inputs_table([item], [item.name], lang),
         _footer(lang),
     ]
-    return _page(f"{item.name} · {APP.get(lang, APP['en'])}", "\n".join(body), lang)
-
-
-RACI_NOTE = {
-    "en": "R carries the hours; A is exactly one person in-house who answers for the result "
-          "(leadership for strategy, else whoever carries most in-house hours, else the internal "
-          "orderer who leads the work); C has the know-how to be asked; I is kept informed.",
-    "sv": "R bär timmarna; A är exakt en person internt som svarar för resultatet (ledningen för "
-          "strategin, annars den som bär flest interna timmar, annars den interna beställaren som "
-          "leder arbetet); C har kunskapen att rådfrågas; I hålls informerad.",
-}
+    return _page(f"{item.name} · {t('app_title', lang)}", "\n".join(body), lang)
 
 
 def _footer(lang: str) -> str:
-    text = tr(lang, "This file is self-contained: it opens offline and its charts stay interactive.",
-              "Filen är fristående: den öppnas utan nätverk och diagrammen är interaktiva.")
-    return f"<footer>{esc(APP.get(lang, APP['en']))}. {esc(text)}</footer>"
+    text = _(lang, "This file is self-contained: it opens offline and its charts stay interactive.")
+    return f"<footer>{esc(t('app_title', lang))}. {esc(text)}</footer>"
 
 
 def comparison_report(items: Sequence[ReportScenario], catalog: Catalog, lang: str = "en", *,
@@ -268,55 +312,55 @@ def comparison_report(items: Sequence[ReportScenario], catalog: Catalog, lang: s
     pairs = list(zip(labels, plans, strict=True))
     divs = _Charts()
     body = [
-        f'<header><p class="kicker">{esc(APP.get(lang, APP["en"]))} · '
-        f'{esc(tr(lang, "comparison", "jämförelse"))}</p>',
+        f'<header><p class="kicker">{esc(t("app_title", lang))} · '
+        f'{esc(_(lang, "comparison"))}</p>',
         f"<h1>{esc(' · '.join(labels))}</h1>",
         f'<p class="meta">{esc(_generated(lang, generated_at))} · '
-        f'{esc(tr(lang, "Baseline: ", "Utgångsläge: "))}{esc(labels[0])}</p></header>',
+        f'{esc(_(lang, "Baseline: {name}", name=labels[0]))}</p></header>',
     ]
     for label, item in zip(labels, items, strict=True):
         body.append(f"<h3>{esc(label)}</h3>")
         if item.note.strip():
             body.append(f'<p class="note">{_multiline(item.note)}</p>')
         body.append(f'<p class="meta">{esc(_assumptions_text(item, lang))}</p>')
-    body.append(f"<h2>{esc(tr(lang, 'Headline figures', 'Nyckeltal'))}</h2>")
-    legend = tr(lang, "Against the baseline:", "Mot utgångsläget:")
-    better, worse, changed = (tr(lang, "better", "bättre"), tr(lang, "worse", "sämre"),
-                              tr(lang, "changed", "ändrat"))
+    body.append(f"<h2>{esc(_(lang, 'Headline figures'))}</h2>")
+    legend = _(lang, "Against the baseline:")
+    better, worse, changed = (_(lang, "better"), _(lang, "worse"),
+                              _(lang, "changed"))
     body.append(f'<p class="legend meta">{esc(legend)} '
                 f'<span style="background:var(--goodbg);color:var(--good)">{esc(better)}</span>'
                 f'<span style="background:var(--badbg);color:var(--bad)">{esc(worse)}</span>'
                 f'<span style="background:var(--changedbg)">{esc(changed)}</span></p>')
     rows = compare_rows(plans, lang)
     body.append(_table(
-        [tr(lang, "Figure", "Nyckeltal"), *labels],
+        [_(lang, "Figure"), *labels],
         [[row.label, *row.values] for row in rows],
         [["", *[_verdict_class(row.verdict(i)) for i in range(len(plans))]] for row in rows]))
     figures = compare_charts.compare_figures(pairs, catalog, lang)
-    body.append(f"<h2>{esc(tr(lang, 'Side by side', 'Sida vid sida'))}</h2>")
+    body.append(f"<h2>{esc(_(lang, 'Side by side'))}</h2>")
     for name in COMPARE_CHARTS:
         body.append(divs.div(figures[name], f"chart-compare-{name}"))
-    body.append(f"<h2>{esc(tr(lang, 'What changed', 'Vad som ändrats'))}</h2>")
+    body.append(f"<h2>{esc(_(lang, 'What changed'))}</h2>")
     for label, item in zip(labels[1:], items[1:], strict=True):
         summary = summarise_changes(items[0].plan, item.plan, catalog, lang)
         body.append(f"<h3>{esc(labels[0])} → {esc(label)}</h3>")
         if summary.same_plan:
-            same = tr(lang, "Same inputs and the same plan.", "Samma indata och samma plan.")
+            same = _(lang, "Same inputs and the same plan.")
             body.append(f"<p>{esc(same)}</p>")
         sections = []
         for _key, title, lines in summary.sections():
             items_html = "".join(f"<li>{esc(line)}</li>" for line in lines)
             sections.append(f"<h4>{esc(title)}</h4><ul>{items_html}</ul>")
         body.append(f'<div class="changes">{"".join(sections)}</div>')
-    body.append(f"<h2>{esc(tr(lang, 'Findings and advice', 'Iakttagelser och råd'))}</h2>")
+    body.append(f"<h2>{esc(_(lang, 'Findings and advice'))}</h2>")
     for label, item in zip(labels, items, strict=True):
         body.append(f"<h3>{esc(label)}</h3>{_findings(item, lang)}")
-    body.append(f"<h2>{esc(tr(lang, 'The scenarios', 'Scenarierna'))}</h2>")
+    body.append(f"<h2>{esc(_(lang, 'The scenarios'))}</h2>")
     body.append(_inputs_table(items, labels, lang))
     body.append(_footer(lang))
-    title = tr(lang, "Comparison", "Jämförelse") + ": " + " · ".join(labels)
+    title = _(lang, "Comparison") + ": " + " · ".join(labels)
     return _page(title, "\n".join(body), lang)
 
 
 __all__ = ["COMPARE_CHARTS", "SCENARIO_CHARTS", "ReportScenario", "comparison_report", "esc",
-           "raci_headers", "raci_table", "scenario_report"]
+           "party_label", "raci_grid", "raci_headers", "raci_table", "scenario_report"]

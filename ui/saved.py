@@ -22,7 +22,6 @@ reader and writer) is imported from here, the one door.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -46,8 +45,10 @@ from storage import (
 from storage import read_scenario_file as read_scenario_file
 from storage import scenario_file_text as scenario_file_text
 from ui.feedback import flash as _flash
-from ui.i18n import note as _note
-from ui.i18n import tr
+from ui.i18n import N_, _
+from ui.problems import error_text
+from ui.problems import problem_text as model_problem_text
+from ui.problems import problem_text as render_problem
 from ui.state import CATALOG_KEY, apply_scenario, assumptions_edited, current_catalog, default_catalog
 
 T = TypeVar("T")
@@ -148,16 +149,14 @@ def new_workspace(lang: str) -> None:
             raise StorageError(problem or "no database")
         return store.new_workspace()
 
-    key = attempt(lang, ("No workspace was made", "Ingen arbetsyta skapades"), make)
+    key = attempt(lang, N_("No workspace was made"), make)
     if key is None:
         return
     st.session_state[WORKSPACE_KEY] = key
     for key in SELECTION_KEYS:
         st.session_state.pop(key, None)
-    flash("success", tr(lang, "You are in a new private workspace. Copy its link to come back to it or "
-                              "to share it: without the link nobody can open it.",
-                        "Du är i en ny privat arbetsyta. Kopiera länken för att komma tillbaka till den "
-                        "eller dela den: utan länken kan ingen öppna den."))
+    flash("success", _(lang, "You are in a new private workspace. Copy its link to come back to it or to "
+                             "share it: without the link nobody can open it."))
 
 
 def leave_workspace(lang: str) -> None:
@@ -165,8 +164,7 @@ def leave_workspace(lang: str) -> None:
     st.session_state.pop(WORKSPACE_KEY, None)
     for key in SELECTION_KEYS:
         st.session_state.pop(key, None)
-    flash("success", tr(lang, "Back in the shared workspace. The private one is kept: its link opens it.",
-                        "Tillbaka i den delade arbetsytan. Den privata finns kvar: länken öppnar den."))
+    flash("success", _(lang, "Back in the shared workspace. The private one is kept: its link opens it."))
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -174,15 +172,15 @@ def _catalog_from_text(text: str) -> Catalog:
     return load_catalog_text(text, origin="saved assumptions")
 
 
-def catalog_of(saved: SavedScenario) -> tuple[Catalog, str | None]:
-    """The catalog a saved scenario was made with, and a problem if its assumptions cannot be
-    read (the defaults are used then)."""
+def catalog_of(saved: SavedScenario) -> tuple[Catalog, CatalogError | None]:
+    """The catalog a saved scenario was made with, and the error if its assumptions cannot be
+    read (the defaults are used then; ui.problems.error_text words it)."""
     if saved.assumptions_yaml is None:
         return default_catalog(), None
     try:
         return _catalog_from_text(saved.assumptions_yaml), None
     except CatalogError as error:
-        return default_catalog(), str(error)
+        return default_catalog(), error
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -204,58 +202,36 @@ def flash(kind: str, text: str) -> None:
 
 
 # ---- storage errors, in the user's language (converted here only) -------------------------------
-_SV_FIELD = {"name": ("namnet", "tomt", "långt"), "note": ("anteckningen", "tom", "lång")}  # gender
-INVALID_SV = (  # storage's InvalidInputError texts (English) in Swedish
-    (re.compile(r"^the (name|note) is empty$"), lambda m: "{} är {}".format(*_SV_FIELD[m[1]])),
-    (re.compile(r"^the (name|note) must be text$"), lambda m: f"{_SV_FIELD[m[1]][0]} måste vara text"),
-    (re.compile(r"^the (name|note) contains control characters$"),
-     lambda m: f"{_SV_FIELD[m[1]][0]} innehåller styrtecken"),
-    (re.compile(r"^the (name|note) is (\d+) characters long; at most (\d+)$"),
-     lambda m: f"{_SV_FIELD[m[1]][0]} är {m[2]} tecken {_SV_FIELD[m[1]][2]}; högst {m[3]}"),
-    (re.compile(r"^the assumptions must be YAML text$"), lambda m: "antagandena måste vara YAML-text"),
-    (re.compile(r"^the assumptions are (\d+) characters; at most (\d+)$"),
-     lambda m: f"antagandena är {m[1]} tecken; högst {m[2]}"),
-)
-
-
 def problem_text(error: Exception, lang: str) -> str:
     """What a StorageError (or a saved scenario that cannot be read) means, in the user's language:
     a clause without a full stop; database errors keep their own (technical) words."""
     if isinstance(error, NameTakenError):
-        return tr(lang, f"a saved scenario is already called “{error.name}”",
-                  f"det finns redan ett sparat scenario som heter “{error.name}”")
+        return _(lang, "a saved scenario is already called “{name}”", name=error.name)
     if isinstance(error, NotAllowedError):
-        return tr(lang, f"only its owner ({error.owner}) may change or delete “{error.name}”; you can "
-                        "duplicate it and change the copy",
-                  f"bara ägaren ({error.owner}) får ändra eller ta bort “{error.name}”; du kan kopiera "
-                  "det och ändra kopian")
+        return _(lang, "only its owner ({owner}) may change or delete “{name}”; you can duplicate it and "
+                       "change the copy", owner=error.owner, name=error.name)
     if isinstance(error, NotFoundError):
-        return tr(lang, "it does not exist any more (it may have been deleted)",
-                  "det finns inte längre (det kan ha tagits bort)")
+        return _(lang, "it does not exist any more (it may have been deleted)")
     if isinstance(error, WorkspaceNotFoundError):
-        return tr(lang, "no workspace has this link (check that it was copied whole)",
-                  "ingen arbetsyta har den här länken (kontrollera att hela länken kopierades)")
+        return _(lang, "no workspace has this link (check that it was copied whole)")
     if isinstance(error, ScenarioError):
-        return "; ".join(_note(problem, lang) for problem in error.problems)
-    text = str(error).rstrip(".")
-    if lang == "sv" and isinstance(error, InvalidInputError):
-        for pattern, swedish in INVALID_SV:
-            if match := pattern.match(text):
-                return swedish(match)
-    return text
+        return error_text(error, lang)
+    if isinstance(error, InvalidInputError):
+        return render_problem(error.problem, lang)
+    return str(error).rstrip(".")  # a database error keeps its own (technical) words
 
 
-def attempt(lang: str, failed: tuple[str, str], action: Callable[[], T], *,
-            if_taken: tuple[str, str] = ("Choose another name.", "Välj ett annat namn.")) -> T | None:
+def attempt(lang: str, failed: str, action: Callable[[], T], *,
+            if_taken: str = N_("Choose another name.")) -> T | None:
     """Run a storage action. On a StorageError (name taken, not found, not allowed, invalid input,
     the database) or an unreadable saved scenario, flash one message in the user's language —
-    `failed` (English, Swedish) says what did not happen — and return None."""
+    `failed` (a msgid) says what did not happen — and return None."""
     try:
         return action()
     except (StorageError, ScenarioError) as error:
-        text = f"{tr(lang, *failed)}: {problem_text(error, lang)}."
+        text = f"{_(lang, failed)}: {problem_text(error, lang)}."
         if isinstance(error, NameTakenError):
-            text += " " + tr(lang, *if_taken)
+            text += " " + _(lang, if_taken)
         flash("error", text)
         return None
 
@@ -274,7 +250,7 @@ def load_into_sidebar(store: ScenarioStore | Workspace, scenario_id: int, lang: 
         row = store.get(scenario_id)
         return row, row.scenario
 
-    found = attempt(lang, ("Could not load it", "Kunde inte läsa in det"), read)
+    found = attempt(lang, N_("Could not load it"), read)
     if found is None:
         return
     saved, scenario = found
@@ -284,26 +260,24 @@ def load_into_sidebar(store: ScenarioStore | Workspace, scenario_id: int, lang: 
             # a catalog of its own (not the cached, shared one): the Assumptions page may edit it
             st.session_state[CATALOG_KEY] = load_catalog_text(saved.assumptions_yaml,
                                                               origin="saved assumptions")
-            notes.append(tr(lang, "its edited assumptions are in force",
-                            "dess ändrade antaganden gäller"))
+            notes.append(_(lang, "its edited assumptions are in force"))
         except CatalogError as error:
-            notes.append(tr(lang, f"its assumptions could not be read ({error}); the current ones are kept",
-                            f"dess antaganden kunde inte läsas ({error}); de nuvarande behålls"))
+            notes.append(_(lang, "its assumptions could not be read ({error}); the current ones are kept",
+                           error=error_text(error, lang)))
     elif assumptions_edited():
         st.session_state.pop(CATALOG_KEY, None)
-        notes.append(tr(lang, "it was saved with the default assumptions, which are back in force",
-                        "det sparades med standardantagandena, som gäller igen"))
+        notes.append(_(lang, "it was saved with the default assumptions, which are back in force"))
     apply_scenario(scenario)
-    text = tr(lang, f"Loaded “{saved.name}” into the sidebar", f"“{saved.name}” är inläst i sidopanelen")
+    text = _(lang, "Loaded “{name}” into the sidebar", name=saved.name)
     if notes:
         text += "; " + "; ".join(notes)
     if scenario.notes:
-        text += tr(lang, ". Some stored values were replaced by defaults: ",
-                   ". Några sparade värden ersattes med standardvärden: ") + "; ".join(scenario.notes)
+        text += _(lang, ". Some stored values were replaced by defaults: ") + "; ".join(
+            model_problem_text(problem, lang) for problem in scenario.notes)
     flash("success", text + ".")
 
 
 def load_scenario_into_sidebar(scenario: Scenario, label: str, lang: str) -> None:
     """Callback: put an uploaded scenario into the sidebar."""
     apply_scenario(scenario)
-    flash("success", tr(lang, f"Loaded “{label}” into the sidebar.", f"“{label}” är inläst i sidopanelen."))
+    flash("success", _(lang, "Loaded “{label}” into the sidebar.", label=label))

@@ -5,13 +5,17 @@ selection widgets would write their translated labels into the link."""
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from model import Scenario
-from model.fmt import sek as format_sek
 from model.scenario import FIELD_SPECS, SPECS
 from model.vocab import CAPABILITIES, ROLES
-from ui.i18n import LANGS, note, t
+from ui.fmt import sek as format_sek
+from ui.fmt import slider_format
+from ui.i18n import LANGS, PSEUDO, _, t
+from ui.problems import problem_text
 from ui.state import SCALAR_FIELDS, Context, apply_scenario, current_catalog, plan_for, set_context
 
 # widget: (kind, step) for each scalar field; the range comes from model.scenario.FIELD_SPECS
@@ -28,6 +32,15 @@ WIDGETS = {
     "marketing_lead_hours": ("slider", 0.5),
     "volunteer_hours": ("slider", 1.0),
 }
+# How a slider writes its value, in the language's style (ui.fmt.slider_format: kind, decimals);
+# the other sliders are small whole numbers. Number inputs keep Streamlit's plain digits: their
+# format also shapes the text being edited, and "1 500 000 kr" would not parse back.
+SLIDER_FORMATS = {
+    "budget_sek": ("money", 0),
+    "video_share": ("percent", 0),
+    "marketing_lead_hours": ("number", 1),
+    "volunteer_hours": ("number", 0),
+}
 WORKLOAD = ("channels", "posts_per_week", "video_share", "inbound_per_week", "ad_spend_sek_month",
             "influencers", "org_size", "marketing_lead_hours", "volunteer_hours")
 
@@ -36,13 +49,26 @@ def _url_lists() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
+PSEUDO_ENV = "SOCIAL_SIM_PSEUDO_LOCALE"  # "1": the pseudo-locale qps may be chosen (tests only)
+
+
+def languages() -> list[str]:
+    """The languages on offer: English and every catalog, plus the pseudo-locale in tests."""
+    return list(LANGS) + ([PSEUDO] if os.environ.get(PSEUDO_ENV) == "1" else [])
+
+
+def _language_name(code: str) -> str:
+    return LANGS.get(code) or "Pseudo (qps)"
+
+
 def current_language() -> str:
     """The language in force: the sidebar's choice, else the link's `lang`, else the browser's."""
+    offered = languages()
     chosen = st.session_state.get("lang")
-    if chosen in LANGS:
+    if chosen in offered:
         return chosen
     lang = (st.query_params.get_all("lang") or [""])[-1]
-    if lang in LANGS:
+    if lang in offered:
         return lang
     locale = (st.context.locale or "") if hasattr(st.context, "locale") else ""
     return "sv" if locale.lower().startswith("sv") else "en"
@@ -52,7 +78,7 @@ def _initialise() -> None:
     """First run of a session: read the link once, note what was wrong in it."""
     params = _url_lists()
     scenario = Scenario.from_query_params(params)
-    invalid = [name for name in SCALAR_FIELDS if any(note.startswith(f"{name}:") for note in scenario.notes)]
+    invalid = [name for name in SCALAR_FIELDS if any(note.get("key") == name for note in scenario.notes)]
     bad = list(invalid)
     if scenario.team:  # an explicit team decides the size; a stale team_size must not win
         bad.append("team_size")
@@ -87,7 +113,9 @@ def _scalar(name: str, lang: str) -> None:
     # the link and reopen as 2.)
     default = float(spec.default) if is_float else int(spec.default)
     if kind == "slider":
+        style = SLIDER_FORMATS.get(name)
         st.slider(label, min_value=low, max_value=high, value=default, step=step, key=name,
+                  format=slider_format(lang, *style) if style else None,
                   bind="query-params", help=t(f"{name}_help", lang) if f"{name}_help" in _HELP else None)
     else:
         st.number_input(label, min_value=low, max_value=high, value=default, step=step, key=name,
@@ -170,7 +198,7 @@ def _team_editor(lang: str) -> tuple[str, ...]:
     for index in range(size):
         left, right = st.columns([5, 1], vertical_alignment="bottom")
         left.selectbox(f"{t('seat', lang)} {index + 1}", ROLES, key=f"seat_role_{index}",
-                       format_func=lambda role: catalog.name(role, lang))
+                       format_func=lambda role: _(lang, catalog.name(role)))
         right.button("✕", key=f"seat_remove_{index}", on_click=_remove_seat, args=(index,),
                      help=t("remove_seat", lang))
         roles.append(st.session_state[f"seat_role_{index}"])
@@ -185,7 +213,7 @@ def _sourcing(lang: str) -> None:
     for name, other in (("outsource", "insource"), ("insource", "outsource")):
         taken = set(st.session_state.get(other) or [])
         options = [cap for cap in CAPABILITIES if cap not in taken]
-        st.multiselect(t(name, lang), options, key=name, format_func=lambda cap: catalog.name(cap, lang))
+        st.multiselect(t(name, lang), options, key=name, format_func=lambda cap: _(lang, catalog.name(cap)))
 
 
 def _write_manual_params(scenario: Scenario, lang: str) -> None:
@@ -209,11 +237,11 @@ def render_sidebar() -> Context:
         st.session_state.update(st.session_state.pop("_pending"))
     catalog = current_catalog()
     with st.sidebar:
-        lang = st.radio(t("language", "en") + " / " + t("language", "sv"), list(LANGS), key="lang",
-                        format_func=LANGS.get, horizontal=True)
+        lang = st.radio(t("language", "en") + " / " + t("language", "sv"), languages(), key="lang",
+                        format_func=_language_name, horizontal=True)
         st.selectbox(t("preset", lang), list(catalog.presets), index=None, key="preset_choice",
                      placeholder=t("preset_placeholder", lang), on_change=_apply_preset,
-                     format_func=lambda pid: catalog.presets[pid].name[lang])
+                     format_func=lambda pid: _(lang, catalog.presets[pid].name))
         _scalar("team_size", lang)
         _scalar("budget_sek", lang)
         st.caption(format_sek(st.session_state["budget_sek"], lang) + " · " + t("budget_help", lang))
@@ -226,7 +254,8 @@ def render_sidebar() -> Context:
             _sourcing(lang)
         notes = st.session_state.get("url_notes") or []
         if notes:
-            st.warning(t("url_notes", lang) + "\n\n" + "\n".join(f"- {note(text, lang)}" for text in notes))
+            st.warning(t("url_notes", lang) + "\n\n" + "\n".join(f"- {problem_text(problem, lang)}"
+                                                                 for problem in notes))
     values = {name: st.session_state[name] for name in SCALAR_FIELDS}
     values.update(team=list(team), outsource=st.session_state.get("outsource") or [],
                   insource=st.session_state.get("insource") or [])

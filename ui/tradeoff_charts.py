@@ -2,7 +2,7 @@
 cost-coverage frontier, the sourcing strategies side by side and the candidate moves.
 
 Pure functions (model values in, Plotly figures or text out), no Streamlit calls. Every label,
-title and hover text is in English and Swedish; numbers go through model.fmt.
+title and hover text goes through the catalog (ui.i18n); numbers go through ui.fmt.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ import plotly.graph_objects as go
 from plotly.colors import get_colorscale, sample_colorscale
 
 from model import Catalog, Plan
-from model.fmt import msek, number, pct, sek
 from model.tradeoffs import Move, Sweep, SweepPoint
 from model.vocab import CAPABILITIES
 from ui.figkit import COLORS, GRID, LEGEND_RIGHT, empty, figure, legend_on_top, vline
-from ui.i18n import t, tr
+from ui.fmt import money as fmt_money
+from ui.fmt import msek, pct, points, sek
+from ui.i18n import _, n_, t
 
 STRATEGY_COLORS = {"current": "#8C8C8C", "in_house": "#0072B2", "hybrid": "#CC79A7",
                    "outsourced": "#E69F00"}
@@ -29,46 +30,35 @@ PCT_TICKS = (0, 0.25, 0.5, 0.75, 1)
 # ---- texts -------------------------------------------------------------------------------------
 def people(count: int, lang: str) -> str:
     """'1 person', '3 people' / '1 person', '3 personer'."""
-    if lang == "sv":
-        return f"{count} person" if count == 1 else f"{count} personer"
-    return f"{count} person" if count == 1 else f"{count} people"
+    return n_(lang, "{count} person", "{count} people", count)
 
 
 def strategy_name(strategy_id: str, lang: str) -> str:
     names = {
-        "current": tr(lang, "Current scenario", "Nuvarande scenario"),
-        "in_house": tr(lang, "Mostly in-house", "Mest internt"),
-        "hybrid": tr(lang, "Hybrid", "Hybrid"),
-        "outsourced": tr(lang, "Mostly outsourced", "Mest utlagt"),
+        "current": _(lang, "Current scenario"),
+        "in_house": _(lang, "Mostly in-house"),
+        "hybrid": _(lang, "Hybrid"),
+        "outsourced": _(lang, "Mostly outsourced"),
     }
     return names[strategy_id]
 
 
 def strategy_description(strategy_id: str, lang: str) -> str:
     texts = {
-        "current": tr(lang, "The team and sourcing in the sidebar.",
-                      "Teamet och inköpen i sidopanelen."),
-        "in_house": tr(lang, "As many people as the budget pays for (grown from the current team "
-                             "along the hiring ladder); what money is left buys what they cannot do.",
-                       "Så många personer som budgeten räcker till (nuvarande team utökat enligt "
-                       "rekryteringsstegen); pengar som blir över köper det de inte kan göra."),
-        "hybrid": tr(lang, "An in-house core (the current team without its production and ads "
-                           "seats); content and ads are bought from agencies and freelancers first.",
-                     "En intern kärna (nuvarande team utan produktions- och annonstjänster); "
-                     "innehåll och annonsering köps först av byråer och frilansare."),
-        "outsourced": tr(lang, "One in-house person who leads the work; everything that can be bought "
-                               "and that no guidance keeps in-house is bought outside first.",
-                         "En intern person som leder arbetet; allt som kan köpas och som inget råd "
-                         "håller internt köps först utifrån."),
+        "current": _(lang, "The team and sourcing in the sidebar."),
+        "in_house": _(lang, "As many people as the budget pays for (grown from the current team along the "
+                            "hiring ladder); what money is left buys what they cannot do."),
+        "hybrid": _(lang, "An in-house core (the current team without its production and ads seats); "
+                          "content and ads are bought from agencies and freelancers first."),
+        "outsourced": _(lang, "One in-house person who leads the work; everything that can be bought and "
+                              "that no guidance keeps in-house is bought outside first."),
     }
     return texts[strategy_id]
 
 
 def signed_pp(value: float, lang: str) -> str:
-    """A change in coverage as signed percentage points: +4.2 pp / +4,2 p.e."""
-    unit = "p.e." if lang == "sv" else "pp"
-    sign = "+" if value > 5e-5 else "-" if value < -5e-5 else "±"  # "-": st.metric reads it
-    return f"{sign}{number(abs(value) * 100, lang, 1)}\u00a0{unit}"
+    """A change in coverage as signed percentage points: +4.2 pp / +4,2 procentenheter."""
+    return points(value, lang, 1, signed=True)
 
 
 def signed_sek(value: float, lang: str) -> str:
@@ -79,25 +69,22 @@ def signed_sek(value: float, lang: str) -> str:
 def move_label(move: Move, catalog: Catalog, lang: str) -> str:
     """What the move does, in a few words."""
     if move.kind == "hire":
-        return tr(lang, f"Hire a {catalog.name(move.target, 'en')}",
-                  f"Anställ en {catalog.name(move.target, 'sv')}")
+        return _(lang, "Hire a {role}", role=_(lang, catalog.name(move.target)))
     if move.kind == "budget" and move.target == "fund":
-        return tr(lang, f"Add {sek(move.amount, 'en')} to the budget (pays for all planned purchases)",
-                  f"Öka budgeten med {sek(move.amount, 'sv')} (betalar alla planerade inköp)")
+        return _(lang, "Add {amount} to the budget (pays for all planned purchases)",
+                 amount=sek(move.amount, lang))
     if move.kind == "budget":
-        return tr(lang, f"Add {sek(move.amount, 'en')} to the budget",
-                  f"Öka budgeten med {sek(move.amount, 'sv')}")
-    cap = catalog.name(move.target, lang)
+        return _(lang, "Add {amount} to the budget", amount=sek(move.amount, lang))
+    cap = _(lang, catalog.name(move.target))
     if move.kind == "insource":
-        return tr(lang, f"In-house: {cap} (never bought outside)",
-                  f"Internt: {cap} (köps aldrig utifrån)")
-    return tr(lang, f"Outside: {cap} (bought outside first)", f"Externt: {cap} (köps utifrån först)")
+        return _(lang, "In-house: {cap} (never bought outside)", cap=cap)
+    return _(lang, "Outside: {cap} (bought outside first)", cap=cap)
 
 
 def gain_per_100k(move: Move, lang: str) -> str:
     """Coverage gained per 100,000 SEK, or why there is no such number."""
     if move.tier == 0:
-        return tr(lang, "free gain", "gratis vinst")
+        return _(lang, "free gain")
     if move.tier == 2:
         return "—"
     return signed_pp(move.gain_per_sek * 100_000, lang)
@@ -111,58 +98,49 @@ def what_it_buys(move: Move, before: Plan, lang: str) -> str:
                            ("freelancer", before.cost.freelancer, move.plan.cost.freelancer)):
         if abs(new - old) > 0.5:
             parts.append(f"{t(kind, lang)} {signed_sek(new - old, lang)}")
-    return ", ".join(parts) or tr(lang, "no change in spend", "ingen ändring i kostnad")
+    return ", ".join(parts) or _(lang, "no change in spend")
 
 
 def verdict(now: SweepPoint, best: SweepPoint, budget: float, lang: str) -> str:
     """The answer to the page's question in one sentence: the best mix at this budget against
     the current scenario (numbers already written for `lang`)."""
-    money, who, bought = msek(budget, lang), people(best.team_size, lang), msek(best.external, lang)
+    money, who, bought = fmt_money(budget, lang), people(best.team_size, lang), fmt_money(best.external, lang)
     cov, cov_now, team = pct(best.coverage, lang), pct(now.coverage, lang), people(now.team_size, lang)
     if best.over_budget:
-        return tr(lang, f"None of the team sizes on the map fits in **{money}** a year: the in-house "
-                        "team alone costs more. Widen the map or raise the budget.",
-                  f"Ingen av teamstorlekarna på kartan ryms i **{money}** om året: det egna teamet "
-                  "kostar ensamt mer. Vidga kartan eller höj budgeten.")
+        return _(lang, "None of the team sizes on the map fits in **{money}** a year: the in-house team "
+                       "alone costs more. Widen the map or raise the budget.", money=money)
     if best.team_size == now.team_size:
-        now_bought = msek(now.external, lang)
-        return tr(lang, f"With **{money}** a year, the current **{team}** in-house and **{now_bought}** "
-                        "bought outside already give the most coverage of the team sizes on the map.",
-                  f"Med **{money}** om året ger nuvarande **{team}** internt och **{now_bought}** köpt "
-                  "utifrån redan mest täckning av teamstorlekarna på kartan.")
+        now_bought = fmt_money(now.external, lang)
+        return _(lang, "With **{money}** a year, the current **{team}** in-house and **{now_bought}** "
+                       "bought outside already give the most coverage of the team sizes on the map.",
+                       money=money, team=team, now_bought=now_bought)
     if now.over_budget and best.coverage < now.coverage:
-        return tr(lang, f"Within **{money}** a year, **{who}** in-house and **{bought}** bought outside "
-                        f"give the most coverage: **{cov}**. The current {team} give {cov_now}, but the "
-                        "in-house team alone costs more than the budget.",
-                  f"Inom **{money}** om året ger **{who}** internt och **{bought}** köpt utifrån mest "
-                  f"täckning: **{cov}**. Nuvarande {team} ger {cov_now}, men det egna teamet kostar "
-                  "ensamt mer än budgeten.")
+        return _(lang, "Within **{money}** a year, **{who}** in-house and **{bought}** bought outside give "
+                       "the most coverage: **{cov}**. The current {team} give {cov_now}, but the in-house "
+                       "team alone costs more than the budget.",
+                       money=money, who=who, bought=bought, cov=cov, team=team, cov_now=cov_now)
     if abs(best.coverage - now.coverage) <= 5e-5:
         saved = now.total - best.total
-        cheaper = (tr(lang, f"for **{msek(saved, lang)}** less a year", f"för **{msek(saved, lang)}** "
-                            "mindre om året") if saved > 0.5 else
-                   tr(lang, "at the same cost", "till samma kostnad"))
-        return tr(lang, f"With **{money}** a year, **{who}** in-house and **{bought}** bought outside "
-                        f"give the same coverage as now ({cov}) {cheaper}.",
-                  f"Med **{money}** om året ger **{who}** internt och **{bought}** köpt utifrån samma "
-                  f"täckning som nu ({cov}) {cheaper}.")
-    return tr(lang, f"With **{money}** a year, **{who}** in-house and **{bought}** bought outside give "
-                    f"the most coverage: **{cov}** (now {cov_now} with {team}).",
-              f"Med **{money}** om året ger **{who}** internt och **{bought}** köpt utifrån mest "
-              f"täckning: **{cov}** (nu {cov_now} med {team}).")
+        cheaper = (_(lang, "for **{msek}** less a year", msek=fmt_money(saved, lang)) if saved > 0.5 else
+                   _(lang, "at the same cost"))
+        return _(lang, "With **{money}** a year, **{who}** in-house and **{bought}** bought outside give "
+                       "the same coverage as now ({cov}) {cheaper}.",
+                       money=money, who=who, bought=bought, cov=cov, cheaper=cheaper)
+    return _(lang, "With **{money}** a year, **{who}** in-house and **{bought}** bought outside give the "
+                   "most coverage: **{cov}** (now {cov_now} with {team}).",
+                   money=money, who=who, bought=bought, cov=cov, cov_now=cov_now, team=team)
 
 
 # ---- figures ---------------------------------------------------------------------------------
 def _no_ranges(title: str, lang: str, height: int) -> go.Figure:
-    return empty(title, tr(lang, "Nothing to show: the ranges are empty.",
-                           "Inget att visa: intervallen är tomma."), lang, height)
+    return empty(title, _(lang, "Nothing to show: the ranges are empty."), lang, height)
 
 
 def _star(point: SweepPoint, x: float, y: float, lang: str) -> dict:
     return {"type": "scatter", "x": [x], "y": [y], "mode": "markers",
             "marker": {"symbol": "star", "size": 26, "color": "#FFFFFF",
                        "line": {"color": "#000000", "width": 2}},
-            "name": tr(lang, "Current scenario", "Nuvarande scenario"),
+            "name": _(lang, "Current scenario"),
             "text": [point_hover(point, lang)], "hovertemplate": "%{text}<extra></extra>"}
 
 
@@ -181,17 +159,16 @@ def _edges(values: list[float]) -> list[float]:
 
 def point_hover(point: SweepPoint, lang: str) -> str:
     lines = [
-        f"<b>{people(point.team_size, lang)} · {tr(lang, 'budget', 'budget')} {msek(point.budget, lang)}</b>",
-        f"{tr(lang, 'Coverage', 'Täckning')}: {pct(point.coverage, lang)}",
-        f"{tr(lang, 'Cost', 'Kostnad')}: {sek(point.total, lang)}",
-        f"{tr(lang, 'In-house share of cost', 'Intern andel av kostnaden')}: "
+        f"<b>{people(point.team_size, lang)} · {_(lang, 'budget')} {msek(point.budget, lang)}</b>",
+        f"{_(lang, 'Coverage')}: {pct(point.coverage, lang)}",
+        f"{_(lang, 'Cost')}: {sek(point.total, lang)}",
+        f"{_(lang, 'In-house share of cost')}: "
         f"{pct(point.in_house_share, lang)}",
-        f"{tr(lang, 'Bought outside', 'Köpt utifrån')}: {sek(point.external, lang)}",
-        f"{tr(lang, 'Critical findings', 'Kritiska iakttagelser')}: {point.critical}",
+        f"{_(lang, 'Bought outside')}: {sek(point.external, lang)}",
+        f"{_(lang, 'Critical findings')}: {point.critical}",
     ]
     if point.over_budget:
-        lines.append(tr(lang, "⚠ In-house cost alone exceeds the budget",
-                        "⚠ Den interna kostnaden ensam överskrider budgeten"))
+        lines.append(_(lang, "⚠ In-house cost alone exceeds the budget"))
     return "<br>".join(lines)
 
 
@@ -199,7 +176,7 @@ def coverage_map(grid: Sweep, lang: str = "en", *, current: SweepPoint | None = 
                  best: SweepPoint | None = None) -> go.Figure:
     """Overall coverage over team size x budget, the line below which the in-house team alone
     costs more than the budget, the current scenario and the best mix at its budget."""
-    title = tr(lang, "Coverage by team size and budget", "Täckning efter teamstorlek och budget")
+    title = _(lang, "Coverage by team size and budget")
     if grid.empty:
         return _no_ranges(title, lang, 520)
     sizes = list(grid.team_sizes)
@@ -217,8 +194,8 @@ def coverage_map(grid: Sweep, lang: str = "en", *, current: SweepPoint | None = 
     traces = [
         {"type": "heatmap", "x": sizes, "y": budgets, "z": grid.grid("coverage"), "zmin": 0,
          "zmax": 1, "colorscale": MAP_SCALE, "text": hover, "hovertemplate": "%{text}<extra></extra>",
-         "name": tr(lang, "Coverage", "Täckning"),
-         "colorbar": _pct_axis(lang, title={"text": tr(lang, "Coverage", "Täckning"), "side": "right"},
+         "name": _(lang, "Coverage"),
+         "colorbar": _pct_axis(lang, title={"text": _(lang, "Coverage"), "side": "right"},
                                len=0.8, y=0.4)},
         # the shade, closed along the bottom edge so that it covers whole cells
         {"type": "scatter", "x": line_x + [x_edges[-1], x_edges[0]], "y": line_y + [bottom, bottom],
@@ -226,24 +203,23 @@ def coverage_map(grid: Sweep, lang: str = "en", *, current: SweepPoint | None = 
          "hoverinfo": "skip", "showlegend": False},
         {"type": "scatter", "x": line_x, "y": line_y, "mode": "lines",
          "line": {"color": BUDGET_LINE_COLOR, "width": 4}, "hoverinfo": "skip",
-         "name": tr(lang, "In-house cost = budget (below: over budget)",
-                    "Intern kostnad = budget (under: över budget)")},
+         "name": _(lang, "In-house cost = budget (below: over budget)")},
     ]
     if best is not None:
         traces.append({
             "type": "scatter", "x": [best.team_size], "y": [best.budget / 1e6], "mode": "markers",
             "marker": {"symbol": "diamond", "size": 20, "color": COLORS["agency"],
                        "line": {"color": "#000000", "width": 2}},
-            "name": tr(lang, "Most coverage at this budget", "Mest täckning med denna budget"),
+            "name": _(lang, "Most coverage at this budget"),
             "text": [point_hover(best, lang)], "hovertemplate": "%{text}<extra></extra>"})
     if current is not None:
         traces.append(_star(current, current.team_size, current.budget / 1e6, lang))
     layout = {
         "title": {"text": title},
-        "xaxis": {"title": {"text": tr(lang, "In-house team (people)", "Internt team (personer)")},
+        "xaxis": {"title": {"text": _(lang, "In-house team (people)")},
                   "range": [x_edges[0], x_edges[-1]], "dtick": 1 if len(sizes) <= 16 else 2,
                   "showgrid": False, "zeroline": False},
-        "yaxis": {"title": {"text": tr(lang, "Budget (MSEK per year)", "Budget (mnkr per år)")},
+        "yaxis": {"title": {"text": _(lang, "Budget (MSEK per year)")},
                   "range": [y_edges[0], y_edges[-1]], "showgrid": False, "zeroline": False},
     }
     return figure(traces, layout | legend_on_top(120), lang, height=600)
@@ -254,8 +230,7 @@ def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en",
                    current: SweepPoint | None = None, budget: float | None = None) -> go.Figure:
     """Total cost against coverage: one curve per team size (as the budget grows), the
     efficient mixes (no point gives more coverage for less), the current scenario and budget."""
-    title = tr(lang, "Cost against coverage: the efficient mixes",
-               "Kostnad mot täckning: de effektiva mixerna")
+    title = _(lang, "Cost against coverage: the efficient mixes")
     if grid.empty:
         return _no_ranges(title, lang, 560)
     traces: list[dict] = []
@@ -264,7 +239,7 @@ def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en",
             "type": "scatter", "x": [p.total / 1e6 for p in front], "y": [p.coverage for p in front],
             "mode": "lines+markers", "line": {"color": "rgba(213,94,0,0.45)", "width": 12, "shape": "hv"},
             "marker": {"size": 9, "color": FRONTIER_COLOR},
-            "name": tr(lang, "Efficient mixes (frontier)", "Effektiva kombinationer (fronten)"),
+            "name": _(lang, "Efficient mixes (frontier)"),
             "text": [point_hover(p, lang) for p in front], "hovertemplate": "%{text}<extra></extra>"})
     count = len(grid.team_sizes)
     shades = sample_colorscale("Blues", [0.4 + 0.6 * i / max(count - 1, 1) for i in range(count)])
@@ -285,15 +260,15 @@ def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en",
     shapes, notes = [], []
     if budget is not None:
         shape, notes = vline(budget / 1e6, COLORS["capacity"],
-                             f"{tr(lang, 'Budget', 'Budget')} {msek(budget, lang)}")
+                             f"{_(lang, 'Budget')} {msek(budget, lang)}")
         shapes.append(shape)
     if current is not None:
         traces.append(_star(current, current.total / 1e6, current.coverage, lang))
     layout = {
         "title": {"text": title}, "shapes": shapes, "annotations": notes,
-        "xaxis": {"title": {"text": tr(lang, "Total cost (MSEK per year)", "Total kostnad (mnkr per år)")},
+        "xaxis": {"title": {"text": _(lang, "Total cost (MSEK per year)")},
                   "rangemode": "tozero", **GRID},
-        "yaxis": _pct_axis(lang, title={"text": tr(lang, "Coverage", "Täckning")}, range=[0, 1.08],
+        "yaxis": _pct_axis(lang, title={"text": _(lang, "Coverage")}, range=[0, 1.08],
                            **GRID),
     }
     return figure(traces, layout | {"legend": LEGEND_RIGHT}, lang, height=600)
@@ -304,7 +279,7 @@ def strategy_coverage_chart(plans: dict[str, Plan], catalog: Catalog, lang: str 
     """Coverage of each capability under each strategy (grouped bars), overall in the legend.
     A capability no plan has demand for (influencers at 0) is left out, not shown as 100 %."""
     caps = [cap for cap in CAPABILITIES if any(plan.demand[cap] > 0 for plan in plans.values())]
-    labels = [catalog.name(cap, lang) for cap in caps]
+    labels = [_(lang, catalog.name(cap)) for cap in caps]
     traces = []
     for sid, plan in plans.items():
         values = [plan.coverage[cap] for cap in caps]
@@ -314,7 +289,7 @@ def strategy_coverage_chart(plans: dict[str, Plan], catalog: Catalog, lang: str 
             "marker": {"color": STRATEGY_COLORS[sid]}, "customdata": [[pct(v, lang)] for v in values],
             "hovertemplate": f"%{{y}}<br>{strategy_name(sid, lang)}: %{{customdata[0]}}<extra></extra>"})
     layout = {
-        "title": {"text": tr(lang, "Coverage per capability", "Täckning per kapabilitet")},
+        "title": {"text": _(lang, "Coverage per capability")},
         "barmode": "group", "bargap": 0.25, "bargroupgap": 0.05,
         "xaxis": _pct_axis(lang, range=[0, 1.02], **GRID),
         "yaxis": {"autorange": "reversed"},
@@ -338,12 +313,12 @@ def strategy_cost_chart(plans: dict[str, Plan], lang: str = "en") -> go.Figure:
     if len(budgets) == 1:
         budget = budgets.pop()
         shape, notes = vline(budget / 1e6, BUDGET_LINE_COLOR,
-                             f"{tr(lang, 'Budget', 'Budget')} {msek(budget, lang)}")
+                             f"{_(lang, 'Budget')} {msek(budget, lang)}")
         shapes.append(shape)
     layout = {
-        "title": {"text": tr(lang, "Cost per year", "Kostnad per år")}, "barmode": "stack",
+        "title": {"text": _(lang, "Cost per year")}, "barmode": "stack",
         "bargap": 0.35, "shapes": shapes, "annotations": notes,
-        "xaxis": {"title": {"text": tr(lang, "MSEK per year", "mnkr per år")}, "rangemode": "tozero",
+        "xaxis": {"title": {"text": _(lang, "MSEK per year")}, "rangemode": "tozero",
                   **GRID},
         "yaxis": {"autorange": "reversed"},
     }
@@ -355,15 +330,15 @@ def moves_chart(moves: tuple[Move, ...], catalog: Catalog, lang: str = "en",
                 highlight: int | None = 0) -> go.Figure:
     """Each candidate move as a point: extra cost per year against coverage gained. Up and to
     the left is better; the ranked best (or the chosen) move is ringed."""
-    title = tr(lang, "Every candidate move", "Alla kandidatdrag")
+    title = _(lang, "Every candidate move")
     if not moves:
-        return empty(title, tr(lang, "No moves to try.", "Inga drag att pröva."), lang, 420)
+        return empty(title, _(lang, "No moves to try."), lang, 420)
     kinds = {
-        "hire": tr(lang, "Hire", "Anställ"), "budget": tr(lang, "More budget", "Mer budget"),
-        "insource": tr(lang, "Move in-house", "Flytta in"),
-        "outsource": tr(lang, "Buy outside", "Köp utifrån"),
+        "hire": _(lang, "Hire"), "budget": _(lang, "More budget"),
+        "insource": _(lang, "Move in-house"),
+        "outsource": _(lang, "Buy outside"),
     }
-    critical = tr(lang, "⚠ adds a critical finding", "⚠ ger en kritisk iakttagelse")
+    critical = _(lang, "⚠ adds a critical finding")
     traces = []
     for kind, name in kinds.items():
         chosen = [m for m in moves if m.kind == kind]
@@ -375,8 +350,8 @@ def moves_chart(moves: tuple[Move, ...], catalog: Catalog, lang: str = "en",
             "marker": {"size": 14, "color": MOVE_COLORS[kind], "line": {"color": "#FFFFFF", "width": 1},
                        "symbol": ["x" if m.adds_critical else "circle" for m in chosen]},
             "text": [f"<b>{move_label(m, catalog, lang)}</b><br>"
-                     f"{tr(lang, 'Coverage', 'Täckning')}: {signed_pp(m.coverage_gain, lang)}<br>"
-                     f"{tr(lang, 'Cost', 'Kostnad')}: {signed_sek(m.cost_delta, lang)}"
+                     f"{_(lang, 'Coverage')}: {signed_pp(m.coverage_gain, lang)}<br>"
+                     f"{_(lang, 'Cost')}: {signed_sek(m.cost_delta, lang)}"
                      + (f"<br>{critical}" if m.adds_critical else "") for m in chosen],
             "hovertemplate": "%{text}<extra></extra>"})
     if highlight is not None and 0 <= highlight < len(moves):
@@ -385,19 +360,18 @@ def moves_chart(moves: tuple[Move, ...], catalog: Catalog, lang: str = "en",
                        "mode": "markers", "hoverinfo": "skip",
                        "marker": {"size": 30, "color": "rgba(0,0,0,0)",
                                   "line": {"color": FRONTIER_COLOR, "width": 4}},
-                       "name": tr(lang, "Chosen move", "Valt drag")})
+                       "name": _(lang, "Chosen move")})
     axis_line = {"color": COLORS["capacity"], "width": 1}
-    unit = "p.e." if lang == "sv" else "pp"
+    unit = _(lang, "pp")
     layout = {
         "title": {"text": title},
         "shapes": [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": 0, "y1": 0,
                     "line": axis_line},
                    {"type": "line", "xref": "x", "x0": 0, "x1": 0, "yref": "paper", "y0": 0, "y1": 1,
                     "line": axis_line}],
-        "xaxis": {"title": {"text": tr(lang, "Change in cost (MSEK per year)",
-                                       "Ändrad kostnad (mnkr per år)")},
+        "xaxis": {"title": {"text": _(lang, "Change in cost (MSEK per year)")},
                   **GRID},
-        "yaxis": {"title": {"text": tr(lang, f"Coverage gained ({unit})", f"Vunnen täckning ({unit})")},
+        "yaxis": {"title": {"text": _(lang, "Coverage gained ({unit})", unit=unit)},
                   **GRID},
     }
     return figure(traces, layout | {"legend": LEGEND_RIGHT}, lang, height=460)

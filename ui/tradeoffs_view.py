@@ -9,9 +9,10 @@ import math
 import pandas as pd
 
 from model import Catalog, Move, Plan, Scenario, Strategy, Sweep, next_moves, strategies, sweep
-from model.fmt import pct, sek
 from model.tradeoffs import BUDGET_LIMITS, TEAM_LIMITS, SweepPoint
-from ui.i18n import t, tr
+from ui.findings import finding_message
+from ui.fmt import pct, sek
+from ui.i18n import _, t
 from ui.state import plan_cache
 from ui.tradeoff_charts import gain_per_100k, move_label, people, signed_pp, signed_sek, what_it_buys
 
@@ -74,79 +75,65 @@ def outside_map(grid: Sweep, now: SweepPoint) -> bool:
 # ---- texts -------------------------------------------------------------------------------------
 def mix_caption(point: SweepPoint, lang: str, *, total: bool) -> str:
     """'2 people in-house · SEK 400,000 bought outside[ · SEK 1,900,000 in all]'."""
-    text = tr(lang, f"{people(point.team_size, lang)} in-house · {sek(point.external, lang)} bought outside",
-              f"{people(point.team_size, lang)} internt · {sek(point.external, lang)} köps utifrån")
+    text = _(lang, "{people} in-house · {sek} bought outside",
+             people=people(point.team_size, lang), sek=sek(point.external, lang))
     if total:
-        text += tr(lang, f" · {sek(point.total, lang)} in all", f" · {sek(point.total, lang)} totalt")
+        text += _(lang, " · {sek} in all", sek=sek(point.total, lang))
     return text
 
 
 def move_caption(move: Move, catalog: Catalog, lang: str) -> str:
     return (f"{move_label(move, catalog, lang)} · "
-            + tr(lang, f"cost {signed_sek(move.cost_delta, 'en')} per year",
-                 f"kostnad {signed_sek(move.cost_delta, 'sv')} per år"))
+            + _(lang, "cost {amount} per year", amount=signed_sek(move.cost_delta, lang)))
 
 
 def map_caption(grid: Sweep, lang: str) -> str:
     sizes, budgets = len(grid.team_sizes), len(grid.budgets)
-    return tr(
-        lang,
-        f"Each cell is a full simulation ({sizes} × {budgets} = {sizes * budgets}) of the current "
-        "workload and sourcing. Below the red line the in-house team alone costs more than the budget, "
-        "so nothing can be bought. Right: each curve is one team size as the budget grows; the efficient "
-        "mixes are the plans that no other plan beats on coverage for the same or less money.",
-        f"Varje ruta är en hel simulering ({sizes} × {budgets} = {sizes * budgets}) av nuvarande "
-        "arbetsmängd och inköp. Under den röda linjen kostar det egna teamet ensamt mer än budgeten, så "
-        "inget kan köpas in. Höger: varje kurva är en teamstorlek när budgeten växer; de effektiva "
-        "mixerna är de planer som ingen annan plan slår i täckning för samma eller mindre pengar.")
+    return _(lang, "Each cell is a full simulation ({sizes} × {budgets} = {value}) of the current workload "
+                   "and sourcing. Below the red line the in-house team alone costs more than the budget, so "
+                   "nothing can be bought. Right: each curve is one team size as the budget grows; the "
+                   "efficient mixes are the plans that no other plan beats on coverage for the same or less "
+                   "money.", sizes=sizes, budgets=budgets, value=sizes * budgets)
 
 
 def moves_caption(lang: str) -> str:
-    return tr(
-        lang,
-        "Single changes to the current scenario: hire one more role, add budget in steps (the last "
-        "step pays for everything the plan would buy), or move a capability in-house or outside. "
-        "Ranked by coverage gained per SEK of extra yearly cost; a move that gains coverage at no "
-        "extra cost (the same money, a better mix) comes first, moves that add a critical finding "
-        "(such as an in-house cost over budget) come after those that do not, and moves that gain "
-        "no coverage come last.",
-        "Enskilda ändringar av nuvarande scenario: anställ en roll till, öka budgeten i steg (sista "
-        "steget betalar allt planen vill köpa) eller flytta en kapabilitet in eller ut. Rangordnade "
-        "efter vunnen täckning per krona i ökad årskostnad; ett drag som ger täckning utan extra "
-        "kostnad (samma pengar, bättre kombination) kommer först, drag som ger en kritisk iakttagelse (som "
-        "intern kostnad över budget) kommer efter dem som inte gör det, och drag som inte ger någon "
-        "täckning kommer sist.")
+    return _(lang, "Single changes to the current scenario: hire one more role, add budget in steps (the "
+                   "last step pays for everything the plan would buy), or move a capability in-house or "
+                   "outside. Ranked by coverage gained per SEK of extra yearly cost; a move that gains "
+                   "coverage at no extra cost (the same money, a better mix) comes first, moves that add a "
+                   "critical finding (such as an in-house cost over budget) come after those that do not, "
+                   "and moves that gain no coverage come last.")
 
 
 def strategy_lines(plan: Plan, catalog: Catalog, lang: str) -> list[str]:
     """A strategy's card in markdown lines: its cost and split, its team, what it buys first, and
     its findings per severity."""
     cost = plan.cost
-    lines = [tr(lang, f"Cost **{sek(cost.total, 'en')}**", f"Kostnad **{sek(cost.total, 'sv')}**")
+    lines = [_(lang, "Cost **{amount}**", amount=sek(cost.total, lang))
              + "  \n" + f"{t('in_house', lang)} {sek(cost.in_house, lang)} · {t('agency', lang)} "
              f"{sek(cost.agency, lang)} · {t('freelancer', lang)} {sek(cost.freelancer, lang)}"]
     roles = [person.role for person in plan.people if person.in_team]
-    team = ", ".join(catalog.name(role, lang) for role in roles) or tr(lang, "nobody", "ingen")
-    lines.append(f"{tr(lang, 'Team', 'Team')} ({people(len(roles), lang)}): {team}")
+    team = ", ".join(_(lang, catalog.name(role)) for role in roles) or _(lang, "nobody")
+    lines.append(f"{_(lang, 'Team')} ({people(len(roles), lang)}): {team}")
     if plan.scenario.outsource:
-        bought = ", ".join(catalog.name(cap, lang) for cap in plan.scenario.outsource)
-        lines.append(f"{tr(lang, 'Bought outside first', 'Köps utifrån först')}: {bought}")
+        bought = ", ".join(_(lang, catalog.name(cap)) for cap in plan.scenario.outsource)
+        lines.append(f"{_(lang, 'Bought outside first')}: {bought}")
     lines.append(" · ".join(f"{t(sev, lang)}: {plan.count(sev)}" for sev in SEVERITIES))
     return lines
 
 
-def finding_line(finding, lang: str) -> str:
+def finding_line(finding, catalog: Catalog, lang: str) -> str:
     """'- **Critical**: …' (a markdown list item)."""
-    return f"- **{t(finding.severity, lang)}**: {finding.text(lang)[0]}"
+    return f"- **{t(finding.severity, lang)}**: {finding_message(finding, catalog, lang)}"
 
 
 def move_summary(move: Move, plan: Plan, catalog: Catalog, lang: str) -> str:
     """What the chosen move changes: coverage, cost, where the money goes, the peak load."""
-    load = tr(lang, f"Peak load {pct(move.peak_load_before, 'en')} → {pct(move.peak_load_after, 'en')}",
-              f"Högsta belastning {pct(move.peak_load_before, 'sv')} → {pct(move.peak_load_after, 'sv')}")
-    return (f"**{move_label(move, catalog, lang)}**: {tr(lang, 'coverage', 'täckning')} "
+    load = _(lang, "Peak load {before} → {after}", before=pct(move.peak_load_before, lang),
+             after=pct(move.peak_load_after, lang))
+    return (f"**{move_label(move, catalog, lang)}**: {_(lang, 'coverage')} "
             f"{pct(plan.overall_coverage, lang)} → {pct(move.plan.overall_coverage, lang)}, "
-            f"{tr(lang, 'cost', 'kostnad')} {sek(plan.cost.total, lang)} → {sek(move.plan.cost.total, lang)} "
+            f"{_(lang, 'cost')} {sek(plan.cost.total, lang)} → {sek(move.plan.cost.total, lang)} "
             f"({what_it_buys(move, plan, lang)}). {load}.")
 
 
@@ -167,13 +154,13 @@ def moves_frame(moves: tuple[Move, ...], plan: Plan, catalog: Catalog, lang: str
     """Every candidate move as a table row, in rank order."""
     rows = [{
         "#": rank,
-        tr(lang, "Move", "Drag"): move_label(move, catalog, lang),
-        tr(lang, "Coverage", "Täckning"): signed_pp(move.coverage_gain, lang),
-        tr(lang, "Cost per year", "Kostnad per år"): signed_sek(move.cost_delta, lang),
-        tr(lang, "Per 100,000 SEK", "Per 100 000 kr"): gain_per_100k(move, lang),
-        tr(lang, "Peak load", "Högsta belastning"):
+        _(lang, "Move"): move_label(move, catalog, lang),
+        _(lang, "Coverage"): signed_pp(move.coverage_gain, lang),
+        _(lang, "Cost per year"): signed_sek(move.cost_delta, lang),
+        _(lang, "Per 100,000 SEK"): gain_per_100k(move, lang),
+        _(lang, "Peak load"):
             f"{pct(move.peak_load_before, lang)} → {pct(move.peak_load_after, lang)}",
-        tr(lang, "Findings", "Iakttagelser"): findings_change(move, lang),
-        tr(lang, "Spend", "Kostnader"): what_it_buys(move, plan, lang),
+        _(lang, "Findings"): findings_change(move, lang),
+        _(lang, "Spend"): what_it_buys(move, plan, lang),
     } for rank, move in enumerate(moves, start=1)]
     return pd.DataFrame(rows)

@@ -11,25 +11,27 @@ import streamlit as st
 
 from ui import saved
 from ui.feedback import md_escape
-from ui.i18n import tr
+from ui.i18n import N_, _
 from ui.saved import TRASH_DAYS, HistoryEntry, SavedScenario, Workspace
 
 ACTIONS = {
-    "save": ("Saved", "Sparat"),
-    "rename": ("Renamed", "Bytte namn"),
-    "note": ("Note changed", "Ändrade anteckningen"),
-    "overwrite": ("Updated from the sidebar", "Uppdaterat från sidopanelen"),
-    "duplicate": ("Duplicated", "Kopierat"),
-    "delete": ("Moved to the trash", "Flyttat till papperskorgen"),
-    "restore": ("Restored from the trash", "Återställt från papperskorgen"),
+    "save": N_("Saved"),
+    "rename": N_("Renamed"),
+    "note": N_("Note changed"),
+    "overwrite": N_("Updated from the sidebar"),
+    "duplicate": N_("Duplicated"),
+    "delete": N_("Moved to the trash"),
+    "restore": N_("Restored from the trash"),
 }
-DETAILS = (  # the stored detail (English) in Swedish
-    (re.compile(r"^copy of (.*)$", re.S), "kopia av \\1"),
-    (re.compile(r"^copied as (.*)$", re.S), "kopierat som \\1"),
-    (re.compile(r"^as (.*) \((.*) was taken\)$", re.S), "som \\1 (\\2 var upptaget)"),
-    (re.compile(r"^scenario and assumptions$"), "scenario och antaganden"),
-    (re.compile(r"^scenario$"), "scenario"),
-    (re.compile(r"^assumptions$"), "antaganden"),
+# The details storage records in English (storage/scenarios.py), read back into their parts and
+# shown through the catalog; a detail that matches none (a note, "old → new" names) is shown as it is.
+DETAILS = (
+    (re.compile(r"^copy of (?P<name>.*)$", re.S), N_("copy of {name}")),
+    (re.compile(r"^copied as (?P<name>.*)$", re.S), N_("copied as {name}")),
+    (re.compile(r"^as (?P<name>.*) \((?P<taken>.*) was taken\)$", re.S), N_("as {name} ({taken} was taken)")),
+    (re.compile(r"^scenario and assumptions$"), N_("scenario and assumptions")),
+    (re.compile(r"^scenario$"), N_("scenario")),
+    (re.compile(r"^assumptions$"), N_("assumptions")),
 )
 
 
@@ -59,35 +61,26 @@ def workspace_panel(space: Workspace | None, lang: str) -> None:
     if space is None:
         return
     if st.session_state.pop("workspace_link_refused", False):
-        st.error(tr(lang, "That workspace link opens nothing (was it copied whole?). You are in the shared "
-                          "workspace.",
-                    "Länken till arbetsytan öppnar ingenting (kopierades hela länken?). Du är i den "
-                    "delade arbetsytan."))
+        st.error(_(lang, "That workspace link opens nothing (was it copied whole?). You are in the shared "
+                         "workspace."))
     with st.container(border=True):
         key = saved.workspace_key()
         if key is None:
-            st.markdown(tr(lang, "**Workspace:** shared", "**Arbetsyta:** delad"))
-            st.caption(tr(lang, "Everyone who opens this app without a workspace link sees and can change "
-                                "the scenarios saved here. For scenarios only the people you choose can see, "
-                                "make a private workspace.",
-                          "Alla som öppnar appen utan en länk till en arbetsyta ser och kan ändra "
-                          "scenarierna som sparas här. Skapa en privat arbetsyta för scenarier som bara de "
-                          "du väljer kan se."))
+            st.markdown(_(lang, "**Workspace:** shared"))
+            st.caption(_(lang, "Everyone who opens this app without a workspace link sees and can change "
+                               "the scenarios saved here. For scenarios only the people you choose can see, "
+                               "make a private workspace."))
         else:
-            st.markdown(tr(lang, "**Workspace:** private", "**Arbetsyta:** privat"))
+            st.markdown(_(lang, "**Workspace:** private"))
             st.code(workspace_link(key), language=None, wrap_lines=True)
-            st.caption(tr(lang, "Anyone with this link can see and change the scenarios saved here. Copy it "
-                                "to come back later; share it only with the people who should. Scenario "
-                                "links (the address bar, the Simulator's link box) never carry it.",
-                          "Alla som har den här länken kan se och ändra scenarierna som sparas här. "
-                          "Kopiera den för att komma tillbaka senare; dela den bara med dem som ska ha "
-                          "tillgång. Scenariolänkar (adressfältet, Simulatorns länkruta) innehåller den "
-                          "aldrig."))
+            st.caption(_(lang, "Anyone with this link can see and change the scenarios saved here. Copy it "
+                               "to come back later; share it only with the people who should. Scenario "
+                               "links (the address bar, the Simulator's link box) never carry it."))
         left, right = st.columns(2)
-        left.button(tr(lang, "New private workspace", "Ny privat arbetsyta"), key="cmp_new_workspace",
+        left.button(_(lang, "New private workspace"), key="cmp_new_workspace",
                     icon=":material/add_box:", on_click=saved.new_workspace, args=(lang,), width="stretch")
         if key is not None:
-            right.button(tr(lang, "Back to the shared workspace", "Tillbaka till den delade arbetsytan"),
+            right.button(_(lang, "Back to the shared workspace"),
                          key="cmp_leave_workspace", icon=":material/logout:", on_click=saved.leave_workspace,
                          args=(lang,), width="stretch")
         login_note(space, lang)
@@ -95,16 +88,13 @@ def workspace_panel(space: Workspace | None, lang: str) -> None:
 
 def login_note(space: Workspace, lang: str) -> None:
     if space.user is not None:
-        st.caption(md_escape(tr(lang, f"Logged in as {space.user}: what you save is yours, and only you can "
-                                      "rename, update or delete it.",
-                                f"Inloggad som {space.user}: det du sparar är ditt, och bara du kan byta "
-                                "namn på, uppdatera eller ta bort det.")))
-        if _auth_configured() and st.button(tr(lang, "Log out", "Logga ut"), key="cmp_logout"):
+        st.caption(md_escape(_(lang, "Logged in as {user}: what you save is yours, and only you can rename, "
+                                     "update or delete it.", user=space.user)))
+        if _auth_configured() and st.button(_(lang, "Log out"), key="cmp_logout"):
             st.logout()
     elif _auth_configured():
-        st.caption(tr(lang, "Log in to own what you save: only you can then change or delete it.",
-                      "Logga in för att äga det du sparar: då kan bara du ändra eller ta bort det."))
-        if st.button(tr(lang, "Log in", "Logga in"), key="cmp_login", icon=":material/login:"):
+        st.caption(_(lang, "Log in to own what you save: only you can then change or delete it."))
+        if st.button(_(lang, "Log in"), key="cmp_login", icon=":material/login:"):
             st.login()
 
 
@@ -113,20 +103,18 @@ def owner_note(space: Workspace, row: SavedScenario, lang: str) -> None:
     if row.owner is None:
         return
     if space.can_change(row):
-        st.caption(md_escape(tr(lang, f"Saved by you ({row.owner}).", f"Sparat av dig ({row.owner}).")))
+        st.caption(md_escape(_(lang, "Saved by you ({owner}).", owner=row.owner)))
     else:
-        st.info(md_escape(tr(lang, f"Saved by {row.owner}: only they can rename, update or delete it. "
-                                   "Duplicate makes a copy you can change.",
-                             f"Sparat av {row.owner}: bara de kan byta namn på, uppdatera eller ta bort "
-                             "det. Kopiera ger en kopia som du kan ändra.")))
+        st.info(md_escape(_(lang, "Saved by {owner}: only they can rename, update or delete it. Duplicate "
+                                  "makes a copy you can change.", owner=row.owner)))
 
 
 def _restore(space: Workspace, scenario_id: int, lang: str) -> None:
-    back = saved.attempt(lang, ("Not restored", "Inte återställt"), lambda: space.restore(scenario_id))
+    back = saved.attempt(lang, N_("Not restored"), lambda: space.restore(scenario_id))
     if back is None:
         return
     st.session_state["cmp_selected"] = back.id
-    saved.flash("success", tr(lang, f"Restored “{back.name}”.", f"Återställde “{back.name}”."))
+    saved.flash("success", _(lang, "Restored “{name}”.", name=back.name))
 
 
 def trash_panel(space: Workspace | None, lang: str) -> None:
@@ -135,55 +123,48 @@ def trash_panel(space: Workspace | None, lang: str) -> None:
         return
     rows, problem = saved.fetch(lang, space.trash)
     if rows is None:
-        st.warning(md_escape(tr(lang, f"The trash could not be read: {problem}",
-                                f"Papperskorgen kunde inte läsas: {problem}")))
+        st.warning(md_escape(_(lang, "The trash could not be read: {problem}", problem=problem)))
         return
-    with st.expander(tr(lang, f"Trash ({len(rows)})", f"Papperskorgen ({len(rows)})"),
+    with st.expander(_(lang, "Trash ({len})", len=len(rows)),
                      icon=":material/delete:"):
-        st.caption(tr(lang, f"Deleted scenarios stay here for {TRASH_DAYS} days; anyone in this workspace "
-                            "can restore them.",
-                      f"Borttagna scenarier ligger kvar här i {TRASH_DAYS} dagar; alla i arbetsytan kan "
-                      "återställa dem."))
+        st.caption(_(lang, "Deleted scenarios stay here for {TRASH_DAYS} days; anyone in this workspace can "
+                           "restore them.", TRASH_DAYS=TRASH_DAYS))
         if not rows:
-            st.caption(tr(lang, "The trash is empty.", "Papperskorgen är tom."))
+            st.caption(_(lang, "The trash is empty."))
         for row in rows:
             text, button = st.columns([4, 1], vertical_alignment="center")
             deleted = row.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M")
             until = row.purge_at.astimezone().strftime("%Y-%m-%d")
-            text.markdown(f"**{md_escape(row.name)}**  \n" + md_escape(tr(
-                lang, f"deleted {deleted}; removed for good after {until}",
-                f"borttaget {deleted}; försvinner för gott efter {until}")))
-            button.button(tr(lang, "Restore", "Återställ"), key=f"cmp_restore_{row.id}",
+            when = _(lang, "deleted {deleted}; removed for good after {until}", deleted=deleted, until=until)
+            text.markdown(f"**{md_escape(row.name)}**  \n" + md_escape(when))
+            button.button(_(lang, "Restore"), key=f"cmp_restore_{row.id}",
                           icon=":material/restore_from_trash:", on_click=_restore, args=(space, row.id, lang))
 
 
 def _detail(entry: HistoryEntry, lang: str) -> str:
-    if lang != "sv":
-        return entry.detail
-    for pattern, swedish in DETAILS:
-        if pattern.match(entry.detail):
-            return pattern.sub(swedish, entry.detail)
+    for pattern, msgid in DETAILS:
+        match = pattern.match(entry.detail)
+        if match:
+            return _(lang, msgid, **match.groupdict())
     return entry.detail
 
 
 def history_panel(space: Workspace, row: SavedScenario, lang: str) -> None:
     """Every recorded change of the selected scenario: when, who, what."""
-    with st.expander(tr(lang, "History", "Historik"), icon=":material/history:"):
+    with st.expander(_(lang, "History"), icon=":material/history:"):
         entries, problem = saved.fetch(lang, lambda: space.history(row.id))
         if entries is None:
-            st.warning(md_escape(tr(lang, f"The history could not be read: {problem}",
-                                    f"Historiken kunde inte läsas: {problem}")))
+            st.warning(md_escape(_(lang, "The history could not be read: {problem}", problem=problem)))
             return
         if not entries:
-            st.caption(tr(lang, "Nothing recorded yet (it was saved before history was kept).",
-                          "Inget registrerat än (det sparades innan historik fördes)."))
+            st.caption(_(lang, "Nothing recorded yet (it was saved before history was kept)."))
             return
-        when, who, what, detail = (tr(lang, "When", "När"), tr(lang, "Who", "Vem"), tr(lang, "What", "Vad"),
-                                   tr(lang, "Detail", "Detalj"))
+        when, who, what, detail = (_(lang, "When"), _(lang, "Who"), _(lang, "What"),
+                                   _(lang, "Detail"))
         table = pd.DataFrame([{
             when: entry.at.astimezone().replace(tzinfo=None),
-            who: entry.actor if entry.actor != "anonymous" else tr(lang, "anonymous", "anonym"),
-            what: tr(lang, *ACTIONS.get(entry.action, (entry.action, entry.action))),
+            who: entry.actor if entry.actor != "anonymous" else _(lang, "anonymous"),
+            what: _(lang, ACTIONS.get(entry.action, entry.action)),
             detail: " ".join(_detail(entry, lang).split()),
         } for entry in entries])
         st.dataframe(table, hide_index=True, width="stretch", key=f"cmp_history_{row.id}",

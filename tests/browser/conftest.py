@@ -4,17 +4,12 @@ database file, and stopped at the end."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from bench.server import streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -32,45 +27,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def streamlit_server(folder: Path):
-    """Run `streamlit run app.py` on a free port of 127.0.0.1 with its own database file in
-    `folder`; yield the base URL (http://127.0.0.1:PORT); stop the server afterwards."""
-    port = _free_port()
-    env = dict(os.environ, SOCIAL_SIM_DATABASE_URL=f"sqlite:///{folder / 'scenarios.sqlite'}")
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    url = f"http://127.0.0.1:{port}"
-    with open(folder / "server.log", "w") as log:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.time() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                        if answer.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.time() > deadline or server.poll() is not None:
-                    raise RuntimeError("streamlit did not start: " + (folder / "server.log").read_text())
-                time.sleep(0.3)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
 
 
 @pytest.fixture(scope="session")

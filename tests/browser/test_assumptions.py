@@ -96,8 +96,8 @@ def test_edit_a_salary_and_see_the_simulator_cost_change(page, app_url):
 def test_invalid_edit_is_refused_on_screen(page, app_url):
     open_app(page, f"{app_url}/assumptions?{SOLO}")
     edit_cell(page, 0, SMM_ROW, 1, "-5")
-    expect_alert(page, "Table “Pay and capacity”, row “Social Media Manager”, column “Pay”", "0..1,000,000",
-                 "The previous value is still in force")
+    expect_alert(page, "Table “Pay and capacity”, row “Social Media Manager”, column “Pay”",
+                 "from 0 to 1,000,000", "The previous value is still in force")
     assert page.get_by_text("All assumptions are the defaults shipped with the app.").count() == 1
     assert_no_exception(page)
 

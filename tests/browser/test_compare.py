@@ -155,7 +155,7 @@ def test_bad_upload_shows_what_is_wrong(page, app_url, tmp_path):
     wait_ready(page)
     error = page.get_by_test_id("stAlertContentError")
     error.first.wait_for()
-    assert "team_size: 99 is outside 0..30" in error.inner_text()
+    assert "team_size: expected a number from 0 to 30, got 99" in error.inner_text()
     assert "colour" in error.inner_text()
     assert_no_exception(page)
     screenshot(page, "compare-bad-upload")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 from model import Scenario, load_catalog
-from model.fmt import pct
 from model.tradeoffs import next_moves
 from tests.browser.conftest import assert_no_exception, open_app, screenshot, wait_ready
+from ui.fmt import pct
 
 TALL = {"width": 1400, "height": 4600}  # the main area scrolls inside the page: grow the window
 

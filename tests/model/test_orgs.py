@@ -25,6 +25,7 @@ from model.engine import TIE, compute_demand
 from model.rules import KINDS
 from model.scenario import FIELD_SPECS
 from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_ROLE
+from ui.findings import finding_message
 
 TOL = 1e-6
 
@@ -372,7 +373,7 @@ def no_warning_money_could_fix(plan, catalog):
     kinds = {"max_capabilities_per_person", "max_utilisation"}
     ids = {rule.id for rule in catalog.rules if rule.kind in kinds}
     return [f"{sek(plan.cost.remaining)} is left unspent, yet the plan warns: "
-            f"{finding.text('en')[0]}" for finding in plan.findings if finding.rule_id in ids]
+            f"{finding_message(finding, catalog)}" for finding in plan.findings if finding.rule_id in ids]
 
 
 GENERAL = (nobody_over_capacity, agencies_paid_their_minimum, lead_done_in_house, coverage_adds_up,

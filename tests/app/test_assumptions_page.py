@@ -3,6 +3,7 @@ upload, the sensitivity view, and edits reaching the Simulator."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -68,7 +69,7 @@ def test_sensitivity_view():
     page = run(new_app(TIGHT, page="assumptions"))
     shown = metrics(page)
     assert shown["Overall coverage now"].endswith("%")
-    assert shown["Total cost now"].endswith("SEK")
+    assert shown["Total cost now"].startswith("SEK")
     charts = page.get("plotly_chart")
     assert len(charts) == 2  # with work left undone, both coverage and cost move
     assert any("assumptions tested" in caption.value for caption in page.caption)
@@ -94,11 +95,11 @@ def test_salary_edit_applies_everywhere_and_reaches_the_simulator():
 
 
 @pytest.mark.parametrize(("column", "value", "says"), [
-    ("pay_sek_month", -5, "expected a number within 0..1,000,000, got -5"),
-    ("pay_sek_month", 1e300, "within 0..1,000,000"),
+    ("pay_sek_month", -5, "expected a number from 0 to 1,000,000, got -5"),
+    ("pay_sek_month", 1e300, "from 0 to 1,000,000"),
     ("pay_sek_month", None, "a number is required"),
     ("pay_sek_month", "fifty", "a number is required"),  # Streamlit blanks text in a number cell
-    ("capacity_hours", 169, "within 0..80"),
+    ("capacity_hours", 169, "from 0 to 80"),
     ("capacity_hours", math.inf, "finite"),
 ])
 def test_invalid_edit_is_refused_and_the_set_stays(page, column, value, says):
@@ -126,7 +127,7 @@ def test_fit_and_rule_edits(page):
     row = list(rules["id"]).index("lead_in_house.min_share")
     edit(page, "rules", row, "value", 1.5)
     assert "share 0–1" in str(page.data_editor[TABLE_IDS.index("rules")].value.loc[row, "unit"])
-    assert "within 0..1" in texts(page.error)[0]
+    assert "from 0 to 1, got 1.5" in texts(page.error)[0]
 
 
 def test_reset_table_and_reset_all(page):
@@ -212,7 +213,7 @@ def test_bad_number_in_upload_names_table_row_and_column(page):
     _upload(page, "rates.yaml", yaml.safe_dump(merged, allow_unicode=True).encode())
     error = texts(page.error)[0]
     assert "Table “Agency and freelance rates”, row “Freelance graphic designer”, column “Most hours per " \
-           "client”: expected a number within 0..168, got 500" in error
+           "client”: expected a number from 0 to 168, got 500" in error
     assert catalog_in_force(page) is None
 
 
@@ -222,7 +223,19 @@ def test_swedish():
     assert at.data_editor[0].value.loc[SMM_ROW, "name"] == "Social Media Manager"
     edit(at, "pay", SMM_ROW, "pay_sek_month", -1)
     assert "Tabell ”Lön och kapacitet”, rad ”Social Media Manager”, kolumn ”Lön”" in texts(at.error)[0]
+    assert "Det tidigare värdet gäller fortfarande" in texts(at.error)[0]
     assert "Total täckning nu" in metrics(at)
+    edit(at, "pay", SMM_ROW, "pay_sek_month", 50_000, version=1)
+    assert texts(at.success) == ["Gäller nu på alla sidor: Social Media Manager · Lön: 45\u00a0000 kr/månad "
+                                 "→ 50\u00a0000 kr/månad"]
+    demand = at.data_editor[TABLE_IDS.index("demand")].value
+    assert demand.loc[0, "name"] == "Strategi · grund" and demand.loc[0, "unit"] == "h/vecka"
+
+
+def test_the_ids_are_in_the_table_and_hidden_until_asked_for(page):
+    config = json.loads(page.data_editor[0].proto.columns)
+    assert config["id"]["hidden"] is True and config["id"]["label"] == "Id"
+    assert "hidden" not in config["name"] and config["name"]["label"] == "Name"
 
 
 # ---- the banner for the Simulator (ui/assumptions_banner.py) -------------------------------------------
@@ -286,4 +299,5 @@ def test_banner_shows_count_and_links_to_the_assumptions_page(banner_app):
     at.session_state["test_lang"] = "sv"
     at.session_state["test_change"] = {("social_media_manager", "pay_sek_month"): 50_000}
     run(at)
-    assert texts(at.warning) == ["Antagandena skiljer sig från standard (se Antaganden). 1 värde ändrat."]
+    assert texts(at.warning) == [
+        "Antagandena skiljer sig från standardvärdena (se Antaganden). 1 värde ändrat."]
