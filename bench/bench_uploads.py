@@ -6,8 +6,10 @@
    and the peak memory, each case in a fresh process (tracemalloc's peak of Python allocations,
    and the growth of the process's peak resident size, which also counts libyaml's own memory).
    Target: every case answered in under 0.5 s and under 50 MB.
-2. The fuzz cases of tests/test_fuzz_inputs.py (FUZZ_EXAMPLES per target, 1,000 unless set), timed
-   one by one: how many take longer than 0.5 s.
+2. The fuzz cases of bench/fuzz_cases.py (the cases the fuzz tests check, drawn from the same
+   strategies; FUZZ_EXAMPLES per target, 1,000 unless set), timed one by one: how many take longer
+   than 0.5 s. What is timed is the work of each case (its input built, read, and its answer worded
+   in every language), without the tests' checks.
 
 `--only NAME` runs the cases whose name holds NAME; `--no-fuzz` leaves out part 2; `--pure` uses
 PyYAML's Python parser instead of libyaml (as on an installation without libyaml).
@@ -166,47 +168,89 @@ def measure(name: str, pure: bool = False) -> dict:
     return json.loads(done.stdout)
 
 
+def fuzz_targets() -> dict:
+    """target -> (the strategies of its fuzz test, the work of one case): the same cases as the fuzz
+    tests (both from bench/fuzz_cases.py), read and answered as the pages would, not checked."""
+    from hypothesis import strategies as st
+
+    from bench import fuzz_cases as cases
+    from model import Scenario, ScenarioError
+    from model.assumptions import AssumptionError
+    from model.yamlsafe import dump_text
+    from ui.assumption_texts import refusal_text
+    from ui.problems import error_lines, problem_text
+
+    def answer(outcome):
+        """What a page shows of an outcome, in every language."""
+        for lang in ("en", "sv"):
+            if isinstance(outcome, ScenarioError):
+                error_lines(outcome, lang)
+            elif isinstance(outcome, AssumptionError):
+                refusal_text(outcome, lang)
+            elif isinstance(outcome, Scenario):
+                for note in outcome.notes:
+                    problem_text(note, lang)
+        return outcome
+
+    def scenario_files_with_hostile_snippets(snippet, at, alone):
+        answer(cases.scenario_outcome(snippet if alone else cases.splice(cases.SCENARIO_TEXT, snippet, at)))
+
+    def scenario_files_are_read_exactly_as_their_mapping(mapping, wrapped):
+        answer(cases.scenario_outcome(cases.mapping_file(mapping, wrapped)))
+
+    def scenario_files_of_random_bytes_and_text(data):
+        answer(cases.scenario_outcome(data))
+
+    def assumption_sets_read_as_the_catalog_reads_them(changes):
+        answer(cases.assumptions_outcome(dump_text(cases.changed_document(changes))))
+
+    def assumption_sets_with_hostile_snippets(snippet, at):
+        answer(cases.assumptions_outcome(cases.splice(cases.MERGED_TEXT, snippet, at)))
+
+    def assumption_sets_of_random_text(text):
+        answer(cases.assumptions_outcome(text))
+
+    def link_parameters_never_raise_and_give_a_valid_scenario(params):
+        answer(Scenario.from_query_params(params))
+
+    def link_parameters_of_any_shape_never_raise(params):
+        answer(Scenario.from_query_params(params))
+
+    hostile = st.sampled_from(cases.HOSTILE)
+    change_lists = st.lists(cases.CHANGES, min_size=1, max_size=3)
+    return {  # the strategies as in the fuzz tests' @given
+        work.__name__: (strategies, work) for strategies, work in [
+            ((hostile, st.integers(0, 10**6), st.booleans()), scenario_files_with_hostile_snippets),
+            ((cases.MAPPINGS, st.booleans()), scenario_files_are_read_exactly_as_their_mapping),
+            ((cases.RANDOM_FILES,), scenario_files_of_random_bytes_and_text),
+            ((change_lists,), assumption_sets_read_as_the_catalog_reads_them),
+            ((hostile, st.integers(0, 10**6)), assumption_sets_with_hostile_snippets),
+            ((cases.RANDOM_TEXT,), assumption_sets_of_random_text),
+            ((cases.PARAMS,), link_parameters_never_raise_and_give_a_valid_scenario),
+            ((cases.ANY_PARAMS,), link_parameters_of_any_shape_never_raise),
+        ]
+    }
+
+
 def fuzz_timings(examples: int) -> dict[str, tuple[int, int, float]]:
     """target -> (cases, cases slower than the target, slowest seconds)."""
-    os.environ.setdefault("FUZZ_EXAMPLES", str(examples))
     from hypothesis import HealthCheck, given, settings
-
-    import tests.test_fuzz_inputs as fuzz
 
     config = settings(max_examples=examples, deadline=None, database=None,
                       suppress_health_check=list(HealthCheck))
     out: dict[str, tuple[int, int, float]] = {}
-    for name, strategies in _GIVEN.items():
-        inner = getattr(fuzz, name).hypothesis.inner_test  # the test's body, without its settings
+    for name, (strategies, work) in fuzz_targets().items():
         times: list[float] = []
 
-        @functools.wraps(inner)  # the same parameters, for @given
-        def timed(*args, _inner=inner, _times=times, **kwargs):
+        @functools.wraps(work)  # the same parameters, for @given
+        def timed(*args, _work=work, _times=times, **kwargs):
             start = time.perf_counter()
-            _inner(*args, **kwargs)
+            _work(*args, **kwargs)
             _times.append(time.perf_counter() - start)
 
-        config(given(*strategies(fuzz))(timed))()
-        out[name.removeprefix("test_")] = (len(times), sum(t > TIME_TARGET_S for t in times), max(times))
+        config(given(*strategies)(timed))()
+        out[name] = (len(times), sum(t > TIME_TARGET_S for t in times), max(times))
     return out
-
-
-_GIVEN = {  # the strategies each fuzz test is given (as in tests/test_fuzz_inputs.py)
-    "test_scenario_files_with_hostile_snippets": lambda f: (
-        f.st.sampled_from(f.HOSTILE), f.st.integers(0, 10**6), f.st.booleans()),
-    "test_scenario_files_are_read_exactly_as_their_mapping": lambda f: (f.MAPPINGS, f.st.booleans()),
-    "test_scenario_files_of_random_bytes_and_text": lambda f: (
-        f.st.binary(max_size=2_000) | f.st.text(max_size=2_000),),
-    "test_assumption_sets_read_as_the_catalog_reads_them": lambda f: (
-        f.st.lists(f.CHANGES, min_size=1, max_size=3),),
-    "test_assumption_sets_with_hostile_snippets": lambda f: (
-        f.st.sampled_from(f.HOSTILE), f.st.integers(0, 10**6)),
-    "test_assumption_sets_of_random_text": lambda f: (f.st.text(max_size=3_000),),
-    "test_link_parameters_never_raise_and_give_a_valid_scenario": lambda f: (f.PARAMS,),
-    "test_link_parameters_of_any_shape_never_raise": lambda f: (f.st.one_of(
-        f.st.none(), f.st.integers(), f.st.text(), f.st.lists(f.st.tuples(f.st.text(), f.st.text())),
-        f.st.dictionaries(f.st.integers() | f.st.none(), f.st.integers() | f.st.floats() | f.st.none())),),
-}
 
 
 def main() -> int:
@@ -237,7 +281,7 @@ def main() -> int:
               f"{result['seconds']:>7.3f} s {result['traced_mb']:>6.1f} MB "
               f"{result['rss_growth_mb']:>6.1f} MB  {result['answer']}")
     if not args.no_fuzz:
-        print(f"\nfuzz cases of tests/test_fuzz_inputs.py, timed one by one "
+        print(f"\nfuzz cases of bench/fuzz_cases.py, timed one by one "
               f"({args.fuzz_examples} per target):")
         for name, (count, slow, slowest) in fuzz_timings(args.fuzz_examples).items():
             failed |= slow > 0

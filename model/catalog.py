@@ -426,7 +426,7 @@ class _Reader:
             self.fail(key, "text.expected", got=_short(value))
         return value
 
-    def one_of(self, value: Any, allowed: tuple[str, ...], key: str, what: str) -> str:
+    def one_of(self, value: Any, allowed: tuple[str, ...], key: str) -> str:
         if not isinstance(value, str) or value not in allowed:
             self.fail(key, "value.unknown", got=_short(value), expected=allowed, **nearest(value, allowed))
         return value
@@ -437,16 +437,16 @@ class _Reader:
         if not isinstance(value, dict):
             self.fail("fit", "type.capability_numbers", low=low, high=high)
         for cap in value:
-            self.one_of(cap, CAPABILITIES, f"fit.{cap}", "capability")
+            self.one_of(cap, CAPABILITIES, f"fit.{cap}")
         return {cap: self.number(value, cap, low, high) for cap in value}
 
     def scope(self, item: dict) -> str:
-        return self.one_of(item.get("scope", "all"), SCOPES, "scope", "scope")
+        return self.one_of(item.get("scope", "all"), SCOPES, "scope")
 
-    def ident(self, item: dict, allowed: tuple[str, ...], what: str) -> str:
-        return self.one_of(self.need(item, "id"), allowed, "id", what)
+    def ident(self, item: dict, allowed: tuple[str, ...]) -> str:
+        return self.one_of(self.need(item, "id"), allowed, "id")
 
-    def complete(self, found: list[str], allowed: tuple[str, ...], what: str) -> None:
+    def complete(self, found: list[str], allowed: tuple[str, ...]) -> None:
         self.entry = None
         missing = [name for name in allowed if name not in found]
         if missing:
@@ -513,7 +513,7 @@ class _Reader:
         if not isinstance(value, dict):
             self.fail("value", "type.capability_numbers", low=low, high=high)
         for cap in value:
-            self.one_of(cap, CAPABILITIES, f"value.{cap}", "capability")
+            self.one_of(cap, CAPABILITIES, f"value.{cap}")
         if complete:
             missing = [cap for cap in CAPABILITIES if cap not in value]
             if missing:
@@ -530,20 +530,20 @@ class _Reader:
         body = self.section(doc, "capabilities", list)
         out = []
         for item in self.entries(body, "capabilities"):
-            cap_id = self.ident(item, CAPABILITIES, "capability")
+            cap_id = self.ident(item, CAPABILITIES)
             optional = item.get("optional", False)
             if not isinstance(optional, bool):
                 self.fail("optional", "bool.expected", got=_short(optional))
             out.append(Capability(cap_id, self.msgid(item, "name"),
                                   self.msgid(item, "description"), optional))
-        self.complete([cap.id for cap in out], CAPABILITIES, "capability")
+        self.complete([cap.id for cap in out], CAPABILITIES)
         return tuple(out)
 
     def roles(self, doc: Any, settings: Settings) -> dict[str, Role]:
         body = self.section(doc, "roles", list)
         out: dict[str, Role] = {}
         for item in self.entries(body, "roles"):
-            role_id = self.ident(item, ROLES, "role")
+            role_id = self.ident(item, ROLES)
             out[role_id] = Role(
                 id=role_id, name=self.msgid(item, "name"),
                 pay_sek_month=self.number(item, "pay_sek_month", *bounds("roles", "pay_sek_month")),
@@ -555,15 +555,15 @@ class _Reader:
                 fit=self.fits(item, "roles"),
                 scope=self.scope(item),
             )
-        self.complete(list(out), ROLES, "role")
+        self.complete(list(out), ROLES)
         return out
 
     def providers(self, doc: Any) -> dict[str, Provider]:
         body = self.section(doc, "providers", list)
         out: dict[str, Provider] = {}
         for item in self.entries(body, "providers"):
-            provider_id = self.ident(item, PROVIDERS, "provider")
-            kind = self.one_of(self.need(item, "type"), ("agency", "freelancer"), "type", "type")
+            provider_id = self.ident(item, PROVIDERS)
+            kind = self.one_of(self.need(item, "type"), ("agency", "freelancer"), "type")
             expected = "agency" if provider_id in AGENCIES else "freelancer"
             if kind != expected:
                 self.fail("type", "provider.is_agency" if expected == "agency" else "provider.is_freelancer",
@@ -579,17 +579,17 @@ class _Reader:
                 scope=self.scope(item),
                 fit=self.fits(item, "providers"),
             )
-        self.complete(list(out), AGENCIES + FREELANCERS, "provider")
+        self.complete(list(out), AGENCIES + FREELANCERS)
         return out
 
     def demand(self, doc: Any) -> tuple[DemandRule, ...]:
         body = self.section(doc, "demand", list)
         out = []
         for item in self.entries(body, "demand", id_key="capability"):
-            cap = self.one_of(self.need(item, "capability"), CAPABILITIES, "capability", "capability")
+            cap = self.one_of(self.need(item, "capability"), CAPABILITIES, "capability")
             active_if = item.get("active_if")
             if active_if is not None:
-                self.one_of(active_if, DRIVERS, "active_if", "driver")
+                self.one_of(active_if, DRIVERS, "active_if")
             terms = item.get("terms", [])
             if not isinstance(terms, list):
                 self.fail("terms", "type.list")
@@ -598,14 +598,14 @@ class _Reader:
                 active_if=active_if, terms=tuple(self.term(term, n) for n, term in enumerate(terms)),
                 source=self.text(item, "source"),
             ))
-        self.complete([rule.capability for rule in out], CAPABILITIES, "demand for capability")
+        self.complete([rule.capability for rule in out], CAPABILITIES)
         return tuple(out)
 
     def term(self, term: Any, index: int) -> DemandTerm:
         if not isinstance(term, dict):
             self.fail(f"terms[{index}]", "type.mapping_with", keys=("driver", "hours"))
         self.known(term, KEYS["term"], f"terms[{index}].")
-        driver = self.one_of(term.get("driver"), DRIVERS, f"terms[{index}].driver", "driver")
+        driver = self.one_of(term.get("driver"), DRIVERS, f"terms[{index}].driver")
         if "hours" not in term:
             self.fail(f"terms[{index}].hours", "key.missing")
         hours = real_number(term["hours"])
@@ -613,7 +613,7 @@ class _Reader:
         if hours is None or not low <= hours <= high:
             self.fail(f"terms[{index}].hours", "number.range", low=low, high=high, got=_short(term["hours"]))
         transform = term.get("transform", "linear")
-        self.one_of(transform, ("linear", "sqrt"), f"terms[{index}].transform", "transform")
+        self.one_of(transform, ("linear", "sqrt"), f"terms[{index}].transform")
         video = term.get("video", False)
         if not isinstance(video, bool):
             self.fail(f"terms[{index}].video", "bool.expected", got=_short(video))
@@ -630,7 +630,7 @@ class _Reader:
             if not isinstance(seats, list) or not seats:
                 self.fail(key, "type.role_list")
             for index, role in enumerate(seats):
-                self.one_of(role, ROLES, f"{key}[{index}]", "role")
+                self.one_of(role, ROLES, f"{key}[{index}]")
             out.append(tuple(seats))
         return out[0], out[1]
 
@@ -664,11 +664,11 @@ class _Reader:
         out = []
         for item in self.entries(body, "rules"):
             rule_id = self.text(item, "id")
-            kind_name = self.one_of(self.need(item, "kind"), tuple(KINDS), "kind", "rule kind")
+            kind_name = self.one_of(self.need(item, "kind"), tuple(KINDS), "kind")
             guidance = item.get("guidance")
             if guidance is not None and (isinstance(guidance, bool) or guidance not in range(1, 10)):
                 self.fail("guidance", "rule.guidance", low=1, high=9, got=_short(guidance))
-            severity = self.one_of(self.need(item, "severity"), SEVERITIES, "severity", "severity")
+            severity = self.one_of(self.need(item, "severity"), SEVERITIES, "severity")
             params = item.get("params", {})
             if not isinstance(params, dict):
                 self.fail("params", "type.mapping")

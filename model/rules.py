@@ -16,11 +16,13 @@ A kind declares:
 The declarations hold no English or Swedish: labels and units are keys (their texts:
 data/rule_labels.yaml and ui/assumption_texts.py UNITS), a rule's summary, message and advice come
 from data/rules.yaml, and the values of findings are numbers, ids and codes (model/plan.py Finding)
-that ui/findings.py words. The `description` of a kind is documentation for developers.
+that ui/findings.py words. The `description` of a kind (its check function's docstring) is
+documentation for developers.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -166,7 +168,7 @@ class Kind:
     placeholders: tuple[str, ...]  # what it reports: the values of its findings (message, advice)
     check: Callable[[dict[str, Any], Any], list[Hit]]
     shape: Callable[[dict[str, Any], Policy, ShapeContext], None] | None = None
-    description: str = ""  # for developers: what it asks and when it reports
+    description: str = ""  # for developers: what it asks and when it reports (its check's docstring)
     steers: frozenset[str] = frozenset()  # the Policy fields its shape may add to
     budget: frozenset[str] = frozenset()  # "check": its findings read the budget (or what is
     # left of it); "shape": the programme it asks for does (an optimum at one budget is then not
@@ -185,7 +187,7 @@ class Kind:
 KINDS: dict[str, Kind] = {}
 
 
-def register(name: str, *, params: dict[str, Param], reports: tuple[str, ...], description: str,
+def register(name: str, *, params: dict[str, Param], reports: tuple[str, ...],
              shape: Callable | None = None, steers: tuple[str, ...] = (), budget: tuple[str, ...] = (),
              owner: bool = False, summary: dict[str, Callable] | None = None):
     """Register a rule kind: `@register(...)` over its check function. A declaration that is
@@ -193,44 +195,51 @@ def register(name: str, *, params: dict[str, Param], reports: tuple[str, ...], d
     raises ValueError here, when the module is imported."""
 
     def wrap(check: Callable) -> Callable:
-        kind = Kind(name, dict(params), tuple(reports), check, shape, description, frozenset(steers),
-                    frozenset(budget), owner, dict(summary or {}))
-        problem = declaration_problem(kind)
-        if problem:
-            raise ValueError(f"rule kind {name}: {problem}")
+        kind = Kind(name, dict(params), tuple(reports), check, shape, inspect.getdoc(check) or "",
+                    frozenset(steers), frozenset(budget), owner, dict(summary or {}))
+        check_declaration(kind)
         KINDS[name] = kind
         return check
 
     return wrap
 
 
-def declaration_problem(kind: Kind) -> str | None:
-    """What is missing or wrong in a kind's declaration, or None."""
+def _bad(kind: Kind, text: str) -> ValueError:
+    return ValueError(f"{kind.name}: {text}")
+
+
+def check_declaration(kind: Kind) -> None:
+    """Raise ValueError (a programming mistake, at import) when a kind's declaration is incomplete or
+    inconsistent; the message is for the developer who wrote it."""
     for key, param in kind.params.items():
         if not isinstance(param, Param) or param.type not in PARAM_TYPES:
-            return f"parameter {key}: expected a Param of a type in {', '.join(PARAM_TYPES)}"
+            raise _bad(kind, f"parameter {key}: expected a Param of a type in "
+                             f"{', '.join(PARAM_TYPES)}")
         if not param.numeric:
             if param.unit or param.label or param.high is not None or param.of:
-                return f"parameter {key}: only a number has a unit, a label, a bound or `of`"
+                raise _bad(kind, f"parameter {key}: only a number has a unit, a label, a bound "
+                                 "or `of`")
             continue
         if not param.label:
-            return f"parameter {key}: a number needs a label key"
+            raise _bad(kind, f"parameter {key}: a number needs a label key")
         if param.unit == FIELD:
             driver = kind.params.get(param.of or "")
             if driver is None or driver.type not in ("driver", "driver_or_none"):
-                return f"parameter {key}: unit {FIELD} needs `of` naming a scenario-field parameter"
+                raise _bad(kind, f"parameter {key}: unit {FIELD} needs `of` naming a "
+                                 "scenario-field parameter")
         elif param.unit not in UNIT_FORMATS:
-            return f"parameter {key}: unit {param.unit!r} is not one of {', '.join(UNIT_FORMATS)}, {FIELD}"
+            raise _bad(kind, f"parameter {key}: unit {param.unit!r} is not one of "
+                             f"{', '.join(UNIT_FORMATS)}, {FIELD}")
     unknown = sorted(kind.steers - set(POLICY_FIELDS))
     if unknown:
-        return f"steers {unknown[0]!r}, not a Policy field ({', '.join(POLICY_FIELDS)})"
+        raise _bad(kind, f"steers {unknown[0]!r}, not a Policy field ({', '.join(POLICY_FIELDS)})")
     if bool(kind.steers) != (kind.shape is not None):
-        return "a shape and what it steers go together"
+        raise _bad(kind, "a shape and what it steers go together")
     if not kind.budget <= set(BUDGET_PARTS):
-        return f"budget is a set of {', '.join(BUDGET_PARTS)}"
+        raise _bad(kind, f"budget is a set of {', '.join(BUDGET_PARTS)}")
     if kind.owner and getattr(kind.params.get("capability"), "type", None) != "capability":
-        return "an owner kind names the capability it keeps in a `capability` parameter"
-    return None
+        raise _bad(kind, "an owner kind names the capability it keeps in a `capability` "
+                         "parameter")
 
 
 def budget_matters(rule, part: str) -> bool:
@@ -371,15 +380,14 @@ def _shape_internal(params: dict, policy: Policy, ctx: ShapeContext) -> None:
                                                           label="coordination_per_external_hour",
                                                           high=10.0)},
           reports=("capability", "share", "external_hours"),
-          description="Hard: the capability is never bought outside, people in-house (the team, the "
-          "head of marketing's hours and unpaid hours) carry at least min_share of it as far as their "
-          "hours reach, and every hour bought outside needs coordination_per_external_hour of an "
-          "in-house orderer's time (within capacity). Reported when people in-house carry less than "
-          "min_share of its demand.",
           shape=_shape_internal, steers=("in_house_only", "share_floors", "coordination_per_external_hour"),
           owner=True,
           summary={"coordination_minutes": lambda p: ("number", p["coordination_per_external_hour"] * 60)})
 def check_internal_owner(params: dict, ctx) -> list[Hit]:
+    """Hard: the capability is never bought outside, people in-house (the team, the head of marketing's
+    hours and unpaid hours) carry at least min_share of it as far as their hours reach, and
+    every hour bought outside needs coordination_per_external_hour of an in-house orderer's time
+    (within capacity). Reported when people in-house carry less than min_share of its demand."""
     cap = params["capability"]
     demand = ctx.demand[cap]
     if demand <= 0:
@@ -396,13 +404,13 @@ def check_internal_owner(params: dict, ctx) -> list[Hit]:
           params={"capability": Param("capability"), "roles": Param("roles"),
                   "min_share": Param("fraction", 0.5, unit="share", label="min_share")},
           reports=("capability", "share", "roles"),
-          description="Hard, as far as their hours reach: people in one of `roles` (the head of "
-          "marketing's hours included) carry at least min_share of the capability's demand. Reported "
-          "when they carry less.",
           shape=lambda params, policy, ctx: policy.share_floors.append(ShareFloor(
               params["capability"], frozenset(params["roles"]), params["min_share"])),
           steers=("share_floors",), owner=True)
 def check_owner_role(params: dict, ctx) -> list[Hit]:
+    """Hard, as far as their hours reach: people in one of `roles` (the head of marketing's hours
+    included) carry at least min_share of the capability's demand. Reported when they carry
+    less."""
     cap = params["capability"]
     demand = ctx.demand[cap]
     if demand <= 0:
@@ -422,12 +430,12 @@ def check_owner_role(params: dict, ctx) -> list[Hit]:
                   "min_coverage": Param("fraction", unit="share", label="min_coverage"),
                   "except": Param("capabilities", ())},
           reports=("capability", "coverage", "uncovered"),
-          description="The capability (or each one, with 'all', but those in `except`) must be covered "
-          "at least at min_coverage.",
           summary={"capability": lambda p: (
               ("names_and", tuple(cap for cap in CAPABILITIES if cap not in p["except"]))
               if p["capability"] == "all" else ("name", p["capability"]))})
 def check_min_coverage(params: dict, ctx) -> list[Hit]:
+    """The capability (or each one, with 'all', but those in `except`) must be covered at least at
+    min_coverage."""
     caps = (tuple(cap for cap in CAPABILITIES if cap not in params["except"])
             if params["capability"] == "all" else (params["capability"],))
     return [
@@ -455,11 +463,11 @@ def _shape_prefer_external(params: dict, policy: Policy, ctx: ShapeContext) -> N
                   "unless_in_house_fit": Param("fraction", 0.7, unit="fit", label="unless_in_house_fit"),
                   "penalty": Param("penalty", 0.2, unit="points_h", label="penalty")},
           reports=("capability", "hours", "below_hours"),
-          description="Soft: while the capability's demand is below below_hours, each hour of it done "
-          "in-house by someone who fits it below unless_in_house_fit costs `penalty`, so it is bought "
-          "outside when the budget allows. Reported when generalists still carry it.",
           shape=_shape_prefer_external, steers=("penalties",))
 def check_prefer_external(params: dict, ctx) -> list[Hit]:
+    """Soft: while the capability's demand is below below_hours, each hour of it done in-house by
+    someone who fits it below unless_in_house_fit costs `penalty`, so it is bought outside when
+    the budget allows. Reported when generalists still carry it."""
     cap = params["capability"]
     if not 0 < ctx.demand[cap] < params["below_hours"]:
         return []
@@ -500,13 +508,13 @@ def _shape_specialist(params: dict, policy: Policy, ctx: ShapeContext) -> None:
                   "video_only": Param("flag", False),
                   "penalty": Param("penalty", 0.15, unit="points_h", label="penalty")},
           reports=("capability", "share", "driver_value", "coverage", "quality"),
-          description="Soft: when the scenario field active_if is above `above` (and `requires`, if "
-          "named, is above 0), each hour of the capability (its video part with video_only) done by "
-          "others than the specialists (in-house `roles`, outside `providers`) costs `penalty`. "
-          "Reported when specialists carry less than min_share of that demand.",
           shape=_shape_specialist, steers=("penalties",),
           summary={"specialists": lambda p: ("names_or", tuple(p["roles"]) + tuple(p["providers"]))})
 def check_specialist(params: dict, ctx) -> list[Hit]:
+    """Soft: when the scenario field active_if is above `above` (and `requires`, if named, is above 0),
+    each hour of the capability (its video part with video_only) done by others than the
+    specialists (in-house `roles`, outside `providers`) costs `penalty`. Reported when
+    specialists carry less than min_share of that demand."""
     cap = params["capability"]
     demand = ctx.demand_pools[cap]["video"] if params["video_only"] else ctx.demand[cap]
     if not _specialist_active(params, ctx.scenario) or demand <= 1e-6:
@@ -534,12 +542,12 @@ def check_specialist(params: dict, ctx) -> list[Hit]:
                   "min_share": Param("fraction", unit="share", label="min_share"),
                   "target": Param("fraction", 0.5, unit="share", label="target"),
                   "met_coverage": Param("fraction", 0.95, unit="share", label="met_coverage")},
-          reports=("share", "target", "coverage"),
-          description="Reported when the capabilities together get less than min_share of all the "
-          "hours the plan carries (the platforms' view is `target`) while their own demand is not met "
-          "(covered below met_coverage): a broadcast-only plan is flagged, a plan that answers "
-          "everyone who writes is not.")
+          reports=("share", "target", "coverage"))
 def check_activity_share(params: dict, ctx) -> list[Hit]:
+    """Reported when the capabilities together get less than min_share of all the hours the plan
+    carries (the platforms' view is `target`) while their own demand is not met (covered below
+    met_coverage): a broadcast-only plan is flagged, a plan that answers everyone who writes is
+    not."""
     total = sum(line.hours for line in ctx.assignments)
     caps = params["capabilities"]
     need = sum(ctx.demand[cap] for cap in caps)
@@ -570,11 +578,11 @@ def _shape_role_excluded(params: dict, policy: Policy, ctx: ShapeContext) -> Non
                   "min_hours": Param("hours", 1.0, unit="h_week", label="min_hours"),
                   "penalty": Param("penalty", 0.3, unit="points_h", label="penalty")},
           reports=("seat", "role", "hours", "capability"),
-          description="Soft: unless the organisation has fewer than unless_org_size_below employees, "
-          "each hour of the capability carried by seats in `roles` costs `penalty`. Reported for a "
-          "seat carrying min_hours or more of it.",
           shape=_shape_role_excluded, steers=("penalties",))
 def check_role_excluded(params: dict, ctx) -> list[Hit]:
+    """Soft: unless the organisation has fewer than unless_org_size_below employees, each hour of the
+    capability carried by seats in `roles` costs `penalty`. Reported for a seat carrying
+    min_hours or more of it."""
     if ctx.scenario.org_size < params["unless_org_size_below"]:
         return []
     cap = params["capability"]
@@ -591,10 +599,10 @@ def check_role_excluded(params: dict, ctx) -> list[Hit]:
 @register("internal_briefer_required",
           params={"capability": Param("capability"),
                   "min_fit": Param("fraction", 0.4, unit="fit", label="min_fit")},
-          reports=("capability", "external_hours"),
-          description="When the capability is bought outside, someone in the team must fit it at "
-          "min_fit or better, so that they can brief and follow up the supplier.")
+          reports=("capability", "external_hours"))
 def check_briefer(params: dict, ctx) -> list[Hit]:
+    """When the capability is bought outside, someone in the team must fit it at min_fit or better, so
+    that they can brief and follow up the supplier."""
     cap = params["capability"]
     external = ctx.external_hours(cap)
     if external <= 1e-9 or ctx.best_team_fit(cap) >= params["min_fit"]:
@@ -622,14 +630,14 @@ def _shape_two_roles(params: dict, policy: Policy, ctx: ShapeContext) -> None:
                   "min_hours": Param("hours", 1.0, unit="h_week", label="min_hours"),
                   "bonus": Param("penalty", 0.3, unit="points_h", label="bonus")},
           reports=("capability", "missing"),
-          description="Soft: the first min_hours of the capability from a question-asker (an in-house "
-          "person in `askers`, the head of marketing's hours included), and as many from a "
-          "data-producer (an in-house person in `producers`, or one of `producer_providers`), each "
-          "earn `bonus` points an hour. Reported when one of the two kinds gives no hours at all.",
           shape=_shape_two_roles, steers=("bonuses",),
           summary={"all_producers": lambda p: ("names_or",
                                                tuple(p["producers"]) + tuple(p["producer_providers"]))})
 def check_two_roles(params: dict, ctx) -> list[Hit]:
+    """Soft: the first min_hours of the capability from a question-asker (an in-house person in
+    `askers`, the head of marketing's hours included), and as many from a data-producer (an in-
+    house person in `producers`, or one of `producer_providers`), each earn `bonus` points an
+    hour. Reported when one of the two kinds gives no hours at all."""
     cap = params["capability"]
     if ctx.demand[cap] <= 0:
         return []
@@ -656,12 +664,12 @@ def _shape_spread(params: dict, policy: Policy, ctx: ShapeContext) -> None:
                   "min_hours": Param("hours", 0.0, unit="h_week", label="min_hours"),
                   "penalty": Param("penalty", 0.75, unit="points_h", label="penalty")},
           reports=("seat", "role", "count", "max"),
-          description="Soft: each capability a team member carries beyond max_capabilities (more than "
-          "min_hours of it) costs `penalty` points, so with money left the work goes to others (a "
-          "seat the solver chooses may carry max_capabilities per head). Reported for each team "
-          "member carrying more than max_capabilities capabilities.",
           shape=_shape_spread, steers=("spread",))
 def check_max_capabilities(params: dict, ctx) -> list[Hit]:
+    """Soft: each capability a team member carries beyond max_capabilities (more than min_hours of it)
+    costs `penalty` points, so with money left the work goes to others (a seat the solver
+    chooses may carry max_capabilities per head). Reported for each team member carrying more
+    than max_capabilities capabilities."""
     hits = []
     for person in ctx.people:
         if not person.in_team:
@@ -680,10 +688,10 @@ def check_max_capabilities(params: dict, ctx) -> list[Hit]:
                                            high=10.0),
                   "critical_above": Param("number", 1.15, unit="utilisation", label="critical_above",
                                           high=10.0)},
-          reports=("seat", "role", "utilisation"),
-          description="Nobody may be loaded beyond max_utilisation of their capacity; beyond "
-          "critical_above the finding is critical whatever the rule's severity.")
+          reports=("seat", "role", "utilisation"))
 def check_utilisation(params: dict, ctx) -> list[Hit]:
+    """Nobody may be loaded beyond max_utilisation of their capacity; beyond critical_above the finding
+    is critical whatever the rule's severity."""
     return [
         _load_hit(person, "critical" if person.utilisation > params["critical_above"] + 1e-9 else None)
         for person in ctx.people if person.utilisation > params["max_utilisation"] + 1e-9
@@ -698,10 +706,10 @@ def _load_hit(person, severity: str | None = None) -> Hit:
 
 @register("min_utilisation",
           params={"min_utilisation": Param("fraction", 0.25, unit="utilisation", label="min_utilisation")},
-          reports=("seat", "role", "utilisation"),
-          description="A team seat loaded below min_utilisation of its capacity is reported: the plan "
-          "has little for that role to do, yet its full cost counts.")
+          reports=("seat", "role", "utilisation"))
 def check_underused(params: dict, ctx) -> list[Hit]:
+    """A team seat loaded below min_utilisation of its capacity is reported: the plan has little for
+    that role to do, yet its full cost counts."""
     return [
         _load_hit(person)
         for person in ctx.people
@@ -710,8 +718,9 @@ def check_underused(params: dict, ctx) -> list[Hit]:
 
 
 @register("in_house_within_budget", params={}, reports=("in_house_cost", "budget"),
-          description="The fully loaded in-house cost must fit in the budget.", budget=("check",))
+          budget=("check",))
 def check_budget(params: dict, ctx) -> list[Hit]:
+    """The fully loaded in-house cost must fit in the budget."""
     if ctx.cost.in_house <= ctx.cost.budget:
         return []
     return [Hit(values={"in_house_cost": ("sek", ctx.cost.in_house),
@@ -722,11 +731,11 @@ def check_budget(params: dict, ctx) -> list[Hit]:
           params={"capability": Param("capability"),
                   "min_share": Param("fraction", unit="share", label="min_share"),
                   "min_hours": Param("hours", 0.0, unit="h_week", label="min_hours")},
-          reports=("capability", "share", "external_hours"),
-          description="Reported when people in-house (the team, the head of marketing's and unpaid "
-          "hours) do less than min_share of the capability's work that is done, while more than "
-          "min_hours of it is done (a report: the plan is not steered by it).")
+          reports=("capability", "share", "external_hours"))
 def check_in_house_share(params: dict, ctx) -> list[Hit]:
+    """Reported when people in-house (the team, the head of marketing's and unpaid hours) do less than
+    min_share of the capability's work that is done, while more than min_hours of it is done (a
+    report: the plan is not steered by it)."""
     cap = params["capability"]
     done = sum(line.hours for line in ctx.assignments if line.capability == cap)
     if done <= max(params["min_hours"], 1e-6):
@@ -739,11 +748,11 @@ def check_in_house_share(params: dict, ctx) -> list[Hit]:
 
 
 @register("team_size_filled", params={}, reports=("filled", "asked", "why"),
-          description="When the solver chooses the roles, it fills up to team_size seats: a seat stays "
-          "empty when the budget cannot pay for it or its work is not worth a salary. Reported when it "
-          "fills fewer seats than team_size, saying which of the two holds.",
           budget=("check",))
 def check_team_filled(params: dict, ctx) -> list[Hit]:
+    """When the solver chooses the roles, it fills up to team_size seats: a seat stays empty when the
+    budget cannot pay for it or its work is not worth a salary. Reported when it fills fewer
+    seats than team_size, saying which of the two holds."""
     scenario = ctx.scenario
     filled = sum(1 for person in ctx.people if person.in_team)
     if scenario.team or filled >= scenario.team_size:
@@ -754,9 +763,9 @@ def check_team_filled(params: dict, ctx) -> list[Hit]:
     return [Hit(values={"filled": filled, "asked": scenario.team_size, "why": ("code", why)})]
 
 
-@register("provider_minimum_fee", params={}, reports=("provider", "monthly_fee", "minimum"),
-          description="An agency bought for less than its minimum monthly retainer is reported.")
+@register("provider_minimum_fee", params={}, reports=("provider", "monthly_fee", "minimum"))
 def check_minimum_fee(params: dict, ctx) -> list[Hit]:
+    """An agency bought for less than its minimum monthly retainer is reported."""
     hits = []
     for provider_id, yearly in ctx.provider_fees().items():
         provider = ctx.catalog.providers[provider_id]
@@ -773,11 +782,11 @@ def check_minimum_fee(params: dict, ctx) -> list[Hit]:
                                            high=float(SPECS["budget_sek"].high)),
                   "min_hours": Param("hours", 0.5, unit="h_week", label="min_hours")},
           reports=("unspent", "hours"),
-          description="Reported when at least min_unspent_sek of the budget is left and min_hours or "
-          "more of work that could be bought is undone, because nobody in-house has time left to "
-          "order and follow up more outside work.",
           budget=("check",))
 def check_orderer_time(params: dict, ctx) -> list[Hit]:
+    """Reported when at least min_unspent_sek of the budget is left and min_hours or more of work that
+    could be bought is undone, because nobody in-house has time left to order and follow up more
+    outside work."""
     if ctx.cost.remaining < params["min_unspent_sek"] or ctx.buyable_undone < params["min_hours"]:
         return []
     if not ctx.orderer_bound:

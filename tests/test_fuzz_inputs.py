@@ -4,7 +4,8 @@
 Every case ends in a correct reading or in the module's own error with a message, never in any
 other exception. Three kinds of input per target: a corpus of hostile snippets, structured
 documents whose correct reading is known (so the reading is checked, not only the absence of a
-crash), and valid files with hostile text spliced in at random places.
+crash), and valid files with hostile text spliced in at random places. The cases (snippets,
+strategies, readers) are in bench/fuzz_cases.py, shared with bench/bench_uploads.py; the checks are here.
 
 The normal run tries FUZZ_EXAMPLES cases per test (100); the dedicated run tries more:
 
@@ -13,8 +14,6 @@ The normal run tries FUZZ_EXAMPLES cases per test (100); the dedicated run tries
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import math
 import os
 
@@ -22,14 +21,27 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from model import CatalogError, Scenario, ScenarioError, build_catalog, load_catalog, simulate
-from model.assumptions import AssumptionError, assumption_cells, import_yaml
+from bench import fuzz_cases
+from bench.fuzz_cases import (
+    ANY_PARAMS,
+    CHANGES,
+    HOSTILE,
+    MAPPINGS,
+    MERGED_TEXT,
+    PARAMS,
+    RANDOM_FILES,
+    RANDOM_TEXT,
+    SCENARIO_TEXT,
+    changed_document,
+    mapping_file,
+    splice,
+)
+from model import CatalogError, Scenario, ScenarioError, build_catalog, simulate
+from model.assumptions import AssumptionError, assumption_cells
 from model.catalog import SECTIONS
 from model.errors import Problem
 from model.scenario import FIELD_SPECS, SPECS, check_value
-from model.vocab import CAPABILITIES, ROLES
 from model.yamlsafe import dump_text
-from storage import read_scenario_file
 from ui.assumption_texts import refusal_text
 from ui.problems import error_lines, problem_text
 
@@ -39,50 +51,25 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 100,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])
-CATALOG = load_catalog()
-MERGED_TEXT = CATALOG.to_yaml()
-
-# ---- hostile snippets ---------------------------------------------------------------------------------
-HOSTILE: list[str] = [
-    "[" * 30_000 + "]" * 30_000,
-    "{a: " * 5_000 + "1" + "}" * 5_000,
-    "".join("  " * level + "- \n" for level in range(400)),
-    "- " * 20_000 + "x",
-    "a: &a [1]\n" + "".join(f"b{i}: *a\n" for i in range(80)),
-    "\n".join([f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]),
-    "x: " + "9" * 400, "x: -" + "9" * 5000, "x: .inf", "x: -.inf", "x: .nan", "x: 1e999", "x: 0x" + "f" * 300,
-    "x: 0o" + "7" * 300, "x: !!int 1:30", "x: !!float .", "x: !!bool yes", "x: !!timestamp 2024-01-01",
-    "x: !!python/object/apply:os.system ['true']", "x: !!binary aGk=", "x: !!set {a, b}", "x: !custom 1",
-    "a: 1\na: 2\n", "{a: 1, a: 1}", "? [1, 2]\n: x\n", "? {a: 1}\n: x\n", "<<: {a: 1}\n",
-    "a: 1\n---\nb: 2\n", "---\n...\n---\n", "%YAML 1.1\n---\na: 010\n", "%TAG ! tag:x,2000:\n---\n!a 1",
-    "\ufeffa: 1", "a: \x00", "a: \x07", "a:\t1", "\t- x", "a: 'unclosed", 'a: "\\x', "a: |\n  x\n y",
-    "a: " + "x" * 30_000, "[" + "1, " * 25_000 + "1]", "a: b: c", ": :", "- - - -", "? ? ?", "&a", "*a",
-    "a: 010", "a: 1:30", "a: yes", "a: off", "a: ~", "a: 1_000", "a: 2024-01-31", "a: 0E0", "a: +.5",
-]
-
-
-def splice(base: str, snippet: str, at: int) -> str:
-    index = at % (len(base) + 1)
-    return base[:index] + snippet + base[index:]
 
 
 # ---- targets: the outcome must be a reading or the module's own error ---------------------------------
 def scenario_outcome(data: bytes | str):
-    try:
-        return read_scenario_file(data)
-    except ScenarioError as error:
+    outcome = fuzz_cases.scenario_outcome(data)
+    if isinstance(outcome, ScenarioError):
+        error = outcome
         assert error.problems and all(isinstance(p, Problem) for p in error.problems)
         for lang in ("en", "sv"):  # every problem is worded, in every language
             assert all(line.strip() for line in error_lines(error, lang))
-        return error
+    return outcome
 
 
 def assumptions_outcome(text: str):
-    try:
-        return import_yaml(text, origin="fuzz.yaml", reference=CATALOG)
-    except AssumptionError as error:
+    outcome = fuzz_cases.assumptions_outcome(text)
+    if isinstance(outcome, AssumptionError):
+        error = outcome
         assert refusal_text(error, "en").strip() and refusal_text(error, "sv").strip()
-        return error
+    return outcome
 
 
 def check_scenario(scenario: Scenario) -> None:
@@ -102,32 +89,16 @@ def check_catalog(catalog) -> None:
 @FUZZ
 @given(st.sampled_from(HOSTILE), st.integers(0, 10**6), st.booleans())
 def test_scenario_files_with_hostile_snippets(snippet, at, alone):
-    base = Scenario(team=("copywriter",), channels=3).to_yaml()
-    outcome = scenario_outcome(snippet if alone else splice(base, snippet, at))
+    outcome = scenario_outcome(snippet if alone else splice(SCENARIO_TEXT, snippet, at))
     if isinstance(outcome, Scenario):
         check_scenario(outcome)
-
-
-TRICKY = (st.none() | st.booleans() | st.integers() | st.integers(-10**30, 10**30).map(lambda n: n * 10**5)
-          | st.floats() | st.text(max_size=30)
-          | st.sampled_from(["010", "1:30", "yes", "0x10", "1e999", "nan", ".inf", "  3 ", "1_000", "3,5"]))
-FIELD_VALUES = st.one_of(
-    TRICKY,
-    st.lists(st.sampled_from(ROLES + CAPABILITIES + ("astronaut", "")) | TRICKY, max_size=40),
-    st.dictionaries(st.text(max_size=5), TRICKY, max_size=3),
-)
-EDGE_NUMBERS = st.sampled_from([math.inf, -math.inf, math.nan, 10**400, -10**400, 10**18, 2**63, 1e308, -0.0])
-PLAUSIBLE = st.integers(0, 200) | st.floats(0, 1) | st.floats(0, 100) | EDGE_NUMBERS  # near the ranges
-MAPPINGS = st.dictionaries(st.sampled_from([spec.name for spec in FIELD_SPECS]) | st.text(max_size=12),
-                           PLAUSIBLE | FIELD_VALUES, max_size=8)
 
 
 @FUZZ
 @given(MAPPINGS, st.booleans())
 def test_scenario_files_are_read_exactly_as_their_mapping(mapping, wrapped):
     """Known reading: the file of a mapping gives what the strict mapping reader gives."""
-    text = dump_text({"scenario": mapping} if wrapped else mapping)
-    outcome = scenario_outcome(text.encode("utf-8", "surrogatepass"))
+    outcome = scenario_outcome(mapping_file(mapping, wrapped))
     try:
         expected = Scenario.from_mapping(mapping, strict=True)
     except ScenarioError:
@@ -140,7 +111,7 @@ def test_scenario_files_are_read_exactly_as_their_mapping(mapping, wrapped):
 
 
 @FUZZ
-@given(st.binary(max_size=2_000) | st.text(max_size=2_000))
+@given(RANDOM_FILES)
 def test_scenario_files_of_random_bytes_and_text(data):
     outcome = scenario_outcome(data)
     if isinstance(outcome, Scenario):
@@ -148,49 +119,11 @@ def test_scenario_files_of_random_bytes_and_text(data):
 
 
 # ---- assumption sets ------------------------------------------------------------------------------------
-def _leaves(node, path=()):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _leaves(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _leaves(value, (*path, index))
-    yield path
-
-
-MERGED = {section: CATALOG.raw[section][section] for section in SECTIONS}
-PATHS = [path for path in _leaves(MERGED) if path]
-
-
-def _get(doc, path):
-    for key in path:
-        doc = doc[key]
-    return doc
-
-
-NUMBER_PATHS = [path for path in PATHS if isinstance(_get(MERGED, path), int | float)
-                and not isinstance(_get(MERGED, path), bool)]
-# mostly a number where a number is (so that many sets are valid and go on to a plan), sometimes
-# anything anywhere
-NUMBER_CHANGE = st.tuples(st.sampled_from(NUMBER_PATHS), PLAUSIBLE)
-CHANGES = st.one_of(NUMBER_CHANGE, NUMBER_CHANGE, st.tuples(st.sampled_from(PATHS), FIELD_VALUES))
-
-
-def _set(doc, path, value):
-    node = doc
-    for key in path[:-1]:
-        node = node[key]
-    node[path[-1]] = value
-
-
 @FUZZ
 @given(st.lists(CHANGES, min_size=1, max_size=3))
 def test_assumption_sets_read_as_the_catalog_reads_them(changes):
     """Known reading: importing the file gives what validating the same documents gives."""
-    doc = copy.deepcopy(MERGED)
-    for path, value in changes:
-        with contextlib.suppress(KeyError, IndexError, TypeError):  # a container an earlier change replaced
-            _set(doc, path, value)
+    doc = changed_document(changes)
     outcome = assumptions_outcome(dump_text(doc))
     try:
         expected = build_catalog({section: {section: doc[section]} for section in SECTIONS})
@@ -214,20 +147,12 @@ def test_assumption_sets_with_hostile_snippets(snippet, at):
 
 
 @FUZZ
-@given(st.text(max_size=3_000))
+@given(RANDOM_TEXT)
 def test_assumption_sets_of_random_text(text):
     assumptions_outcome(text)
 
 
 # ---- link parameters ------------------------------------------------------------------------------------
-PARAM_VALUES = (st.text(max_size=40) | st.sampled_from(
-    ["9" * 400, "-" + "9" * 5000, "1e999", "inf", "-inf", "nan", "NaN", "1:30", "010", "0x10", "1_000",
-     "3,5", " 4 ", "\ud800", "\x00", "١٢", "1e-400", "+5", "5.", ".5"]))
-PARAMS = st.dictionaries(
-    st.sampled_from([spec.name for spec in FIELD_SPECS] + ["lang", "embed"]) | st.text(max_size=20),
-    PARAM_VALUES | st.lists(PARAM_VALUES, max_size=40), max_size=10)
-
-
 @FUZZ
 @given(PARAMS)
 def test_link_parameters_never_raise_and_give_a_valid_scenario(params):
@@ -246,7 +171,6 @@ def test_link_parameters_never_raise_and_give_a_valid_scenario(params):
 
 
 @FUZZ
-@given(st.one_of(st.none(), st.integers(), st.text(), st.lists(st.tuples(st.text(), st.text())),
-                 st.dictionaries(st.integers() | st.none(), st.integers() | st.floats() | st.none())))
+@given(ANY_PARAMS)
 def test_link_parameters_of_any_shape_never_raise(params):
     check_scenario(Scenario.from_query_params(params))

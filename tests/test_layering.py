@@ -55,13 +55,28 @@ def _offending(package: str, forbidden: set[str]) -> list[str]:
             for target in sorted(imports(path)) if _top(target) in forbidden]
 
 
+def _reached(start: str) -> set[str]:
+    """The modules of this project that `start` imports, directly or through others."""
+    seen, todo = set(), [start]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for target in imports(MODULES[name]):
+            module = target if target in MODULES else target.rsplit(".", 1)[0]
+            if module in MODULES:
+                todo.append(module)
+    return seen
+
+
 def test_the_command_line_renders_through_ui_modules_that_import_no_streamlit():
-    """`python -m model` is a presentation of its own: it may render texts through ui/ (as the
-    pages do), but only through modules that need no Streamlit."""
-    used = {target.rsplit(".", 1)[0] if target not in MODULES else target
-            for target in imports(MODULES["model.__main__"]) if _top(target) == "ui"}
-    assert used <= set(MODULES), used
-    assert not [name for name in used if {"streamlit", "pages"} & {_top(t) for t in imports(MODULES[name])}]
+    """`python -m model` is a presentation of its own (ui/cli.py): it renders texts through ui/ (as
+    the pages do), but only through modules that need no Streamlit, directly or indirectly."""
+    assert "ui.cli" in _reached("model.__main__")
+    reached = _reached("model.__main__")
+    assert not [name for name in reached for target in imports(MODULES[name])
+                if _top(target) in ("streamlit", "pages", "storage")]
 
 
 @pytest.mark.parametrize("package, forbidden", [
@@ -112,3 +127,13 @@ def test_the_reader_sees_imports_of_every_form(tmp_path):
     found = imports(module, "model.probe")
     assert {"streamlit", "model.fmt", "model.plan", "ui.state"} <= found
     assert "model" not in found
+
+
+def test_bench_never_imports_tests():
+    """bench/ is shared with the tests (the AppTest driver, the server starter, the fuzz cases), never
+    the other way round: no module under bench/ imports tests/ (issue 11)."""
+    modules = sorted((ROOT / "bench").rglob("*.py"))
+    assert modules
+    offending = [f"{module_name(path)} imports {target}" for path in modules
+                 for target in sorted(imports(path)) if _top(target) == "tests"]
+    assert not offending, offending

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from model import Scenario, load_catalog, simulate
-from model.__main__ import main
 from model.scenario import FIELD_SPECS
 from tests.conftest import entry
+from ui.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 

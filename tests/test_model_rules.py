@@ -11,7 +11,7 @@ import pytest
 
 from model import CatalogError, Scenario, build_catalog, load_catalog, simulate
 from model.plan import ADVICE_KEYS
-from model.rules import KINDS, REQUIRED, VALUE_CODES, VALUE_TAGS, Hit, Param, declaration_problem, register
+from model.rules import KINDS, REQUIRED, VALUE_CODES, VALUE_TAGS, Hit, Param, check_declaration, register
 from model.scenario import SPECS
 from model.vocab import SEVERITIES
 from tests.conftest import entry
@@ -270,7 +270,7 @@ def test_removing_a_rule_removes_its_findings(raw_catalog):
 def test_every_kind_declares_itself():
     for kind in KINDS.values():
         assert kind.description and callable(kind.check)
-        assert declaration_problem(kind) is None, kind.name
+        check_declaration(kind)  # raises on a bad declaration
         for param in kind.params.values():
             assert param.type in ("fraction", "hours", "number", "count", "penalty", "flag",
                                   "capability", "capability_or_all", "driver", "driver_or_none",
@@ -283,8 +283,9 @@ def test_a_registered_kind_can_be_used_from_data(raw_catalog):
     name = "test_team_at_least"
     try:
         @register(name, params={"min_people": Param("count", REQUIRED, unit="count", label="min_people")},
-                  reports=("people", "min"), description="The team has at least min_people seats.")
+                  reports=("people", "min"))
         def check(params, ctx):
+            """The team has at least min_people seats."""
             people = sum(1 for person in ctx.people if person.in_team)
             if people >= params["min_people"]:
                 return []

@@ -105,10 +105,10 @@ def new_kind(kinds, monkeypatch):
               params={"capability": Param("capability"), "roles": Param("roles"),
                       "min_share": Param("fraction", 0.5, unit="share", label="min_share"),
                       "from_hours": Param("hours", 0.0, unit="h_week", label=LABEL)},
-              reports=("capability", "share", "roles"),
-              description="Reported when people in `roles` do less than min_share of the capability's "
-                          "demand, once that demand is above from_hours.")
+              reports=("capability", "share", "roles"))
     def check(params, ctx):
+        """Reported when people in `roles` do less than min_share of the capability's demand, once
+        that demand is above from_hours."""
         cap = params["capability"]
         demand = ctx.demand[cap]
         if demand <= params["from_hours"]:
@@ -305,10 +305,11 @@ def test_owners_and_what_is_kept_in_house_come_from_the_declarations(kinds, raw_
     assert owned_in_house(CATALOG) == {"lead", "strategy"}
     assert [cap for cap in CAPABILITIES if in_house_only(CATALOG, cap)] == ["lead"]
     # a kind of the test's own that owns and keeps a capability in-house
-    @register("test_keep", params={"capability": Param("capability")}, reports=(),
-              description="Keeps the capability in-house.", owner=True, steers=("in_house_only",),
+    @register("test_keep", params={"capability": Param("capability")}, reports=(), owner=True,
+              steers=("in_house_only",),
               shape=lambda params, policy, ctx: policy.in_house_only.add(params["capability"]))
     def check(params, ctx):
+        """Keeps the capability in-house."""
         return []
 
     raw_catalog["rules"]["rules"].append({
@@ -335,7 +336,7 @@ def test_owners_and_what_is_kept_in_house_come_from_the_declarations(kinds, raw_
 ])
 def test_an_incomplete_declaration_is_refused_when_it_is_registered(kinds, params, extra, problem):
     with pytest.raises(ValueError, match=re.escape(problem)):
-        register("test_incomplete", params=params, reports=(), description="-", **extra)(lambda p, c: [])
+        register("test_incomplete", params=params, reports=(), **extra)(lambda p, c: [])
     assert "test_incomplete" not in KINDS
 
 
