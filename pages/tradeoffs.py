@@ -15,7 +15,7 @@ from model.tradeoffs import TEAM_LIMITS, best_mix, budget_grid, point_of
 from ui import planview
 from ui import tradeoffs_view as view
 from ui.figkit import CONFIG
-from ui.fmt import pct
+from ui.fmt import pct, slider_format
 from ui.i18n import _
 from ui.state import apply_scenario, get_context
 from ui.tradeoff_charts import (
@@ -49,7 +49,8 @@ def _ranges(scenario: Scenario, lang: str) -> tuple[tuple[int, ...], tuple[int, 
         key="to_team_range")
     budget_low, budget_high = middle.slider(
         _(lang, "Budgets on the map (MSEK per year)"),
-        0.0, view.MAX_BUDGET_MSEK, step=0.1, format="%.1f", key="to_budget_range")
+        0.0, view.MAX_BUDGET_MSEK, step=0.1, format=slider_format(lang, "number", 1),
+        key="to_budget_range")
     points = right.select_slider(_(lang, "Budget steps"), options=view.BUDGET_POINTS,
                                  key="to_budget_points")
     return tuple(range(team_low, team_high + 1)), budget_grid(budget_low * 1e6, budget_high * 1e6, points)

@@ -14,7 +14,7 @@ from tests.apptest_support import metrics, new_app, run
 CATALOG = load_catalog()
 ENGLISH_ONLY = ("Cost against coverage", "Coverage by team size", "Most coverage", "Apply this move",
                 "Use this strategy", "bought outside", "Team sizes on the map", "Next best move",
-                "Every candidate move", "Sourcing strategies", "Per 100,000 SEK", "Peak load",
+                "Every candidate move", "Sourcing strategies", "Per SEK\u00a0100,000", "Peak load",
                 "people in-house", "Efficient mixes", "Current scenario", "Hire a ")
 
 

@@ -70,8 +70,15 @@ def name(item: str, lang: str) -> str:
     return _(lang, CATALOG.name(item))
 
 
+def common(item: str, lang: str) -> str:
+    """A capability's name inside a sentence: a common noun ("of analysis")."""
+    text = name(item, lang)
+    return text[:1].lower() + text[1:]
+
+
 def expected_summary(lang: str) -> str:
-    analysis, analyst, manager = (name(item, lang) for item in ("analyze", "web_analyst", "data_manager"))
+    analyst, manager = (name(item, lang) for item in ("web_analyst", "data_manager"))
+    analysis = common("analyze", lang)
     if lang == "sv":
         return (f"{analyst} eller {manager} gör minst {pct(0.9, lang)} av {analysis} när det behövs mer "
                 f"än {hours(2, lang)} h/vecka.")
@@ -81,7 +88,7 @@ def expected_summary(lang: str) -> str:
 
 def expected_message(lang: str) -> str:
     roles = names_list([name("web_analyst", lang), name("data_manager", lang)], lang)
-    return _(lang, RULE["message"], share=pct(0, lang), capability=name("analyze", lang), roles=roles)
+    return _(lang, RULE["message"], share=pct(0, lang), capability=common("analyze", lang), roles=roles)
 
 
 @pytest.fixture
@@ -145,7 +152,7 @@ def test_the_new_kind_in_the_model(world):
     assert finding.values == {"capability": ("name", "analyze"), "share": ("pct", 0.0),
                               "roles": ("names", ("web_analyst", "data_manager"))}
     assert finding_text(finding, world, "en") == (
-        f"Only {pct(0, 'en')} of {name('analyze', 'en')} is done by Web Analyst and Data Manager.",
+        f"Only {pct(0, 'en')} of {common('analyze', 'en')} is done by Web Analyst and Data Manager.",
         "Hire an analyst.")
     assert finding_text(finding, world, "sv") == (expected_message("sv"), "Anställ en analytiker.")
     assert expected_message("sv").startswith(f"Bara {pct(0, 'sv')} av ")

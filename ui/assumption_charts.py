@@ -23,10 +23,9 @@ def step_label(factor: float, sign: int, lang: str) -> str:
 
 
 def _delta_text(metric: str, delta: float, lang: str) -> str:
-    sign = "+" if delta >= 0 else MINUS
     if metric == "coverage":
-        return f"{sign}{fmt.number(abs(delta) * 100, lang, 1)} {_(lang, 'pp')}"
-    return f"{sign}{fmt.sek(abs(delta), lang)}"
+        return fmt.points(delta, lang, 1, signed=True)
+    return f"{'+' if delta >= 0 else MINUS}{fmt.sek(abs(delta), lang)}"
 
 
 def _level_text(metric: str, level: float, lang: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from model.catalog import Catalog, Rule, fill_template
 from model.plan import Finding
-from model.vocab import MARKETING_LEAD_SEAT, VOLUNTEER_SEAT
+from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT
 from ui.fmt import fit, hours, names_list, number, pct, sek
 from ui.i18n import N_, _, gettext
 
@@ -74,9 +74,43 @@ def value_text(value: Any, catalog: Catalog, lang: str = "en") -> str:
 
 def fill(template: str, values: dict[str, Any], catalog: Catalog, lang: str = "en") -> str:
     """A template of data/rules.yaml (an English msgid) in the language, with its plain {name}
-    fields filled from `values` (anything else in braces is left as written)."""
-    return fill_template(gettext(lang, template),
-                         {name: value_text(value, catalog, lang) for name, value in values.items()})
+    fields filled from `values` (anything else in braces is left as written). A capability's name
+    inside a sentence is written as a common noun ("… av strategi", "… of strategy"); at the start
+    of a sentence it keeps its capital."""
+    text = gettext(lang, template)
+    filled = {}
+    for name, value in values.items():
+        first = _starts_sentence(text, name)
+        if _capability(value):
+            shown = _common(_(lang, catalog.name(value[1])), keep=first)
+        elif _capabilities(value):
+            shown = names_list([_common(_(lang, catalog.name(item)), keep=first and index == 0)
+                                for index, item in enumerate(value[1])], lang, LIST_STYLES[value[0]])
+        else:
+            shown = value_text(value, catalog, lang)
+        filled[name] = shown
+    return fill_template(text, filled)
+
+
+def _common(text: str, keep: bool) -> str:
+    return text if keep else text[:1].lower() + text[1:]
+
+
+def _capability(value: Any) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and value[0] == "name" and value[1] in CAPABILITIES
+
+
+def _capabilities(value: Any) -> bool:
+    return (isinstance(value, tuple) and len(value) == 2 and value[0] in LIST_STYLES
+            and isinstance(value[1], tuple | list) and bool(value[1])
+            and all(item in CAPABILITIES for item in value[1]))
+
+
+def _starts_sentence(text: str, name: str) -> bool:
+    """Whether every {name} in the template begins a sentence (the text, or after '. ', ': ')."""
+    spots = [index for index in range(len(text)) if text.startswith("{" + name + "}", index)]
+    return bool(spots) and all(not text[:spot].strip() or text[:spot].rstrip().endswith((".", "!", "?"))
+                               for spot in spots)
 
 
 def rule_of(catalog: Catalog, rule_id: str) -> Rule | None:

@@ -52,8 +52,8 @@ def scenario_lines(plan: Plan, catalog: Catalog, lang: str) -> list[str]:
         _(lang, "Scenario: team {size} ({team}); budget {budget}",
           size=number(s.team_size, lang), team=team, budget=sek(s.budget_sek, lang)),
         "  " + _(lang, "workload: {channels} channels, {posts} posts/week ({video} video), {inbound} "
-                       "messages/week, {ads} ads/month, {influencers} influencers, {employees} employees, "
-                       "{lead} head of marketing h/week, {unpaid} unpaid h/week",
+                       "messages/week, ad spend {ads}/month, {influencers} influencers, {employees} "
+                       "employees, {lead} head of marketing h/week, {unpaid} unpaid h/week",
                  channels=number(s.channels, lang), posts=number(s.posts_per_week, lang),
                  video=pct(s.video_share, lang), inbound=number(s.inbound_per_week, lang),
                  ads=sek(s.ad_spend_sek_month, lang), influencers=number(s.influencers, lang),

@@ -157,7 +157,7 @@ def moves_frame(moves: tuple[Move, ...], plan: Plan, catalog: Catalog, lang: str
         _(lang, "Move"): move_label(move, catalog, lang),
         _(lang, "Coverage"): signed_pp(move.coverage_gain, lang),
         _(lang, "Cost per year"): signed_sek(move.cost_delta, lang),
-        _(lang, "Per 100,000 SEK"): gain_per_100k(move, lang),
+        _(lang, "Per {amount}", amount=sek(100_000, lang)): gain_per_100k(move, lang),
         _(lang, "Peak load"):
             f"{pct(move.peak_load_before, lang)} → {pct(move.peak_load_after, lang)}",
         _(lang, "Findings"): findings_change(move, lang),
