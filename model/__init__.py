@@ -4,19 +4,55 @@
     plan = simulate(Scenario(team_size=3, budget_sek=1_500_000), load_catalog())
 """
 
-from .assumptions import AssumptionError, apply_edits, assumption_tables, import_yaml, sensitivity
-from .catalog import Catalog, build_catalog, load_catalog, load_catalog_text
+from .assumptions import (
+    BASE,
+    ESTIMATE,
+    GUIDANCE_ESTIMATE,
+    SQRT,
+    TABLE_IDS,
+    VALUE,
+    AssumptionError,
+    Cell,
+    Change,
+    Sensitivity,
+    Table,
+    apply_edits,
+    assumption_tables,
+    differences,
+    import_yaml,
+    sensitivity,
+)
+from .catalog import Catalog, Rule, build_catalog, fill_template, load_catalog, load_catalog_text
 from .engine import simulate
-from .errors import CatalogError, ScenarioError
-from .plan import Assignment, Cost, Finding, Person, Plan
-from .raci import RaciLine, raci
-from .scenario import FIELD_SPECS, Scenario
-from .tradeoffs import Move, Strategy, Sweep, SweepPoint, frontier, next_moves, strategies, sweep
+from .errors import PLACE, CatalogError, Problem, ScenarioError
+from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Person, Plan
+from .raci import Party, RaciLine, parties, raci
+from .rules import KINDS, summary_values
+from .scenario import FIELD_SPECS, SPECS, Scenario
+from .tradeoffs import (
+    BUDGET_LIMITS,
+    TEAM_LIMITS,
+    Move,
+    Strategy,
+    Sweep,
+    SweepPoint,
+    best_mix,
+    budget_grid,
+    frontier,
+    next_moves,
+    point_of,
+    strategies,
+    sweep,
+)
+from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, ROLES, VOLUNTEER_SEAT
 
 __all__ = [
-    "FIELD_SPECS", "AssumptionError", "Assignment", "Catalog", "CatalogError", "Cost", "Finding", "Move",
-    "Person", "Plan", "RaciLine", "Scenario", "ScenarioError", "Strategy", "Sweep", "SweepPoint",
-    "apply_edits", "assumption_tables", "build_catalog", "frontier", "import_yaml", "load_catalog",
-    "load_catalog_text", "next_moves", "raci", "sensitivity", "simulate",
-    "strategies", "sweep",
+    "BASE", "BUDGET_LIMITS", "CAPABILITIES", "ESTIMATE", "FIELD_SPECS", "GUIDANCE_ESTIMATE", "KINDS",
+    "MARKETING_LEAD_SEAT", "PLACE", "ROLES", "SEVERITY_ORDER", "SPECS", "SQRT", "TABLE_IDS", "TEAM_LIMITS",
+    "VALUE", "VOLUNTEER_SEAT", "Assignment", "AssumptionError", "Catalog", "CatalogError", "Cell",
+    "Change", "Cost", "Finding", "Move", "Party", "Person", "Plan", "Problem", "RaciLine", "Rule",
+    "Scenario", "ScenarioError", "Sensitivity", "Strategy", "Sweep", "SweepPoint", "Table", "apply_edits",
+    "assumption_tables", "best_mix", "budget_grid", "build_catalog", "differences", "fill_template",
+    "frontier", "import_yaml", "load_catalog", "load_catalog_text", "next_moves", "parties", "point_of",
+    "raci", "sensitivity", "simulate", "strategies", "summary_values", "sweep",
 ]

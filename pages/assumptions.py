@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.assumptions import TABLE_IDS, assumption_tables, differences
+from model import TABLE_IDS, assumption_tables, differences
 from ui.assumption_texts import table_title
 from ui.assumptions_view import import_export, sensitivity_view, status, table_editor
 from ui.feedback import show_flash

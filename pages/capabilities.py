@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.vocab import CAPABILITIES
+from model import CAPABILITIES
 from ui import guidance
 from ui.charts import CONFIG, fit_matrix_chart, provider_label
 from ui.fmt import fit as fmt_fit

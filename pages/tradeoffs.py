@@ -10,8 +10,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model import Catalog, Move, Plan, Scenario, Strategy, Sweep, frontier
-from model.tradeoffs import TEAM_LIMITS, best_mix, budget_grid, point_of
+from model import (
+    TEAM_LIMITS,
+    Catalog,
+    Move,
+    Plan,
+    Scenario,
+    Strategy,
+    Sweep,
+    best_mix,
+    budget_grid,
+    frontier,
+    point_of,
+)
 from ui import planview
 from ui import tradeoffs_view as view
 from ui.figkit import CONFIG

@@ -137,3 +137,17 @@ def test_bench_never_imports_tests():
     offending = [f"{module_name(path)} imports {target}" for path in modules
                  for target in sorted(imports(path)) if _top(target) == "tests"]
     assert not offending, offending
+
+
+def test_ui_and_pages_use_the_public_api_of_the_model():
+    """model/__init__.py is the model's whole public API: ui/, pages/ and app.py import from `model`
+    only. (ui/assumptions_view.py keeps a reference to the module model.assumptions, so tests can
+    count its imports of a file.)"""
+    allowed = {("ui.assumptions_view", "model.assumptions")}
+    users = {name: path for name, path in MODULES.items() if _top(name) in ("ui", "pages")}
+    users["app"] = ROOT / "app.py"
+    deep = sorted(f"{name} imports {target}" for name, path in users.items()
+                  for target in imports(path, name)
+                  if target.startswith("model.") and target.rsplit(".", 1)[0] != "model"
+                  and (name, target) not in allowed)
+    assert deep == []

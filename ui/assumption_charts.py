@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 import plotly.graph_objects as go
 
-from model.assumptions import Sensitivity
+from model import Sensitivity
 from ui import fmt
 from ui.assumption_texts import cell_label, cell_value_text
+from ui.feedback import html_escape
 from ui.figkit import SEPARATORS
 from ui.i18n import _
 
@@ -42,7 +41,7 @@ def tornado(report: Sensitivity, metric: str, lang: str = "en", top: int = 12) -
     ranked.reverse()  # plotly draws the first category at the bottom; the largest goes on top
     base = report.base_coverage if metric == "coverage" else report.base_cost
     scale = 100.0 if metric == "coverage" else 1.0
-    labels = [html.escape(cell_label(swing.cell, lang)) for swing in ranked]  # names may come from an upload
+    labels = [html_escape(cell_label(swing.cell, lang)) for swing in ranked]  # names may come from an upload
     figure = go.Figure()
     for index, (sign, colour, width) in enumerate(((-1, LOW_COLOUR, 0.8), (1, HIGH_COLOUR, 0.45))):
         deltas, hovers = [], []
@@ -51,7 +50,7 @@ def tornado(report: Sensitivity, metric: str, lang: str = "en", top: int = 12) -
             value = swing.low_value if sign < 0 else swing.high_value
             deltas.append((level - base) * scale)
             hovers.append(
-                f"<b>{html.escape(cell_label(swing.cell, lang))}</b><br>"
+                f"<b>{html_escape(cell_label(swing.cell, lang))}</b><br>"
                 f"{step_label(report.factor, sign, lang)}: {cell_value_text(swing.cell, value, lang)} "
                 f"({_(lang, 'now')} {cell_value_text(swing.cell, swing.cell.value, lang)})<br>"
                 f"{_level_text(metric, level, lang)} ({_delta_text(metric, level - base, lang)})")

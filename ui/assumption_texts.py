@@ -11,18 +11,18 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from model.assumptions import (
+from model import (
     BASE,
     ESTIMATE,
     GUIDANCE_ESTIMATE,
     SQRT,
     VALUE,
     AssumptionError,
+    Catalog,
     Cell,
     Change,
     Table,
 )
-from model.catalog import Catalog
 from ui import fmt
 from ui.guidance import guidance_text
 from ui.i18n import N_, _, n_

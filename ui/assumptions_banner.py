@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.assumptions import differences
+from model import differences
 from ui.i18n import _, n_, t
 from ui.state import assumptions_edited, current_catalog, default_catalog
 

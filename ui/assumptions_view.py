@@ -13,8 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 import model.assumptions as assumptions  # looked up on each call: tests count import_yaml
-from model import Catalog, Scenario
-from model.assumptions import TABLE_IDS, AssumptionError, Change, Sensitivity, Table, differences
+from model import TABLE_IDS, AssumptionError, Catalog, Change, Scenario, Sensitivity, Table, differences
 from ui import fmt
 from ui.assumption_charts import step_label, tornado
 from ui.assumption_texts import (

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from model import Catalog, Plan, Scenario
-from model.scenario import FIELD_SPECS
+from model import FIELD_SPECS, Catalog, Plan, Scenario
 from ui.findings import finding_message
 from ui.fmt import hours, msek, number, pct
 from ui.i18n import N_, _, t

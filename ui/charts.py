@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from model import Catalog, Plan
-from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT
+from model import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT, Catalog, Plan
 from ui.figkit import (
     COLORS,
     CONFIG,

@@ -21,10 +21,19 @@ import json
 import sys
 from typing import Any, NoReturn
 
-from model import Catalog, CatalogError, Scenario, ScenarioError, load_catalog, simulate
-from model.errors import Problem
-from model.scenario import FIELD_SPECS, SPECS
-from model.vocab import CAPABILITIES, ROLES
+from model import (
+    CAPABILITIES,
+    FIELD_SPECS,
+    ROLES,
+    SPECS,
+    Catalog,
+    CatalogError,
+    Problem,
+    Scenario,
+    ScenarioError,
+    load_catalog,
+    simulate,
+)
 from ui.fmt import names_list, number
 from ui.i18n import LANGS, N_, SOURCE, _, t
 from ui.problems import error_text, problem_text

@@ -8,13 +8,11 @@ a subset of HTML in labels and decodes entities, so they still read as typed).
 
 from __future__ import annotations
 
-import html
-
 import plotly.graph_objects as go
 
-from model import Catalog, Plan
-from model.vocab import CAPABILITIES
+from model import CAPABILITIES, Catalog, Plan
 from ui.charts import pct_ticks, person_label
+from ui.feedback import html_escape
 from ui.figkit import COLORS, FONT_SIZE, GRID, HATCH, TYPES, figure, legend_on_top, nothing_note, vline
 from ui.fmt import NBSP, msek, pct
 from ui.fmt import hours as fmt_hours
@@ -27,7 +25,7 @@ Items = list[tuple[str, Plan]]
 
 def safe(label: str) -> str:
     """A user's text as Plotly shows it literally."""
-    return html.escape(label, quote=False)
+    return html_escape(label)
 
 
 def _compare_figure(data: list[dict], layout: dict, lang: str, height: int) -> go.Figure:

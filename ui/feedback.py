@@ -11,6 +11,7 @@ language may change before it is shown.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 
@@ -22,6 +23,12 @@ _LINE_START = re.compile(r"^([ \t]*)([-+=]|\d+\.)", re.M)  # lists, rules and he
 _WWW = re.compile(r"\b(www)\.", re.I)  # an address without http: is a link too
 _SHOW = {"error": (st.error, ":material/error:"), "success": (st.success, ":material/check_circle:"),
          "info": (st.info, ":material/info:")}
+
+
+def html_escape(text: object, quote: bool = False) -> str:
+    """Text a user typed (or data from an upload), safe inside HTML: the report's pages and Plotly
+    labels and hover texts, which render HTML tags."""
+    return html.escape(str(text), quote=quote)
 
 
 def md_escape(text: str) -> str:

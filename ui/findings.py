@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from model.catalog import Catalog, Rule, fill_template
-from model.plan import Finding
-from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT
+from model import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT, Catalog, Finding, Rule, fill_template
 from ui.fmt import fit, hours, names_list, number, pct, sek
 from ui.i18n import N_, _, gettext
 

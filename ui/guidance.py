@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model import Catalog
-from model.catalog import Rule
-from model.rules import KINDS, summary_values
-from model.vocab import CAPABILITIES
+from model import CAPABILITIES, KINDS, Catalog, Rule, summary_values
 from ui.findings import fill, value_text
 from ui.fmt import sek
 from ui.i18n import N_, _, t

@@ -8,9 +8,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 
-from model import Catalog, Finding, Plan, Scenario
-from model.plan import SEVERITY_ORDER
-from model.scenario import SPECS
+from model import SEVERITY_ORDER, SPECS, Catalog, Finding, Plan, Scenario
 from ui.charts import provider_label
 from ui.exports import csv_text
 from ui.findings import seat_label

@@ -18,7 +18,7 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from model.errors import PLACE, CatalogError, Problem
+from model import PLACE, CatalogError, Problem
 from ui import fmt
 from ui.i18n import N_, _, gettext
 

@@ -11,19 +11,16 @@ ui.compare_charts.safe.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import plotly.graph_objects as go
 
-from model import Catalog, Plan
-from model.raci import Party, parties, raci
-from model.scenario import FIELD_SPECS
-from model.vocab import MARKETING_LEAD_SEAT, VOLUNTEER_SEAT
+from model import FIELD_SPECS, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT, Catalog, Party, Plan, parties, raci
 from ui import charts, compare_charts, planview
 from ui.changes import compare_rows, summarise_changes, unique_labels, value_text
+from ui.feedback import html_escape
 from ui.findings import finding_text, seat_label
 from ui.fmt import hours
 from ui.i18n import N_, _, t
@@ -46,7 +43,7 @@ class ReportScenario:
 
 
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html_escape(text, quote=True)
 
 
 def _multiline(text: str) -> str:

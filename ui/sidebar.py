@@ -9,9 +9,7 @@ import os
 
 import streamlit as st
 
-from model import Scenario
-from model.scenario import FIELD_SPECS, SPECS
-from model.vocab import CAPABILITIES, ROLES
+from model import CAPABILITIES, FIELD_SPECS, ROLES, SPECS, Scenario
 from ui.fmt import sek as format_sek
 from ui.fmt import slider_format
 from ui.i18n import LANGS, PSEUDO, _, t

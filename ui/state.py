@@ -11,8 +11,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from model import Catalog, Plan, Scenario, load_catalog, simulate
-from model.scenario import FIELD_SPECS
+from model import FIELD_SPECS, Catalog, Plan, Scenario, load_catalog, simulate
 
 SCALAR_FIELDS = tuple(spec.name for spec in FIELD_SPECS if spec.kind in ("int", "float"))
 CATALOG_KEY = "catalog_override"  # set by the Assumptions page to an edited Catalog

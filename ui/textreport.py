@@ -7,8 +7,7 @@ numbers are written for the language by ui/fmt.py.
 
 from __future__ import annotations
 
-from model import Catalog, Plan
-from model.vocab import CAPABILITIES
+from model import CAPABILITIES, Catalog, Plan
 from ui.findings import finding_text, seat_label
 from ui.fmt import fit, hours, number, pct, points, sek
 from ui.i18n import N_, _, t

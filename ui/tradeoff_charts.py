@@ -10,9 +10,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from plotly.colors import get_colorscale, sample_colorscale
 
-from model import Catalog, Plan
-from model.tradeoffs import Move, Sweep, SweepPoint
-from model.vocab import CAPABILITIES
+from model import CAPABILITIES, Catalog, Move, Plan, Sweep, SweepPoint
 from ui.figkit import COLORS, GRID, LEGEND_RIGHT, empty, figure, legend_on_top, vline
 from ui.fmt import money as fmt_money
 from ui.fmt import msek, pct, points, sek

@@ -8,8 +8,20 @@ import math
 
 import pandas as pd
 
-from model import Catalog, Move, Plan, Scenario, Strategy, Sweep, next_moves, strategies, sweep
-from model.tradeoffs import BUDGET_LIMITS, TEAM_LIMITS, SweepPoint
+from model import (
+    BUDGET_LIMITS,
+    TEAM_LIMITS,
+    Catalog,
+    Move,
+    Plan,
+    Scenario,
+    Strategy,
+    Sweep,
+    SweepPoint,
+    next_moves,
+    strategies,
+    sweep,
+)
 from ui.findings import finding_message
 from ui.fmt import pct, sek
 from ui.i18n import _, t

@@ -1,6 +1,6 @@
 """Findings and rules in words (ui/findings.py, ui/guidance.py, ui/reasons.py): the model gives codes
 and typed values, the words come from the catalogs. Every rule of data/rules.yaml, in a scenario
-where it fires (the cases of tests/test_model_rules.py), reads in English and in Swedish with every
+where it fires (the cases of tests/model/test_rules.py), reads in English and in Swedish with every
 placeholder filled, and in the pseudo-locale every word of it has passed through a catalog."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from model import Scenario, load_catalog, simulate
 from model.plan import Finding
 from model.rules import KINDS, VALUE_CODES, VALUE_TAGS, summary_values
 from model.vocab import MARKETING_LEAD_SEAT, VOLUNTEER_SEAT
-from tests.test_model_rules import CASES, findings_of, guard_findings
+from tests.model.test_rules import CASES, findings_of, guard_findings
 from ui.findings import CODES, advice_template, finding_text, seat_label, value_text
 from ui.guidance import GUIDANCE, guidance_text, rule_summary
 from ui.i18n import PSEUDO, _

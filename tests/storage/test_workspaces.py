@@ -29,7 +29,7 @@ from storage import (
 from storage.scenarios import MAX_NAME, key_hash
 from tests.db_support import BACKENDS, fresh_database, raw_rows
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TEAM = Scenario(team=("social_media_manager", "community_manager"), budget_sek=2_600_000, channels=5)
 
 

@@ -14,7 +14,7 @@ from model import FIELD_SPECS, Scenario, ScenarioError
 from model.errors import Invalid, Problem
 from model.scenario import MAX_TEAM, SPECS, field_names
 from model.vocab import CAPABILITIES, ROLES
-from tests.test_model_properties import scenarios
+from tests.model.test_properties import scenarios
 from ui.problems import error_text, problem_text
 
 FUZZ = settings(max_examples=200, deadline=None)

@@ -15,7 +15,7 @@ from model.scenario import FIELD_SPECS
 from tests.conftest import entry
 from ui.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

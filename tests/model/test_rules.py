@@ -147,7 +147,7 @@ def test_rule_ids_are_unique(catalog):
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
 def test_rule_fires(catalog, rule_id):
-    assert rule_id in CASES, f"rule {rule_id!r} has no test cases in tests/test_model_rules.py"
+    assert rule_id in CASES, f"rule {rule_id!r} has no test cases in tests/model/test_rules.py"
     severity, scenario, where, _ = CASES[rule_id]
     rule = next(rule for rule in catalog.rules if rule.id == rule_id)
     found = findings_of(scenario, catalog, rule_id) if scenario is not None else guard_findings(rule_id)
@@ -163,7 +163,7 @@ def test_rule_fires(catalog, rule_id):
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
 def test_rule_stays_quiet(catalog, rule_id):
-    assert rule_id in CASES, f"rule {rule_id!r} has no test cases in tests/test_model_rules.py"
+    assert rule_id in CASES, f"rule {rule_id!r} has no test cases in tests/model/test_rules.py"
     _, _, _, scenario = CASES[rule_id]
     assert findings_of(scenario, catalog, rule_id) == []
 
