@@ -8,7 +8,7 @@ from model import Sensitivity
 from ui import fmt
 from ui.assumption_texts import cell_label, cell_value_text
 from ui.feedback import html_escape
-from ui.figkit import SEPARATORS
+from ui.figkit import separators
 from ui.i18n import _
 
 LOW_COLOUR = "#4C78A8"
@@ -64,7 +64,7 @@ def tornado(report: Sensitivity, metric: str, lang: str = "en", top: int = 12) -
         barmode="overlay", height=90 + 30 * len(ranked), margin={"l": 10, "r": 10, "t": 40, "b": 40},
         title={"text": title, "font": {"size": 15}},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
-        separators=SEPARATORS.get(lang, SEPARATORS["en"]),
+        separators=separators(lang),
         xaxis={"zeroline": True, "zerolinewidth": 2, "zerolinecolor": "#888",
                "tickformat": ",.0f" if metric == "cost" else ",.1f"},
         yaxis={"automargin": True},

@@ -20,11 +20,11 @@ from ui.figkit import (
     FONT_SIZE,
     GRID,
     HATCH,
-    SEPARATORS,
     TYPES,
     empty,
     figure,
     rgba,
+    separators,
     style,
     vline,
 )
@@ -342,6 +342,6 @@ def fit_matrix_chart(catalog: Catalog, lang: str = "en") -> go.Figure:
     return figure(data, layout, lang, height=120 + 34 * len(rows))
 
 
-__all__ = ["CAPABILITY_COLORS", "COLORS", "CONFIG", "FONT_SIZE", "SEPARATORS", "TYPES", "coverage_chart",
+__all__ = ["CAPABILITY_COLORS", "COLORS", "CONFIG", "FONT_SIZE", "separators", "TYPES", "coverage_chart",
            "coverage_parts", "cost_chart", "fit_matrix_chart", "flow_chart", "load_chart", "person_label",
            "provider_label", "style"]

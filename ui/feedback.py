@@ -1,12 +1,13 @@
 """What the app tells people in Streamlit elements: text a user typed made safe for markdown
-(`md_escape`, the one markdown escaper; `ui.report.esc` is the HTML one), and messages that a
+(`md_escape`, the one markdown escaper) or for HTML (`html_escape`, the one HTML escaper, for the
+report and chart labels), and messages that a
 callback leaves for the next run (`flash`, drawn where the page calls `show_flash`).
 
 Callbacks run before the page is drawn, so they cannot put a message where the page wants it:
 `flash(where, kind, text)` keeps it in the session under a spot of the page ("top", a table's id,
 …), and `show_flash(where, lang)` draws and forgets the ones for that spot.
-A message is text in the user's language, or one text per language ({"en": …, "sv": …}) when the
-language may change before it is shown.
+A message is text in the user's language, or a mapping of language code to text (one per language
+in ui.i18n.LANGS) when the language may change before it is shown.
 """
 
 from __future__ import annotations

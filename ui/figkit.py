@@ -17,6 +17,9 @@ Pass CONFIG to st.plotly_chart for the PNG download at projector scale.
 from __future__ import annotations
 
 import plotly.graph_objects as go
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from ui.i18n import locale_of
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies, and readable
 # on both a white and a dark background.
@@ -43,7 +46,11 @@ HATCH: dict[str, dict] = {
 
 FONT_SIZE = 18
 TITLE_SIZE = 22
-SEPARATORS = {"en": ".,", "sv": ",\u00a0"}  # Plotly: decimal mark, then thousands separator
+def separators(lang: str) -> str:
+    """Plotly's `separators` for the language: its decimal mark, then its thousands separator
+    (Babel's locale data: ".," in English, ",\u00a0" in Swedish)."""
+    locale = locale_of(lang)
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
 CONFIG: dict = {  # pass as st.plotly_chart(..., config=CONFIG): PNG download at projector scale
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
@@ -83,7 +90,7 @@ def style_layout(lang: str = "en", *, height: int | None = None, axes: bool = Tr
         "margin": {"l": 10, "r": 30, "t": 60, "b": 10},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "separators": SEPARATORS.get(lang, SEPARATORS["en"]),
+        "separators": separators(lang),
     }
     if axes:
         for axis in ("xaxis", "yaxis"):
@@ -143,6 +150,6 @@ def vline(x: float, color: str, label: str | None = None, *, width: int = 3) -> 
     return shape, notes
 
 
-__all__ = ["COLORS", "CONFIG", "FONT_SIZE", "GRID", "HATCH", "LEGEND_RIGHT", "LEGEND_TOP", "SEPARATORS",
+__all__ = ["COLORS", "CONFIG", "FONT_SIZE", "GRID", "HATCH", "LEGEND_RIGHT", "LEGEND_TOP", "separators",
            "TITLE_SIZE", "TYPES", "empty", "figure", "legend_on_top", "merge", "nothing_note", "rgba",
            "style", "style_layout", "vline"]

@@ -33,7 +33,7 @@ def test_every_figure_is_valid_plotly(name, lang):
         checked = go.Figure(figure.to_dict())  # validating: raises on any bad property
         assert checked.layout.title.text
         assert checked.layout.font.size == charts.FONT_SIZE
-        assert checked.layout.separators == charts.SEPARATORS[lang]
+        assert checked.layout.separators == charts.separators(lang)
     go.Figure(charts.fit_matrix_chart(CATALOG, lang).to_dict())
 
 
@@ -122,6 +122,6 @@ def test_trade_off_and_comparison_figures_are_valid_plotly_with_the_shared_look(
         checked = go.Figure(figure.to_dict())  # validating: raises on any bad property
         assert checked.layout.title.text, name
         assert checked.layout.font.size == charts.FONT_SIZE, name
-        assert checked.layout.separators == charts.SEPARATORS[lang], name
+        assert checked.layout.separators == charts.separators(lang), name
         assert checked.layout.paper_bgcolor == "rgba(0,0,0,0)", name
 
