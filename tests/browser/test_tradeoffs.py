@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 from model import Scenario, load_catalog
 from model.tradeoffs import next_moves
 from tests.browser.conftest import assert_no_exception, open_app, screenshot, wait_ready
@@ -82,13 +84,22 @@ def test_opening_the_changed_link_restores_the_applied_scenario(page, app_url):
 def test_the_map_answers_a_hover(page, app_url):
     page.set_viewport_size(TALL)
     open_app(page, f"{app_url}/tradeoffs")
-    chart = page.locator("[data-testid='stPlotlyChart']").first
+    charts = page.locator("[data-testid='stPlotlyChart']")
+    charts.nth(4).locator(".nsewdrag").first.wait_for()  # all five drawn: the first is the map
+    chart = charts.first
     chart.scroll_into_view_if_needed()
+    chart.locator(".nsewdrag").first.wait_for()
     area = chart.locator(".nsewdrag").first.bounding_box()
     # a cell far from the markers (the current scenario, the best mix): a large team, a high budget
-    page.mouse.move(area["x"] + area["width"] * 0.9, area["y"] + area["height"] * 0.15)
     hover = chart.locator(".hoverlayer .hovertext").first  # this chart's hover, not another's
-    hover.wait_for(state="visible", timeout=10_000)
+    for nudge in (0.0, 0.02, 0.04):  # a hover needs a mouse move over a drawn cell
+        page.mouse.move(area["x"] + area["width"] * (0.9 - nudge), area["y"] + area["height"] * 0.15)
+        try:
+            hover.wait_for(state="visible", timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            continue
+    hover.wait_for(state="visible", timeout=5_000)
     text = hover.text_content()
     assert "Coverage" in text and "In-house share of cost" in text and "SEK" in text
 
