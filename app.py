@@ -7,6 +7,7 @@ import logging
 import streamlit as st
 
 from model import CatalogError
+from ui import legibility, onboarding
 from ui.assumptions_banner import assumptions_banner
 from ui.i18n import _, t
 from ui.problems import error_text
@@ -28,6 +29,7 @@ log = logging.getLogger("app")
 def main() -> None:
     ensure_entrypoint()  # the first run of a fresh server may come here in legacy pages/ mode
     st.set_page_config(page_title=t("app_title"), page_icon=":material/hub:", layout="wide")
+    onboarding.note_link()  # before anything takes a parameter out of the link
     adopt_workspace_link()  # ?workspace=<key> goes into the session before the sidebar reads the link
     # Navigation first: a rerun the sidebar asks for (to put right a value it refused in the
     # link) then stays on the page the link named.
@@ -51,7 +53,9 @@ def main() -> None:
                          "address, or reload the page."))
         st.stop()
     try:
+        legibility.page_helpers(context.lang)  # the sidebar button's label in the page's language
         assumptions_banner(context.lang, page)
+        onboarding.render(context, on_start_page=page.url_path == "")  # the first visit's step
         page.run()
     except Exception as error:  # a bug must not show a traceback to a client in a meeting
         if type(error).__name__ in CONTROL_FLOW:

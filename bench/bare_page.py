@@ -22,9 +22,9 @@ with st.sidebar:
     st.radio("Language / Språk", ["en", "sv"], key="lang", horizontal=True)
     st.selectbox("Start from a preset", ["a", "b", "c", "d"], index=None, key="preset_choice")
     st.slider("In-house team (people)", 0, 30, 2, key="team_size")
-    st.slider("Annual budget (SEK)", 0, 20_000_000, 2_000_000, step=50_000, key="budget_sek")
+    st.slider("Annual budget (MSEK)", 0.0, 20.0, 1.2, step=0.1, format="%g", key="budget_msek")
     st.caption("2,000,000 SEK · Fully loaded in-house cost plus agency and freelance fees.")
-    with st.expander("Workload"):
+    with st.expander("Workload", expanded=True):
         st.slider("Channels", 0, 20, 4, key="channels")
         st.number_input("Posts per week", 0, 300, 10, key="posts_per_week")
         st.slider("Share of posts that are video", 0.0, 1.0, 0.3, step=0.05, key="video_share")
@@ -42,7 +42,7 @@ with st.sidebar:
 
 st.title("Simulator")
 # A number in 0.5..1 that changes with either slider: the charts' data follow it.
-shift = 0.5 + ((st.session_state.team_size * 7 + st.session_state.budget_sek // 50_000) % 11) / 20
+shift = 0.5 + ((st.session_state.team_size * 7 + round(st.session_state.budget_msek * 20)) % 11) / 20
 st.segmented_control("Changes against", ["preset", "previous"], key="delta_against", default="preset")
 
 coverage = go.Figure()

@@ -36,6 +36,7 @@ TEAM_SIZES = (2, 3, 4, 5)
 
 def _app(path: Path) -> AppTest:
     at = AppTest.from_file(str(path), default_timeout=120)
+    at.session_state["_onboarding"] = "done"  # a returning user: the first visit's step is closed
     at.run()
     if at.exception:
         raise SystemExit(f"{path.name} raised: {[e.value for e in at.exception]}")
@@ -46,7 +47,7 @@ def _rerun(at: AppTest, team_size: int | None, budget: int | None = None) -> flo
     if team_size is not None:
         at.sidebar.slider(key="team_size").set_value(team_size)
     if budget is not None:
-        at.sidebar.slider(key="budget_sek").set_value(budget)
+        at.sidebar.slider(key="budget_msek").set_value(budget / 1e6)
     start = time.perf_counter()
     at.run()
     elapsed = time.perf_counter() - start

@@ -183,7 +183,7 @@ def measure(pages: dict, kind: str, moves: int, warmup: int) -> dict[str, list[M
         if kind == "team":
             key, slider = TEAM_KEYS[index % len(TEAM_KEYS)], "team_size"
         else:
-            key, slider = "ArrowRight", "budget_sek"
+            key, slider = "ArrowRight", "budget_msek"
         order = list(pages) if index % 2 == 0 else list(reversed(pages))
         for name in order:
             result = move(pages[name], key, slider)
@@ -206,7 +206,7 @@ def profile(pages: dict, folder: Path, moves: int) -> None:
         cdp.send("Profiler.start")
         page.context.browser.start_tracing(page=page, categories=["devtools.timeline", "v8.execute"])
         for _ in range(moves):
-            move(page, "ArrowRight", "budget_sek")
+            move(page, "ArrowRight", "budget_msek")
         trace = page.context.browser.stop_tracing()
         result = cdp.send("Profiler.stop")["profile"]
         cdp.detach()

@@ -70,7 +70,7 @@ def page_times(rounds: int) -> dict[str, float]:
     budgets = iter(range(2_050_000, 2_050_000 + 50_000 * (rounds + 1), 50_000))
 
     def budget_change() -> None:
-        at.slider(key="budget_sek").set_value(next(budgets))
+        at.slider(key="budget_msek").set_value(next(budgets) / 1e6)
         run(at)
 
     out["rerun after a budget change"] = median_time(budget_change, rounds)

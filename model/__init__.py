@@ -23,12 +23,14 @@ from .assumptions import (
     sensitivity,
 )
 from .catalog import Catalog, Rule, build_catalog, fill_template, load_catalog, load_catalog_text
+from .declined import Declined, declined_agencies
 from .engine import simulate
 from .errors import PLACE, CatalogError, Problem, ScenarioError
-from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Person, Plan
+from .goalseek import GoalSeek, for_plan, least_cost
+from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Person, Plan, RetainerUse
 from .raci import Party, RaciLine, parties, raci
 from .rules import KINDS, summary_values
-from .scenario import FIELD_SPECS, SPECS, Scenario
+from .scenario import FIELD_SPECS, MAX_RETAINERS, SPECS, Retainer, Scenario
 from .tradeoffs import (
     BUDGET_LIMITS,
     TEAM_LIMITS,
@@ -44,15 +46,17 @@ from .tradeoffs import (
     strategies,
     sweep,
 )
-from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, ROLES, VOLUNTEER_SEAT
+from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, PROVIDERS, ROLES, VOLUNTEER_SEAT
 
 __all__ = [
     "BASE", "BUDGET_LIMITS", "CAPABILITIES", "ESTIMATE", "FIELD_SPECS", "GUIDANCE_ESTIMATE", "KINDS",
-    "MARKETING_LEAD_SEAT", "PLACE", "ROLES", "SEVERITY_ORDER", "SPECS", "SQRT", "TABLE_IDS", "TEAM_LIMITS",
-    "VALUE", "VOLUNTEER_SEAT", "Assignment", "AssumptionError", "Catalog", "CatalogError", "Cell",
-    "Change", "Cost", "Finding", "Move", "Party", "Person", "Plan", "Problem", "RaciLine", "Rule",
-    "Scenario", "ScenarioError", "Sensitivity", "Strategy", "Sweep", "SweepPoint", "Table", "apply_edits",
-    "assumption_tables", "best_mix", "budget_grid", "build_catalog", "differences", "fill_template",
-    "frontier", "import_yaml", "load_catalog", "load_catalog_text", "next_moves", "parties", "point_of",
-    "raci", "sensitivity", "simulate", "strategies", "summary_values", "sweep",
+    "MARKETING_LEAD_SEAT", "MAX_RETAINERS", "PLACE", "PROVIDERS", "ROLES", "SEVERITY_ORDER", "SPECS",
+    "SQRT", "TABLE_IDS", "TEAM_LIMITS", "VALUE", "VOLUNTEER_SEAT", "Assignment", "AssumptionError",
+    "Catalog", "CatalogError", "Cell", "Change", "Cost", "Declined", "Finding", "GoalSeek", "Move",
+    "Party", "Person", "Plan", "Problem", "RaciLine", "Retainer", "RetainerUse", "Rule", "Scenario",
+    "ScenarioError", "Sensitivity", "Strategy", "Sweep", "SweepPoint", "Table", "apply_edits",
+    "assumption_tables", "best_mix", "budget_grid", "build_catalog", "declined_agencies", "differences",
+    "fill_template", "for_plan", "frontier", "import_yaml", "least_cost", "load_catalog",
+    "load_catalog_text", "next_moves", "parties", "point_of", "raci", "sensitivity", "simulate",
+    "strategies", "summary_values", "sweep",
 ]

@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Limits, Person, Plan
+from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Limits, Person, Plan, RetainerUse
 from .rules import KINDS, Policy, build_policy
 from .scenario import Scenario
 from .solver import INF, Program, Solution
@@ -137,7 +137,24 @@ def build_units(scenario: Scenario, catalog: Catalog) -> tuple[tuple[Unit, ...],
         Unit(p.id, "provider", p.id, p.type, p.fit, p.scope,
              INF if p.max_hours_week is None else p.max_hours_week, 0.0, p.rate_sek_hour, False)
         for p in catalog.providers.values())
-    return tuple(units), providers
+    return tuple(units), providers + retainer_units(scenario, catalog)
+
+
+def retainer_units(scenario: Scenario, catalog: Catalog) -> tuple[Unit, ...]:
+    """The scenario's retainers as paid-for outside time: the hours the fee buys at the provider's
+    rate, for the capabilities in scope only (a retainer of a provider the catalog lacks is left
+    out; its RetainerUse says so by having no hours)."""
+    weeks = catalog.settings.weeks_per_year
+    out = []
+    for index, retainer in enumerate(scenario.retainers):
+        provider = catalog.providers.get(retainer.provider)
+        if provider is None or provider.rate_sek_hour <= 0:
+            continue
+        fee = retainer.fee_sek_month * 12.0
+        fit = {cap: (provider.fit.get(cap, 0.0) if cap in retainer.scope else 0.0) for cap in CAPABILITIES}
+        out.append(Unit(f"R{index + 1}", "retainer", provider.id, provider.type, fit, provider.scope,
+                        fee / (provider.rate_sek_hour * weeks), fee, 0.0, False))
+    return tuple(out)
 
 
 def _pools_for(unit: Unit, cap: str) -> tuple[str, ...]:
@@ -161,6 +178,8 @@ class Built:
     budget_row: int | None
     coordination_row: int | None
     budget_offset: float  # the bought-work budget is max(0, budget - budget_offset)
+    penalty: dict[int, float]  # work column -> the rules' penalty in points an hour
+    value_cols: set[int]  # reward columns of the work's value (tranches) and the user's target
 
 
 def _allowed(unit: Unit, cap: str, scenario: Scenario, policy: Policy, settings) -> bool:
@@ -185,6 +204,8 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
     by_unit_cap: dict[tuple[str, str], list[int]] = {}
     groups = [unit for unit in units if unit.kind == "group"]
     agencies: list[tuple[int, list[int], float, float]] = []  # used flag, columns, SEK/h-year, min
+    penalty: dict[int, float] = {}
+    value_cols: set[int] = set()
 
     for unit in units + providers:
         for cap in CAPABILITIES:
@@ -200,6 +221,7 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
                 if not unit.in_house:
                     value -= (tiebreak + settings.spend_weight) * unit.rate * weeks
                 col = program.var(high=need, cost=value)
+                penalty[col] = policy.penalty(unit, cap, pool)
                 work.append((unit, cap, pool, col))
                 by_pool.setdefault((cap, pool), []).append(col)
                 by_unit.setdefault(unit.key, []).append(col)
@@ -244,13 +266,20 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
         elif terms:
             capacity_rows[unit.key] = program.row(terms, high=unit.capacity)
 
-    for unit in providers:  # provider capacity and agency minimums
+    retained: dict[str, float] = {}  # provider id -> the retainers' fees a year
+    for unit in providers:
+        if unit.kind == "retainer":
+            retained[unit.ident] = retained.get(unit.ident, 0.0) + unit.annual_cost
+    for unit in providers:  # provider capacity and agency minimums (a retainer is paid as given)
         cols = by_unit.get(unit.key, [])
         if not cols:
             continue
         if unit.capacity < INF:
             program.row(dict.fromkeys(cols, 1.0), high=unit.capacity)
-        minimum = catalog.providers[unit.ident].min_retainer_sek_month * 12
+        if unit.kind == "retainer":
+            continue
+        minimum = max(0.0, catalog.providers[unit.ident].min_retainer_sek_month * 12
+                      - retained.get(unit.ident, 0.0))
         if minimum > 0:
             used = program.var(high=1.0, integer=True)
             top = sum(program.upper[col] for col in cols)  # each column is capped at its demand
@@ -259,13 +288,14 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
             agencies.append((used, cols, unit.rate * weeks, minimum))
 
     # the budget: fees (and the team's cost when the solver chooses it)
-    offset = sum(unit.annual_cost for unit in units if unit.kind == "seat")
+    fees = sum(unit.annual_cost for unit in providers if unit.kind == "retainer")  # paid as given
+    offset = fees + sum(unit.annual_cost for unit in units if unit.kind == "seat")
     budget_row = None
     if bought or groups:
         terms = {col: unit.rate * weeks for unit, _, _, col in work if not unit.in_house}
         if groups:  # the team the solver chooses and the fees share the budget
             terms.update({heads[unit.key]: unit.annual_cost for unit in groups})
-            offset = 0.0
+            offset = fees
         budget_row = program.row(terms, high=max(0.0, scenario.budget_sek - offset))
 
     for floor in policy.share_floors:  # near-hard: a floor short of hours pays 10 points an hour
@@ -283,12 +313,21 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
             short = program.var(cost=-FLOOR_PENALTY)
             program.row({**dict.fromkeys(cols, 1.0), short: 1.0}, low=target)
 
+    total = sum(pools["other"] + pools["video"] for pools in demand.values())
+    if scenario.target_coverage > 0 and total > EPS and work:  # the user's coverage target comes
+        # first (10 points an hour short of it), as far as the budget and the people allow
+        short = program.var(cost=-FLOOR_PENALTY)
+        value_cols.add(short)
+        program.row({**dict.fromkeys((col for _, _, _, col in work), 1.0), short: 1.0},
+                    low=scenario.target_coverage * total)
+
     for cap in CAPABILITIES:  # concave value: the first parts of each capability count more
         need = demand[cap]["other"] + demand[cap]["video"]
         cols = [col for _, c, _, col in work if c == cap]
         for share, bonus in settings.tranches if cols else ():
             if share > 0 and bonus > 0:
                 reward = program.var(high=share * need, cost=bonus * settings.priority[cap])
+                value_cols.add(reward)
                 program.row({**dict.fromkeys(cols, 1.0), reward: -1.0}, low=0.0)
     for bonus in policy.bonuses:  # concave rewards: the first hours of a kind of person
         cols = [col for unit, cap, _, col in work if cap == bonus.capability and bonus.who(unit)]
@@ -326,7 +365,9 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
     def integral(values):
         """An LP plan holds as it is when every agency is unused or at its minimum and every
         head count is whole: set the flags and return the values (else None)."""
-        if any(abs(values[col] - round(values[col])) > 1e-6 for col in heads.values()):
+        # whole to the solver's own rounding (1e-9): a millionth of a seat is still 34 h x 1e-6 of
+        # work that no seat would carry
+        if any(abs(values[col] - round(values[col])) > 1e-9 for col in heads.values()):
             return None
         out = values.copy()
         for used, cols, per_hour, minimum in agencies:
@@ -348,7 +389,8 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
         return out
 
     program.integral = integral
-    return Built(program, work, order, heads, capacity_rows, budget_row, coordination_row, offset)
+    return Built(program, work, order, heads, capacity_rows, budget_row, coordination_row, offset,
+                 penalty, value_cols)
 
 
 # ---- step 4: from the solution to seats and lines ------------------------------------------------
@@ -436,7 +478,10 @@ def _lines(built: Built, values, seats, loads, catalog: Catalog) -> list[Line]:
     providers = {unit.key: unit for unit, _, _, _ in built.work if not unit.in_house}
     for (key, cap), hours in bought.items():
         unit = providers[key]
-        lines.append(Line(cap, unit, None, hours, hours * unit.rate * weeks))
+        if unit.kind == "retainer":  # its share of the fee
+            lines.append(Line(cap, unit, key, hours, hours * unit.annual_cost / unit.capacity))
+        else:
+            lines.append(Line(cap, unit, None, hours, hours * unit.rate * weeks))
     order = {cap: index for index, cap in enumerate(CAPABILITIES)}
     lines.sort(key=lambda ln: (order[ln.capability], ln.unit.provider_type != "in_house",
                                ln.seat or "", ln.unit.key))
@@ -445,6 +490,8 @@ def _lines(built: Built, values, seats, loads, catalog: Catalog) -> list[Line]:
 
 # ---- step 5: why each line, and what the next best option was ----------------------------------
 def _cost_per_hour(unit: Unit, weeks: float) -> float:
+    if unit.kind == "retainer":
+        return unit.annual_cost / (unit.capacity * weeks) if unit.capacity > 0 else 0.0
     if not unit.in_house:
         return unit.rate
     return unit.annual_cost / (unit.capacity * weeks) if unit.capacity > 0 else 0.0
@@ -487,6 +534,9 @@ def _reason(line: Line, options: dict[str, list[Unit]], built: Built, scenario: 
         if alternative is None or alternative.fit[cap] <= unit.fit[cap] + EPS:
             return "best_fit", values
         return "in_house_time_paid" if unit.annual_cost > 0 else "unpaid_time", values
+    if unit.kind == "retainer":
+        values["fee_sek_month"] = unit.annual_cost / 12
+        return "retained", values
     # "the budget allows no more": work is left undone and what is left would not buy another
     # hour a week of it for a year
     values["budget_limited"] = (short.get(cap, 0.0) > EPS and built.budget_row is not None
@@ -499,6 +549,26 @@ def _reason(line: Line, options: dict[str, list[Unit]], built: Built, scenario: 
     if all(spare.get(u.key, 0.0) <= EPS for u in in_house):
         return "bought_team_busy", values
     return "bought_better_fit", values
+
+
+def retainer_uses(scenario: Scenario, catalog: Catalog, units, assignments, policy: Policy):
+    """Each retainer of the scenario: what its fee buys and what the plan does with it."""
+    by_key = {unit.key: unit for unit in units}
+    out = []
+    for index, retainer in enumerate(scenario.retainers):
+        key = f"R{index + 1}"
+        unit = by_key.get(key)
+        provider = catalog.providers.get(retainer.provider)
+        used: dict[str, float] = {}
+        for line in assignments:
+            if line.seat == key:
+                used[line.capability] = used.get(line.capability, 0.0) + line.hours
+        unusable = tuple(cap for cap in retainer.scope if unit is None
+                         or not _allowed(unit, cap, scenario, policy, catalog.settings))
+        out.append(RetainerUse(key, retainer.provider, provider.type if provider else "agency",
+                               retainer.scope, retainer.fee_sek_month * 12.0,
+                               unit.capacity if unit else 0.0, used, unusable))
+    return tuple(out)
 
 
 # ---- step 6: summary ----------------------------------------------------------------------------
@@ -536,11 +606,19 @@ def summarise_people(seats, loads) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def summarise_cost(seats, assignments, budget: float) -> Cost:
+def summarise_cost(seats, assignments, budget: float, retainers=()) -> Cost:
+    """The cost a year; a retainer's fee counts in full, the part its lines do not use too."""
     in_house = sum(seat.annual_cost for seat in seats)
     agency = sum((line.cost_sek for line in assignments if line.provider_type == "agency"), 0.0)
     freelancer = sum((line.cost_sek for line in assignments if line.provider_type == "freelancer"),
                      0.0)
+    for unit in retainers:
+        idle = max(0.0, unit.annual_cost - sum(line.cost_sek for line in assignments
+                                               if line.seat == unit.key))
+        if unit.provider_type == "agency":
+            agency += idle
+        else:
+            freelancer += idle
     total = in_house + agency + freelancer
     return Cost(in_house, agency, freelancer, total, float(budget), float(budget) - total)
 
@@ -595,6 +673,7 @@ class RuleContext:
     team: tuple[Seat, ...]
     orderer_bound: bool = False
     buyable_undone: float = 0.0
+    retainers: tuple[RetainerUse, ...] = ()
 
     def in_house_hours(self, cap: str) -> float:
         return sum(line.hours for line in self.assignments
@@ -691,8 +770,10 @@ def assemble(scenario: Scenario, catalog: Catalog, solved: Solved, *, limits: bo
         else:
             spare[unit.key] = unit.capacity - used.get(unit.key, 0.0)
     options = _options(built, values, catalog.settings.weeks_per_year)
+    retainers = retainer_units(scenario, catalog)
     money_left = scenario.budget_sek - sum(seat.annual_cost for seat in seats) - sum(
-        line.cost for line in lines if not line.unit.in_house)
+        line.cost for line in lines if not line.unit.in_house and line.unit.kind != "retainer") - sum(
+        unit.annual_cost for unit in retainers)
     assignments = tuple(
         Assignment(line.capability, line.unit.provider_type, line.unit.ident, line.seat, line.hours,
                    line.cost, line.unit.fit[line.capability], *_reason(
@@ -701,14 +782,15 @@ def assemble(scenario: Scenario, catalog: Catalog, solved: Solved, *, limits: bo
     coverage, overall = coverage_of(demand_hours, done)
     quality, overall_quality = quality_of(assignments)
     people = summarise_people(seats, loads)
-    cost = summarise_cost(seats, assignments, scenario.budget_sek)
+    cost = summarise_cost(seats, assignments, scenario.budget_sek, retainers)
+    uses = retainer_uses(scenario, catalog, retainers, assignments, policy)
     coordination_hours = sum(person.coordination_hours for person in people)
     orderers = [unit.key for unit in units if unit.orders]
     orderer_bound = all(spare.get(key, 0.0) <= EPS for key in orderers)
     buyable = {cap for unit, cap, _, _ in built.work if not unit.in_house}
     buyable_undone = sum(uncovered[cap] for cap in buyable)
     ctx = RuleContext(scenario, catalog, demand_hours, demand, assignments, coverage, quality,
-                      uncovered, people, cost, tuple(seats), orderer_bound, buyable_undone)
+                      uncovered, people, cost, tuple(seats), orderer_bound, buyable_undone, uses)
     plan_limits = (compute_limits(built, solution, sum(demand_hours.values()), seats, units,
                                   scenario.budget_sek)
                    if limits else None)
@@ -717,4 +799,4 @@ def assemble(scenario: Scenario, catalog: Catalog, solved: Solved, *, limits: bo
                 overall_quality=overall_quality, people=people, cost=cost,
                 findings=check_rules(ctx), uncovered=uncovered,
                 coordination_hours=coordination_hours, limits=plan_limits,
-                objective=solution.objective)
+                objective=solution.objective, retainers=uses)

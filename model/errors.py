@@ -47,6 +47,8 @@ CODES: dict[str, tuple[str, ...]] = {
     "ids.too_many": ("count", "most"),
     "ids.unknown": ("got",),
     "seats.too_many": ("count", "most"),
+    "retainer.format": ("got",),  # not "provider:cap+cap:fee" nor a mapping of those keys
+    "retainer.too_many": ("count", "most"),
     # ---- scenarios (model/scenario.py) --------------------------------------------------------
     "scenario.not_mapping": ("got_type",),
     "scenario.unknown_field": ("name",),  # read strictly: refused

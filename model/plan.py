@@ -103,6 +103,29 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class RetainerUse:
+    """A retainer of the scenario in the plan: what its fee buys and what that time does.
+
+    seat: its id in the assignments ("R1", ...). hours: what the fee buys a week (the fee over the
+    provider's rate); used: capability -> hours a week of it in the plan; fee_sek_year: counted in
+    full whatever is used. unusable: capabilities in its scope it may not or cannot do (a rule
+    keeps them in-house, the user's insource, or the provider does not fit them)."""
+
+    seat: str
+    provider: str
+    provider_type: str
+    scope: tuple[str, ...]
+    fee_sek_year: float
+    hours: float
+    used: dict[str, float]
+    unusable: tuple[str, ...]
+
+    @property
+    def unused_hours(self) -> float:
+        return max(0.0, self.hours - sum(self.used.values()))
+
+
+@dataclass(frozen=True)
 class Plan:
     """coverage is work done (hours done / hours needed); quality the hours-weighted fit of
     the work done."""
@@ -121,6 +144,7 @@ class Plan:
     coordination_hours: float
     limits: Limits | None = None
     objective: float = 0.0
+    retainers: tuple[RetainerUse, ...] = ()
 
     # ---- derived views --------------------------------------------------------------
     @property
@@ -168,6 +192,8 @@ class Plan:
             "uncovered": dict(self.uncovered),
             "coordination_hours": self.coordination_hours,
             "limits": asdict(self.limits) if self.limits else None,
+            "retainers": [asdict(use) | {"scope": list(use.scope), "unusable": list(use.unusable)}
+                          for use in self.retainers],
         }
 
     def to_frame(self):

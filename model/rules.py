@@ -428,6 +428,7 @@ def check_owner_role(params: dict, ctx) -> list[Hit]:
 @register("min_coverage",
           params={"capability": Param("capability_or_all"),
                   "min_coverage": Param("fraction", unit="share", label="min_coverage"),
+                  "critical_below": Param("fraction", 0.0, unit="share", label="critical_below"),
                   "except": Param("capabilities", ())},
           reports=("capability", "coverage", "uncovered"),
           summary={"capability": lambda p: (
@@ -435,16 +436,37 @@ def check_owner_role(params: dict, ctx) -> list[Hit]:
               if p["capability"] == "all" else ("name", p["capability"]))})
 def check_min_coverage(params: dict, ctx) -> list[Hit]:
     """The capability (or each one, with 'all', but those in `except`) must be covered at least at
-    min_coverage."""
+    min_coverage; below critical_below the finding is critical whatever the rule's severity."""
     caps = (tuple(cap for cap in CAPABILITIES if cap not in params["except"])
             if params["capability"] == "all" else (params["capability"],))
     return [
-        Hit(capability=cap, values={
+        Hit(capability=cap, severity=_critical_below(ctx.coverage[cap], params), values={
             "capability": ("name", cap), "coverage": ("pct", ctx.coverage[cap]),
             "uncovered": ("hours", ctx.uncovered[cap])})
         for cap in caps
         if ctx.demand[cap] > 0 and ctx.coverage[cap] + 1e-9 < params["min_coverage"]
     ]
+
+
+def _critical_below(coverage: float, params: dict) -> str | None:
+    return "critical" if coverage + 1e-9 < params["critical_below"] else None
+
+
+@register("min_overall_coverage",
+          params={"min_coverage": Param("fraction", unit="share", label="min_coverage"),
+                  "critical_below": Param("fraction", 0.0, unit="share", label="critical_below")},
+          reports=("coverage", "uncovered"))
+def check_overall_coverage(params: dict, ctx) -> list[Hit]:
+    """The work as a whole (hours done over hours needed) must be covered at least at
+    min_coverage; below critical_below the finding is critical whatever the rule's severity."""
+    total = sum(ctx.demand.values())
+    if total <= 0:
+        return []
+    coverage = min(1.0, sum(ctx.demand[cap] - ctx.uncovered[cap] for cap in CAPABILITIES) / total)
+    if coverage + 1e-9 >= params["min_coverage"]:
+        return []
+    return [Hit(severity=_critical_below(coverage, params), values={
+        "coverage": ("pct", coverage), "uncovered": ("hours", sum(ctx.uncovered.values()))})]
 
 
 def _shape_prefer_external(params: dict, policy: Policy, ctx: ShapeContext) -> None:
@@ -725,6 +747,36 @@ def check_budget(params: dict, ctx) -> list[Hit]:
         return []
     return [Hit(values={"in_house_cost": ("sek", ctx.cost.in_house),
                         "budget": ("sek", ctx.cost.budget)})]
+
+
+@register("retainers_within_budget", params={}, reports=("fees", "in_house_cost", "budget"),
+          budget=("check",))
+def check_retainer_budget(params: dict, ctx) -> list[Hit]:
+    """The retainers' fees, paid as given, must fit in what the budget leaves after the in-house
+    team (a team that alone is over budget has a rule of its own)."""
+    fees = sum(use.fee_sek_year for use in ctx.retainers)
+    if fees <= 0 or ctx.cost.in_house > ctx.cost.budget or ctx.cost.in_house + fees <= ctx.cost.budget + 0.5:
+        return []
+    return [Hit(values={"fees": ("sek", fees), "in_house_cost": ("sek", ctx.cost.in_house),
+                        "budget": ("sek", ctx.cost.budget)})]
+
+
+@register("retainer_used",
+          params={"max_unused_share": Param("fraction", 0.1, unit="share", label="max_unused_share")},
+          reports=("provider", "fee", "hours", "unused", "unusable"))
+def check_retainer_used(params: dict, ctx) -> list[Hit]:
+    """A retainer's fee counts in full: more than max_unused_share of the hours it buys left
+    unused (its scope holds too little work, or work that a rule or the user keeps in-house, or
+    that the provider does not fit) is reported."""
+    hits = []
+    for use in ctx.retainers:
+        if use.hours > 0 and use.unused_hours <= params["max_unused_share"] * use.hours + 1e-6:
+            continue
+        hits.append(Hit(seat=use.seat, values={
+            "provider": ("name", use.provider), "fee": ("sek", use.fee_sek_year / 12),
+            "hours": ("hours", use.hours), "unused": ("hours", use.unused_hours),
+            "unusable": ("names_and", use.unusable)}))
+    return hits
 
 
 @register("in_house_share_required",

@@ -16,10 +16,12 @@ from typing import Any
 import yaml
 
 from .errors import Invalid, Problem, ScenarioError, shown
-from .vocab import CAPABILITIES, ROLES
+from .vocab import CAPABILITIES, PROVIDERS, ROLES
 from .yamlsafe import YamlProblem, load_text
 
 MAX_TEAM = 30
+MAX_RETAINERS = 6
+MAX_RETAINER_FEE = 2_000_000  # SEK a month
 MAX_YAML_BYTES = 64 * 1024  # a scenario is well under 1 KB
 MAX_YAML_VALUES = 1_000  # a scenario holds about 80 values
 APP_KEYS = ("lang", "embed", "embed_options")  # link parameters of the app, not of the scenario
@@ -30,7 +32,7 @@ class FieldSpec:
     """How one scenario field is typed, bounded and defaulted."""
 
     name: str
-    kind: str  # "int" | "float" | "roles" | "capabilities"
+    kind: str  # "int" | "float" | "roles" | "capabilities" | "retainers"
     default: Any
     low: float | None = None
     high: float | None = None
@@ -38,9 +40,9 @@ class FieldSpec:
 
 
 FIELD_SPECS: tuple[FieldSpec, ...] = (
-    FieldSpec("team_size", "int", 2, 0, MAX_TEAM, "people"),
+    FieldSpec("team_size", "int", 1, 0, MAX_TEAM, "people"),
     FieldSpec("team", "roles", ()),
-    FieldSpec("budget_sek", "int", 2_000_000, 0, 20_000_000, "SEK/year"),
+    FieldSpec("budget_sek", "int", 1_200_000, 0, 20_000_000, "SEK/year"),
     FieldSpec("marketing_lead_hours", "float", 4.0, 0, 40, "h/week"),
     FieldSpec("volunteer_hours", "float", 0.0, 0, 80, "h/week"),
     FieldSpec("channels", "int", 4, 0, 20, "channels"),
@@ -50,9 +52,71 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
     FieldSpec("ad_spend_sek_month", "int", 30_000, 0, 5_000_000, "SEK/month"),
     FieldSpec("influencers", "int", 0, 0, 100, "influencers"),
     FieldSpec("org_size", "int", 200, 1, 1_000_000, "employees"),
+    FieldSpec("target_coverage", "float", 0.0, 0, 1, "share"),
     FieldSpec("outsource", "capabilities", ()),
     FieldSpec("insource", "capabilities", ()),
+    FieldSpec("retainers", "retainers", ()),
 )
+LIST_KINDS = ("roles", "capabilities", "retainers")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Retainer:
+    """An agency or freelancer the organisation retains: the provider, the capabilities in scope
+    and a fixed fee a month. The plan uses it as given: the fee counts in full, and the hours it
+    buys (the fee over the provider's hourly rate) go to the work in scope.
+
+    As text (URL, command line): `provider:capability+capability:fee`, e.g.
+    `community_agency:community+administer:60000`."""
+
+    provider: str
+    scope: tuple[str, ...]
+    fee_sek_month: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.provider}:{'+'.join(self.scope)}:{self.fee_sek_month}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"provider": self.provider, "scope": list(self.scope), "fee_sek_month": self.fee_sek_month}
+
+
+def _retainer(value: Any) -> Retainer:
+    """One retainer from its text or mapping; Invalid says why not."""
+    if isinstance(value, Retainer):
+        value = value.to_dict()
+    if isinstance(value, str):
+        parts = value.strip().split(":")
+        if len(parts) != 3:
+            raise Invalid("retainer.format", got=shown(value))
+        value = {"provider": parts[0], "scope": [cap for cap in parts[1].split("+") if cap],
+                 "fee_sek_month": parts[2]}
+    if not isinstance(value, Mapping) or set(value) != {"provider", "scope", "fee_sek_month"}:
+        raise Invalid("retainer.format", got=shown(value))
+    provider = str(value["provider"]).strip()
+    if provider not in PROVIDERS:
+        raise Invalid("ids.unknown", got=shown(provider), **_suggest(provider, PROVIDERS))
+    scope = _check_ids(FieldSpec("scope", "capabilities", ()), value["scope"])
+    if not scope:
+        raise Invalid("ids.expected", got=shown(value["scope"]))
+    fee = _check_number(FieldSpec("fee_sek_month", "int", 0, 0, MAX_RETAINER_FEE), value["fee_sek_month"])
+    return Retainer(provider=provider, scope=scope, fee_sek_month=fee)
+
+
+def _check_retainers(spec: FieldSpec, value: Any) -> tuple[Retainer, ...]:
+    if isinstance(value, str | Mapping | Retainer):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        raise Invalid("ids.expected", got=shown(value), key=spec.name)
+    if len(value) > MAX_RETAINERS:
+        raise Invalid("retainer.too_many", count=len(value), most=MAX_RETAINERS, key=spec.name)
+    out = []
+    for item in value:
+        try:
+            out.append(_retainer(item))
+        except Invalid as error:
+            raise Invalid(error.problem.code, **{**dict(error.problem.values), "key": spec.name}) from None
+    return tuple(out)
 SPECS: dict[str, FieldSpec] = {spec.name: spec for spec in FIELD_SPECS}
 
 
@@ -115,6 +179,8 @@ def check_value(name: str, value: Any) -> Any:
     spec = SPECS[name]
     if spec.kind in ("int", "float"):
         return _check_number(spec, value)
+    if spec.kind == "retainers":
+        return _check_retainers(spec, value)
     return _check_ids(spec, value)
 
 
@@ -141,8 +207,10 @@ class Scenario:
     ad_spend_sek_month: int = SPECS["ad_spend_sek_month"].default
     influencers: int = SPECS["influencers"].default
     org_size: int = SPECS["org_size"].default
+    target_coverage: float = SPECS["target_coverage"].default
     outsource: tuple[str, ...] = ()
     insource: tuple[str, ...] = ()
+    retainers: tuple[Retainer, ...] = ()
     notes: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -160,6 +228,8 @@ class Scenario:
         out: dict[str, Any] = {}
         for spec in FIELD_SPECS:
             value = getattr(self, spec.name)
+            if spec.kind == "retainers":
+                value = [retainer.to_dict() for retainer in value]
             out[spec.name] = list(value) if isinstance(value, tuple) else value
         return out
 
@@ -218,7 +288,9 @@ class Scenario:
                 continue
             spec = SPECS[key]
             many = raw if isinstance(raw, list | tuple) else [raw]
-            if spec.kind in ("roles", "capabilities"):
+            if spec.kind == "retainers":
+                mapping[key] = [str(item) for item in many if str(item).strip()]
+            elif spec.kind in ("roles", "capabilities"):
                 mapping[key] = [part for item in many for part in str(item).split(",") if part]
             elif many:
                 mapping[key] = many[-1]
@@ -230,7 +302,9 @@ class Scenario:
         out: dict[str, str | list[str]] = {}
         for spec in FIELD_SPECS:
             value = getattr(self, spec.name)
-            if spec.kind in ("roles", "capabilities"):
+            if spec.kind == "retainers":
+                out[spec.name] = [retainer.text for retainer in value]
+            elif spec.kind in ("roles", "capabilities"):
                 out[spec.name] = list(value)
             else:
                 out[spec.name] = _show(value)

@@ -68,6 +68,10 @@ class SolverError(RuntimeError):
         return (self.problem,)
 
 
+class Infeasible(SolverError):
+    """No plan meets the programme's rows (only a goal seek's floors can make it so)."""
+
+
 @dataclass(frozen=True)
 class Solution:
     values: np.ndarray
@@ -168,6 +172,8 @@ class Program:
         status = highs.getModelStatus()
         if status == highspy.HighsModelStatus.kModelEmpty:  # nothing to decide: the zero plan
             return Solution(np.zeros(len(self.cost)), 0.0)
+        if status == highspy.HighsModelStatus.kInfeasible:
+            raise Infeasible(highs.modelStatusToString(status))
         if status != highspy.HighsModelStatus.kOptimal:
             raise SolverError(highs.modelStatusToString(status))
         # solver noise below 1e-9 is snapped off: the same plan reads the same however it was found

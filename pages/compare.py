@@ -21,16 +21,16 @@ context = get_context()
 lang = context.lang
 shelf = open_shelf(context)
 
-head_left, head_right = st.columns([4, 1], vertical_alignment="bottom")
-with head_left:
-    st.title(t("page_compare", lang))
+head_left, head_right = st.columns([5, 2], vertical_alignment="bottom")
 with head_right:
     presenting = st.toggle(_(lang, "Presentation view"), key="cmp_present",
-                           help=_(lang, "Large figures and the charts that matter, without the sidebar."))
+                           help=_(lang, "The compared scenarios for a meeting: large figures, the main "
+                                        "findings and the charts that matter, without the sidebar."))
 
 if presenting:
-    presentation(shelf)
+    presentation(shelf, controls=head_left)
 else:
+    head_left.title(t("page_compare", lang))
     st.caption(_(lang, "Save scenarios with a note on why, compare two to four side by side, and take them "
                        "to a meeting as a report, a file or a presentation."))
     st.subheader(_(lang, "Saved scenarios"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model import Scenario
-from ui import planview
+from ui import declined_view, goalseek_view, planview, retainers_view
 from ui.charts import CONFIG
 from ui.figures import plan_figures, plan_tables
 from ui.findings import finding_text
@@ -63,11 +63,13 @@ with top_left:
         st.caption(_(lang, "Same as {baseline_name}: no changes to show.", baseline_name=baseline_name))
 
 description = _(lang, "against {baseline_name}", baseline_name=baseline_name) if baseline_plan else None
-headlines = planview.headlines(plan, catalog, lang, baseline_plan)
-for column, headline in zip(st.columns([1, 1.6, 1.2, 1, 1]), headlines, strict=True):
+least = goalseek_view.least_for(scenario, catalog).cost if plan.overall_coverage > 0 else None
+headlines = planview.headlines(plan, catalog, lang, baseline_plan, least=least)
+for column, headline in zip(st.columns([1.1, 1, 1, 1.4, 1]), headlines, strict=True):
     column.metric(headline.label, headline.value, delta=headline.delta, delta_color=headline.delta_color,
                   help=headline.help, border=True,
                   delta_description=description if headline.delta else None)
+goalseek_view.render(scenario, plan, catalog, lang)
 
 figures = plan_figures(scenario, catalog, lang)
 chart_left, chart_right = st.columns([3, 2], gap="large")
@@ -97,6 +99,12 @@ if limits_text:
         st.table(planview.limits_table(plan, catalog, lang), hide_index=True, border="horizontal")
         st.caption(_(lang, "Each row is the plan found again with that one change and the same team and "
                            "agencies; Trade-offs ranks whole moves."))
+
+declined = declined_view.declined_lines(plan, catalog, lang)
+if declined:
+    with st.expander(_(lang, "Agencies not in the plan, and why")):
+        st.markdown("\n".join(f"- {line}" for line in declined))
+retainers_view.summary(plan, catalog, lang)
 
 st.plotly_chart(figures["cost"], config=CONFIG, key="chart_cost")
 st.plotly_chart(figures["load"], config=CONFIG, key="chart_load")

@@ -23,10 +23,10 @@ from model import (
     frontier,
     point_of,
 )
-from ui import planview
+from ui import goalseek_view, planview
 from ui import tradeoffs_view as view
 from ui.figkit import CONFIG
-from ui.fmt import pct, slider_format
+from ui.fmt import msek, pct, slider_format
 from ui.i18n import _
 from ui.state import apply_scenario, get_context
 from ui.tradeoff_charts import (
@@ -34,6 +34,7 @@ from ui.tradeoff_charts import (
     frontier_chart,
     move_label,
     moves_chart,
+    people,
     signed_pp,
     strategy_cost_chart,
     strategy_coverage_chart,
@@ -67,21 +68,25 @@ def _ranges(scenario: Scenario, lang: str) -> tuple[tuple[int, ...], tuple[int, 
     return tuple(range(team_low, team_high + 1)), budget_grid(budget_low * 1e6, budget_high * 1e6, points)
 
 
-def _headline(plan: Plan, best, moves: tuple[Move, ...], catalog: Catalog, lang: str) -> None:
+def _headline(plan: Plan, column: list, found: tuple[Strategy, ...], moves: tuple[Move, ...],
+              catalog: Catalog, lang: str) -> None:
     now = point_of(plan)
+    best, source = view.most_coverage(column, found, now)
     cols = st.columns(3)
     cols[0].metric(
         _(lang, "Now"), pct(now.coverage, lang),
         help=_(lang, "Overall coverage of the current scenario (demand-weighted)."))
     cols[0].caption(view.mix_caption(now, lang, total=True))
-    if best is not None:
-        gain = best.coverage - now.coverage
-        cols[1].metric(
-            _(lang, "Most coverage with this budget"),
-            pct(best.coverage, lang), delta=signed_pp(gain, lang) if abs(gain) > 5e-5 else None,
-            help=_(lang, "The team size on the map that gives most coverage at the current budget (teams "
-                         "the budget pays for first, then plans without critical findings)."))
-        cols[1].caption(view.mix_caption(best, lang, total=False))
+    gain = best.coverage - now.coverage
+    cols[1].metric(
+        _(lang, "Most coverage with this budget"),
+        pct(best.coverage, lang), delta=signed_pp(gain, lang) if abs(gain) > 5e-5 else None,
+        help=_(lang, "The most coverage at the current budget of everything on this page: every team size "
+                     "on the map and every sourcing strategy below (plans the budget pays for first)."))
+    caption = view.mix_caption(best, lang, total=False)
+    if source not in ("map", "current"):
+        caption = f"{strategy_name(source, lang)} · {caption}"
+    cols[1].caption(caption)
     if moves and moves[0].tier < 2:
         gain = moves[0].coverage_gain
         cols[2].metric(_(lang, "Next best move"), signed_pp(gain, lang),
@@ -91,17 +96,24 @@ def _headline(plan: Plan, best, moves: tuple[Move, ...], catalog: Catalog, lang:
         cols[2].metric(_(lang, "Next best move"), "—",
                        help=_(lang, "No single change gains coverage from here."))
         cols[2].caption(_(lang, "No single change gains coverage; below is what each would do."))
-    if best is not None:
+    if source in ("map", "current"):
         st.info(verdict(now, best, plan.cost.budget, lang), icon=":material/lightbulb:")
+    else:
+        st.info(_(lang, "With **{money}** a year, the strategy **{name}** gives the most coverage on this "
+                        "page: **{coverage}**, with {who} in-house and {bought} bought outside; now {now}.",
+                  money=msek(plan.cost.budget, lang), name=strategy_name(source, lang),
+                  coverage=pct(best.coverage, lang), who=people(best.team_size, lang),
+                  bought=msek(best.external, lang), now=pct(now.coverage, lang)),
+                icon=":material/lightbulb:")
 
 
-def _map_section(grid: Sweep, plan: Plan, best, lang: str) -> None:
+def _map_section(grid: Sweep, plan: Plan, best, lang: str, goal=None) -> None:
     now = point_of(plan)
     clean = st.toggle(_(lang, "Frontier only through plans without critical findings"),
                       key="to_frontier_clean")
     front = frontier(grid, exclude_critical=clean)
     st.plotly_chart(coverage_map(grid, lang, current=now, best=best), config=CONFIG, key="to_map")
-    st.plotly_chart(frontier_chart(grid, front, lang, current=now, budget=plan.cost.budget),
+    st.plotly_chart(frontier_chart(grid, front, lang, current=now, budget=plan.cost.budget, goal=goal),
                     config=CONFIG, key="to_frontier")
     if view.outside_map(grid, now):
         st.warning(_(lang, "The current scenario lies outside the map's ranges: widen them to see it."))
@@ -119,8 +131,13 @@ def _strategy_section(plan: Plan, found: tuple[Strategy, ...], catalog: Catalog,
             st.markdown(f"**{strategy_name(sid, lang)}**")
             st.caption(strategy_description(sid, lang))
             gain = strategy_plan.overall_coverage - plan.overall_coverage
-            st.metric(_(lang, "Coverage"), pct(strategy_plan.overall_coverage, lang),
+            over = point_of(strategy_plan).over_budget  # not "with this budget": said, not compared
+            st.metric(_(lang, "Coverage (over budget)") if over else _(lang, "Coverage"),
+                      pct(strategy_plan.overall_coverage, lang),
                       delta=signed_pp(gain, lang) if sid != "current" and abs(gain) > 5e-5 else None)
+            if over:
+                st.warning(_(lang, "The in-house team alone costs {cost}, more than the budget.",
+                             cost=msek(strategy_plan.cost.in_house, lang)))
             for line in view.strategy_lines(strategy_plan, catalog, lang):
                 st.markdown(line)
             if strategy_plan.findings:
@@ -187,12 +204,15 @@ def main() -> None:
 
     sizes, budgets = _ranges(scenario, lang)
     grid = view.cached_sweep(scenario, catalog, sizes, budgets)
-    best = best_mix(view.cached_sweep(scenario, catalog, sizes, (scenario.budget_sek,)), scenario.budget_sek)
+    column = view.cached_sweep(scenario, catalog, sizes, (scenario.budget_sek,))
+    best = best_mix(column, scenario.budget_sek)
     moves = view.cached_moves(scenario, catalog)
+    found = view.cached_strategies(scenario, catalog)
 
-    _headline(plan, best, moves, catalog, lang)
-    _map_section(grid, plan, best, lang)
-    _strategy_section(plan, view.cached_strategies(scenario, catalog), catalog, lang)
+    _headline(plan, [row[0] for row in column.points], found, moves, catalog, lang)
+    goalseek_view.render(scenario, plan, catalog, lang)
+    _map_section(grid, plan, best, lang, goalseek_view.frontier_point(scenario, plan, catalog, lang))
+    _strategy_section(plan, found, catalog, lang)
     _moves_section(moves, plan, catalog, lang)
 
 

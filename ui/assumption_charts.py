@@ -8,11 +8,14 @@ from model import Sensitivity
 from ui import fmt
 from ui.assumption_texts import cell_label, cell_value_text
 from ui.feedback import html_escape
-from ui.figkit import separators
+from ui.figkit import BACKGROUND, INK, MODEBAR_BAND, separators
 from ui.i18n import _
+from ui.palette import alternative
 
-LOW_COLOUR = "#4C78A8"
-HIGH_COLOUR = "#F58518"
+# The two tries are plans side by side (ui/palette.py): the -x % try a wide light-grey bar, the
+# +x % try a narrow dark-grey one drawn over it, so both show where they overlap.
+LOW_COLOUR = alternative(2)
+HIGH_COLOUR = alternative(0)
 MINUS = "\u2212"
 
 
@@ -56,17 +59,25 @@ def tornado(report: Sensitivity, metric: str, lang: str = "en", top: int = 12) -
                 f"{_level_text(metric, level, lang)} ({_delta_text(metric, level - base, lang)})")
         figure.add_trace(go.Bar(
             y=labels, x=deltas, orientation="h", name=step_label(report.factor, sign, lang),
-            marker_color=colour, width=width, hovertext=hovers, hoverinfo="text",
+            marker={"color": colour}, width=width, hovertext=hovers,
+            hoverinfo="text",
         ))
     title = (_(lang, "Overall coverage, percentage points")
              if metric == "coverage" else _(lang, "Total cost, SEK per year"))
-    figure.update_layout(
-        barmode="overlay", height=90 + 30 * len(ranked), margin={"l": 10, "r": 10, "t": 40, "b": 40},
-        title={"text": title, "font": {"size": 15}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
+    text = {"color": INK}
+    figure.update_layout(  # every text in the theme's ink; the toolbar gets a band above the title
+        barmode="overlay", height=150 + 30 * len(ranked),
+        margin={"l": 10, "r": 10, "t": MODEBAR_BAND + 34, "b": 10},
+        font=text,
+        title={"text": title, "font": {"size": 15, **text}, "x": 0, "xanchor": "left", "xref": "container",
+               "y": 1, "yanchor": "top", "yref": "container", "pad": {"t": MODEBAR_BAND, "l": 10},
+               "automargin": True},
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "xanchor": "left",
+                "x": 0, "font": text},
+        hoverlabel={"font": text, "bgcolor": BACKGROUND, "bordercolor": INK},
         separators=separators(lang),
-        xaxis={"zeroline": True, "zerolinewidth": 2, "zerolinecolor": "#888",
-               "tickformat": ",.0f" if metric == "cost" else ",.1f"},
-        yaxis={"automargin": True},
+        xaxis={"zeroline": True, "zerolinewidth": 2, "zerolinecolor": "#888", "tickfont": text,
+               "title": {"font": text}, "tickformat": ",.0f" if metric == "cost" else ",.1f"},
+        yaxis={"automargin": True, "tickfont": text, "title": {"font": text}},
     )
     return figure

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from model import FIELD_SPECS, Catalog, Plan, Scenario
 from ui.findings import finding_message
-from ui.fmt import hours, msek, number, pct
+from ui.fmt import hours, msek, number, pct, sek
 from ui.i18n import N_, _, t
 
 COVERAGE_STEP = 0.05  # a capability's coverage must move at least this much to be reported
@@ -106,6 +106,13 @@ class ChangeSummary:
         return not any((self.inputs, self.who, self.gained, self.lost, self.appeared, self.gone))
 
 
+def retainer_text(retainer, catalog: Catalog, lang: str) -> str:
+    """'Community agency (community & support): SEK 60,000 a month'."""
+    scope = ", ".join(_(lang, catalog.name(cap)).lower() for cap in retainer.scope)
+    return _(lang, "{provider} ({scope}): {fee} a month", provider=_(lang, catalog.name(retainer.provider)),
+             scope=scope, fee=sek(retainer.fee_sek_month, lang))
+
+
 def value_text(name: str, value, catalog: Catalog, lang: str) -> str:
     if name == "team" and not value:
         return _(lang, "the hiring ladder")
@@ -113,7 +120,9 @@ def value_text(name: str, value, catalog: Catalog, lang: str) -> str:
         return ", ".join(_(lang, catalog.name(item)) for item in value) or _(lang, "none")
     if name == "budget_sek":
         return msek(value, lang)
-    if name == "video_share":
+    if name == "retainers":
+        return "; ".join(retainer_text(item, catalog, lang) for item in value) or _(lang, "none")
+    if name in ("video_share", "target_coverage"):
         return pct(value, lang)
     if name in ("marketing_lead_hours", "volunteer_hours"):
         return hours(value, lang)

@@ -15,12 +15,15 @@ import plotly.graph_objects as go
 
 from model import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT, Catalog, Plan
 from ui.figkit import (
+    BACKGROUND,
     COLORS,
     CONFIG,
     FONT_SIZE,
     GRID,
     HATCH,
+    INK,
     TYPES,
+    colorbar_below,
     empty,
     figure,
     rgba,
@@ -33,11 +36,7 @@ from ui.fmt import NBSP, msek, pct, sek
 from ui.fmt import fit as fmt_fit
 from ui.fmt import hours as fmt_hours
 from ui.i18n import _, t
-
-# One colour per capability for the load chart (a person's hours split by what they do).
-CAPABILITY_COLORS: dict[str, str] = dict(zip(CAPABILITIES, (
-    "#4C78A8", "#72B7B2", "#54A24B", "#EECA3B", "#B279A2", "#F58518", "#FF9DA6", "#9D755D", "#79706E",
-), strict=True))
+from ui.palette import CAPABILITY_COLORS, FIT_SCALE, FIT_TEXT, ink_on
 
 
 def pct_ticks(lang: str, top: float = 1.0) -> dict:
@@ -93,7 +92,7 @@ def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
         name = _(lang, catalog.name(cap))
         data.append({
             "type": "bar", "y": labels, "x": values, "orientation": "h", "name": name,
-            "marker": {"color": CAPABILITY_COLORS[cap]},
+            "marker": {"color": CAPABILITY_COLORS[cap], "line": {"color": BACKGROUND, "width": 1}},
             "customdata": [fmt_hours(v, lang) for v in values],
             "hovertemplate": f"%{{y}}<br>{name}: %{{customdata}} {unit}<extra></extra>",
         })
@@ -109,29 +108,29 @@ def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
     data.append({
         "type": "scatter", "y": labels, "x": [p.capacity for p in people], "mode": "markers",
         "name": t("capacity", lang),
-        "marker": {"symbol": "line-ns", "size": 34, "line": {"width": 5, "color": COLORS["capacity"]}},
+        "marker": {"symbol": "line-ns", "size": 34, "line": {"width": 5, "color": INK}},
         "customdata": [fmt_hours(p.capacity, lang) for p in people],
         "hovertemplate": f"%{{y}}<br>{t('capacity', lang)}: %{{customdata}} {unit}<extra></extra>",
     })
     over = [index for index, p in enumerate(people) if p.hours > p.capacity + 1e-9]
     shapes = [
         {"type": "rect", "xref": "x", "yref": "y", "x0": people[i].capacity, "x1": people[i].hours,
-         "y0": i - 0.45, "y1": i + 0.45, "line": {"color": COLORS["over_capacity"], "width": 3},
-         "fillcolor": rgba(COLORS["over_capacity"], 0.30), "layer": "above"}
+         "y0": i - 0.45, "y1": i + 0.45, "line": {"color": COLORS["over"], "width": 3},
+         "fillcolor": rgba(COLORS["over"], 0.30), "layer": "above"}
         for i in over
     ]
     normal = [i for i in range(len(people)) if i not in over]
-    for indices, color in ((normal, None), (over, COLORS["over_capacity"])):
+    for indices, beyond in ((normal, False), (over, True)):
         if not indices:
             continue
         texts = [pct(people[i].utilisation, lang) for i in indices]
-        if color:
+        if beyond:  # in bold ink beside the red shading (red text is below 4.5:1 on a dark theme)
             texts = [f"<b>{text} · {t('over_capacity', lang).lower()}</b>" for text in texts]
         data.append({
             "type": "scatter", "y": [labels[i] for i in indices],
             "x": [max(people[i].hours, people[i].capacity) for i in indices], "mode": "text",
             "text": [f"  {text}" for text in texts], "textposition": "middle right",
-            "textfont": {"size": FONT_SIZE - 1} | ({"color": color} if color else {}),
+            "textfont": {"size": FONT_SIZE - 1, "color": INK},
             "showlegend": False, "hoverinfo": "skip",
         })
     longest = max(max(p.hours, p.capacity) for p in people)
@@ -140,7 +139,10 @@ def load_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
         "xaxis": {"range": [0, max(longest * 1.35, 5)]} | GRID,
         "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
     }
-    return figure(data, layout, lang, height=260 + 70 * len(people))
+    # room for the legend too when a phone stacks it one entry a row under the bars
+    entries = sum(1 for trace in data if trace.get("showlegend", True))
+    height = max(260 + 70 * len(people), 200 + 70 * len(people) + 24 * entries)
+    return figure(data, layout, lang, height=height)
 
 
 # ---- coverage per capability ------------------------------------------------------------------
@@ -189,11 +191,11 @@ def coverage_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
         if plan.demand.get(cap, 0.0) > 1e-9:
             annotations.append({"x": 1.01, "y": label, "xref": "x", "yref": "y", "showarrow": False,
                                 "text": pct(plan.coverage.get(cap, 0.0), lang), "xanchor": "left",
-                                "font": {"size": FONT_SIZE - 1}})
+                                "font": {"size": FONT_SIZE - 1, "color": INK}})
         else:
             annotations.append({"x": 0.01, "y": label, "xref": "x", "yref": "y", "showarrow": False,
                                 "text": f"<i>{t('no_demand', lang)}</i>", "xanchor": "left",
-                                "font": {"size": FONT_SIZE - 2}})
+                                "font": {"size": FONT_SIZE - 2, "color": INK}})
     layout = {
         "title": {"text": t("chart_coverage", lang)}, "barmode": "stack", "bargap": 0.3,
         "annotations": annotations,
@@ -228,34 +230,34 @@ def cost_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
         data.append({
             "type": "bar", "y": row, "x": [amount / 1e6], "orientation": "h", "name": t(kind, lang),
             "marker": {"color": COLORS[kind]}, "text": [msek(amount, lang)], "textposition": "inside",
-            "insidetextanchor": "middle", "textangle": 0, "textfont": {"size": FONT_SIZE, "color": "#ffffff"},
+            "insidetextanchor": "middle", "textangle": 0,
+            "textfont": {"size": FONT_SIZE, "color": ink_on(COLORS[kind])},
             "hovertemplate": f"<b>{t(kind, lang)}: {sek(amount, lang)}</b><br>{detail}<extra></extra>",
         })
     if cost.remaining > 0.5:
         data.append({
             "type": "bar", "y": row, "x": [cost.remaining / 1e6], "orientation": "h",
-            "name": t("remaining", lang),
-            "marker": {"color": rgba(COLORS["remaining"], 0.35),
-                       "line": {"color": COLORS["remaining"], "width": 2}},
+            "name": t("remaining", lang),  # an empty box drawn in the ink of the budget line
+            "marker": {"color": "rgba(0,0,0,0)", "line": {"color": INK, "width": 2}},
             "text": [msek(cost.remaining, lang)], "textposition": "inside", "insidetextanchor": "middle",
-            "textangle": 0,
+            "textangle": 0, "textfont": {"size": FONT_SIZE, "color": INK},
             "hovertemplate": f"{t('remaining', lang)}: {sek(cost.remaining, lang)}<extra></extra>",
         })
     top = max(cost.total, cost.budget, 100_000.0) / 1e6  # never a micro-SEK axis (budget 0)
     budget = cost.budget / 1e6
     over = cost.total > cost.budget + 0.5
     label = f"{t('budget', lang)} {msek(cost.budget, lang)}"
-    shapes = [vline(budget, COLORS["over_capacity"] if over else COLORS["capacity"], width=4)[0]]
+    shapes = [vline(budget, COLORS["over"] if over else INK, width=4)[0]]
     if over:  # the overrun
         label += f" · {t('over_budget', lang).lower()} {msek(cost.total - cost.budget, lang)}"
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": budget, "x1": cost.total / 1e6,
                        "y0": 0, "y1": 1, "line": {"width": 0},
-                       "fillcolor": rgba(COLORS["over_capacity"], 0.25), "layer": "below"})
+                       "fillcolor": rgba(COLORS["over"], 0.25), "layer": "below"})
     layout = {
         "title": {"text": t("chart_cost", lang)}, "barmode": "stack", "bargap": 0.25, "shapes": shapes,
         "annotations": [{"x": budget, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom",
                          "xanchor": "right" if budget > top * 0.5 else "left", "text": label,
-                         "showarrow": False, "font": {"size": FONT_SIZE - 1}}],
+                         "showarrow": False, "font": {"size": FONT_SIZE - 1, "color": INK}}],
         "xaxis": {"range": [0, top * 1.05], "ticksuffix": NBSP + _(lang, "MSEK")} | GRID,
         "yaxis": {"showticklabels": False},
     }
@@ -272,7 +274,7 @@ def flow_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
         return empty(title, t("no_work", lang), lang, 300)
     unit = _(lang, "h/week")
     nodes: list[str] = [f"{_(lang, catalog.name(cap))} ({fmt_hours(plan.demand[cap], lang)})" for cap in caps]
-    colors: list[str] = [COLORS["capability"]] * len(caps)
+    colors: list[str] = [CAPABILITY_COLORS[cap] for cap in caps]
     index: dict[tuple[str, str], int] = {}
     flows: dict[tuple[int, int], float] = {}
     kinds: dict[tuple[int, int], str] = {}
@@ -310,7 +312,7 @@ def flow_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
                  "value": [flows[link] for link in links],
                  "color": [rgba(COLORS[kinds[link]], 0.35) for link in links],
                  "hovertemplate": "%{source.label} → %{target.label}<br>%{value}<extra></extra>"},
-        "textfont": {"size": FONT_SIZE - 2, "shadow": "none"},
+        "textfont": {"size": FONT_SIZE - 2, "color": INK, "shadow": "none"},
     }]
     height = max(420, 46 * max(len(caps), len(nodes) - len(caps)) + 140)
     return figure(data, {"title": {"text": title}}, lang, height=height, axes=False)
@@ -330,18 +332,21 @@ def fit_matrix_chart(catalog: Catalog, lang: str = "en") -> go.Figure:
 
     values = [[fit_of(item_id, cap) for cap in CAPABILITIES] for item_id, _ in rows]
     text = [[fmt_fit(value, lang) if value > 0 else "" for value in row] for row in values]
-    data = [{
-        "type": "heatmap", "z": values, "x": columns, "y": [label for _, label in rows], "text": text,
-        "texttemplate": "%{text}", "textfont": {"size": FONT_SIZE - 4}, "zmin": 0, "zmax": 1, "xgap": 2,
-        "ygap": 2, "colorscale": [[0, "rgba(128,128,128,0.08)"], [0.3, "#cfe3f3"], [1, COLORS["in_house"]]],
-        "colorbar": {"title": {"text": t("fit", lang)}, "thickness": 14},
+    data = [{  # no fit is an empty cell; every filled cell is light enough for black text
+        "type": "heatmap", "z": [[value if value > 0 else None for value in row] for row in values],
+        "x": columns, "y": [label for _, label in rows], "text": text,
+        "texttemplate": "%{text}", "textfont": {"size": FONT_SIZE - 4, "color": FIT_TEXT},
+        "zmin": 0, "zmax": 1,
+        "xgap": 2, "ygap": 2, "colorscale": FIT_SCALE, "hoverongaps": False,
+        "colorbar": colorbar_below(t("fit", lang)),
         "hovertemplate": "%{y} · %{x}<br>" + t("fit", lang) + ": %{text}<extra></extra>",
     }]
-    layout = {"title": {"text": t("chart_fit", lang)}, "margin": {"t": 150},
+    layout = {"title": {"text": t("chart_fit", lang)}, "margin": {"b": 90},
               "xaxis": {"side": "top", "tickangle": -30}, "yaxis": {"autorange": "reversed"}}
-    return figure(data, layout, lang, height=120 + 34 * len(rows))
+    return figure(data, layout, lang, height=160 + 34 * len(rows))
 
 
-__all__ = ["CAPABILITY_COLORS", "COLORS", "CONFIG", "FONT_SIZE", "separators", "TYPES", "coverage_chart",
+__all__ = ["CAPABILITY_COLORS", "COLORS", "CONFIG", "FONT_SIZE", "separators", "TYPES", "colorbar_below",
+           "coverage_chart",
            "coverage_parts", "cost_chart", "fit_matrix_chart", "flow_chart", "load_chart", "person_label",
            "provider_label", "style"]

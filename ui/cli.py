@@ -24,6 +24,7 @@ from typing import Any, NoReturn
 from model import (
     CAPABILITIES,
     FIELD_SPECS,
+    PROVIDERS,
     ROLES,
     SPECS,
     Catalog,
@@ -40,7 +41,7 @@ from ui.problems import error_text, problem_text
 from ui.textreport import render_text, usage_text
 
 EXIT_USAGE = 2
-LIST_KINDS = ("roles", "capabilities")
+LIST_KINDS = ("roles", "capabilities", "retainers")
 CLEAR = ("none", "")
 
 
@@ -68,6 +69,8 @@ HELP = {
     "lang": N_("language of the text"),
     "fields": N_("scenario fields (override the preset or file)"),
     "list": N_("repeatable or comma-separated; one of {ids}; 'none' clears"),
+    "retainers": N_("a retainer, repeatable: provider:capability+capability:SEK a month (e.g. "
+                    "community_agency:community:60000); provider one of {providers}; 'none' clears"),
     "number": N_("{label}, from {low} to {high} (default {default})"),
 }
 
@@ -94,7 +97,11 @@ def build_parser(lang: str = SOURCE) -> Parser:
     parser.add_argument("--lang", choices=list(LANGS), default=SOURCE, help=say("lang"))
     fields = parser.add_argument_group(say("fields"))
     for spec in FIELD_SPECS:
-        if spec.kind in LIST_KINDS:
+        if spec.kind == "retainers":
+            fields.add_argument(flag(spec.name), dest=spec.name, action="append",
+                                metavar="PROVIDER:CAP+CAP:SEK",
+                                help=say("retainers", providers=names_list(list(PROVIDERS), lang, "or")))
+        elif spec.kind in LIST_KINDS:
             allowed = ROLES if spec.kind == "roles" else CAPABILITIES
             what = "ROLE" if spec.kind == "roles" else "CAP"
             fields.add_argument(flag(spec.name), dest=spec.name, action="append", metavar=what,
@@ -141,7 +148,9 @@ def scenario_from(args: argparse.Namespace, catalog: Catalog) -> Scenario:
     given = {spec.name for spec in FIELD_SPECS if getattr(args, spec.name) is not None}
     for name in given:
         value = getattr(args, name)
-        if SPECS[name].kind in LIST_KINDS:
+        if SPECS[name].kind == "retainers":
+            value = [item.strip() for item in value if item.strip().lower() not in CLEAR]
+        elif SPECS[name].kind in LIST_KINDS:
             value = [part.strip() for item in value for part in item.split(",")
                      if part.strip().lower() not in CLEAR]
         values[name] = value

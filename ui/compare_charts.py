@@ -13,13 +13,15 @@ import plotly.graph_objects as go
 from model import CAPABILITIES, Catalog, Plan
 from ui.charts import pct_ticks, person_label
 from ui.feedback import html_escape
-from ui.figkit import COLORS, FONT_SIZE, GRID, HATCH, TYPES, figure, legend_on_top, nothing_note, vline
+from ui.figkit import BACKGROUND, COLORS, FONT_SIZE, GRID, HATCH, INK, TYPES, figure, nothing_note, vline
 from ui.fmt import NBSP, msek, pct
 from ui.fmt import hours as fmt_hours
 from ui.i18n import _, t
+from ui.palette import ALTERNATIVES, alternative, ink_on
 
-# Paul Tol's "muted" colours: one per compared scenario, apart from the provider-type colours.
-SCENARIO_COLORS: tuple[str, ...] = ("#332288", "#44AA99", "#DDCC77", "#CC6677")
+# The compared scenarios are plans side by side: greys from dark to light, in their order
+# (ui/palette.py), so that no hue of theirs can be read as a provider or a capability.
+SCENARIO_COLORS: tuple[str, ...] = ALTERNATIVES
 Items = list[tuple[str, Plan]]
 
 
@@ -29,8 +31,8 @@ def safe(label: str) -> str:
 
 
 def _compare_figure(data: list[dict], layout: dict, lang: str, height: int) -> go.Figure:
-    """The legend between the title and the plot (short charts have no room below the axis)."""
-    return figure(data, layout | legend_on_top(), lang, height=height)
+    """The shared look, the legend below the plot (figkit.LEGEND_BELOW)."""
+    return figure(data, layout, lang, height=height)
 
 
 def coverage_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.Figure:
@@ -43,9 +45,10 @@ def coverage_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> 
                   for cap in caps]
         data.append({
             "type": "bar", "y": names, "x": [v or 0.0 for v in values], "orientation": "h",
-            "name": safe(label), "marker": {"color": SCENARIO_COLORS[index % len(SCENARIO_COLORS)]},
+            "name": safe(label),
+            "marker": {"color": alternative(index, len(items))},
             "text": [pct(v, lang) if v is not None else t("no_demand", lang) for v in values],
-            "textposition": "outside", "cliponaxis": False, "textfont": {"size": FONT_SIZE - 4},
+            "textposition": "outside", "cliponaxis": False, "textfont": {"size": FONT_SIZE - 4, "color": INK},
             "hovertemplate": f"{safe(label)}<br>%{{y}}: %{{text}}<extra></extra>",
         })
     layout = {
@@ -55,7 +58,7 @@ def coverage_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> 
                   "title": {"text": t("share_of_demand", lang)}, **GRID},
         "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": names},
     }
-    return _compare_figure(data, layout, lang, 240 + len(caps) * (22 * len(items) + 18))
+    return _compare_figure(data, layout, lang, 300 + len(caps) * (22 * len(items) + 18))
 
 
 def cost_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.Figure:
@@ -71,7 +74,7 @@ def cost_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
             "name": t(kind, lang), "marker": {"color": COLORS[kind]},
             "text": [msek(value, lang) if value > 0.5 else "" for value in values],
             "textposition": "inside", "insidetextanchor": "middle", "textangle": 0,
-            "textfont": {"size": FONT_SIZE - 2, "color": "#ffffff"},
+            "textfont": {"size": FONT_SIZE - 2, "color": ink_on(COLORS[kind])},
             "hovertemplate": f"%{{y}}<br>{t(kind, lang)}: %{{text}}<extra></extra>",
         })
     budgets = [plan.cost.budget for _, plan in items]
@@ -79,14 +82,15 @@ def cost_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
     data += [{
         "type": "scatter", "y": labels, "x": [budget / 1e6 for budget in budgets], "mode": "markers",
         "name": t("budget", lang),
-        "marker": {"symbol": "line-ns", "size": 46, "line": {"width": 5, "color": COLORS["capacity"]}},
+        "marker": {"symbol": "line-ns", "size": 46, "line": {"width": 5, "color": INK}},
         "text": [msek(budget, lang) for budget in budgets],
         "hovertemplate": f"%{{y}}<br>{t('budget', lang)}: %{{text}}<extra></extra>",
     }, {
         "type": "scatter", "y": labels,
         "x": [max(total, budget) / 1e6 for total, budget in zip(totals, budgets, strict=True)],
         "mode": "text", "text": [f"  {msek(total, lang)}" for total in totals],
-        "textposition": "middle right", "textfont": {"size": FONT_SIZE - 1}, "showlegend": False,
+        "textposition": "middle right", "textfont": {"size": FONT_SIZE - 1, "color": INK},
+        "showlegend": False,
         "hoverinfo": "skip", "cliponaxis": False,
     }]
     top = max([*totals, *budgets, 1.0]) / 1e6
@@ -96,7 +100,7 @@ def cost_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
         "xaxis": {"range": [0, top * 1.25], "ticksuffix": NBSP + _(lang, "MSEK"), **GRID},
         "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
     }
-    return _compare_figure(data, layout, lang, 230 + 80 * len(items))
+    return _compare_figure(data, layout, lang, 290 + 80 * len(items))
 
 
 def load_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.Figure:
@@ -122,24 +126,24 @@ def load_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
     template = ("%{customdata[0]}<br>%{text}<br>%{customdata[1]}: %{customdata[2]} / "
                 f"%{{customdata[3]}} {unit}<extra></extra>")
     groups = ((normal, _(lang, "Within capacity"), COLORS["in_house"]),
-              (over, t("over_capacity", lang), COLORS["over_capacity"]))
+              (over, t("over_capacity", lang), COLORS["over"]))
     data = [{"type": "scatter", "x": dots["x"], "y": dots["y"], "text": dots["text"],
              "customdata": dots["custom"], "mode": "markers", "name": name, "hovertemplate": template,
              "marker": {"size": 20, "color": color, "opacity": 0.85,
-                        "line": {"width": 1.5, "color": "#ffffff"}}}
+                        "line": {"width": 1.5, "color": BACKGROUND}}}
             for dots, name, color in groups if dots["x"]]
     notes = [] if data else [nothing_note(t("no_people", lang))]
     notes.append({"x": 1.0, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom", "showarrow": False,
-                  "text": t("capacity", lang), "font": {"size": FONT_SIZE - 2}})
+                  "text": t("capacity", lang), "font": {"size": FONT_SIZE - 2, "color": INK}})
     layout = {
         "title": {"text": _(lang, "Load of each person in-house (share of capacity)")},
-        "shapes": [vline(1.0, COLORS["capacity"])[0]],
+        "shapes": [vline(1.0, INK)[0]],
         "annotations": notes,
         "xaxis": {"range": [0, max(1.2, top * 1.1)], **pct_ticks(lang, max(1.2, top * 1.1)), **GRID},
         "yaxis": {"tickvals": list(range(len(items))), "ticktext": labels, "range": [len(items) - 0.4, -0.6],
                   "showgrid": False, "zeroline": False},
     }
-    return _compare_figure(data, layout, lang, 250 + 90 * len(items))
+    return _compare_figure(data, layout, lang, 310 + 90 * len(items))
 
 
 def work_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.Figure:
@@ -164,7 +168,7 @@ def work_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
             "type": "bar", "y": labels, "x": values, "orientation": "h", "name": name, "marker": marker,
             "text": [fmt_hours(value, lang) if value > 0.05 else "" for value in values],
             "textposition": "inside", "insidetextanchor": "middle", "textangle": 0,
-            "textfont": {"size": FONT_SIZE - 2},
+            "textfont": {"size": FONT_SIZE - 2, "color": ink_on(marker["color"])},
             "hovertemplate": f"%{{y}}<br>{name}: %{{text}} {unit}<extra></extra>",
         })
     layout = {
@@ -172,7 +176,7 @@ def work_compare_chart(items: Items, catalog: Catalog, lang: str = "en") -> go.F
         "barmode": "stack", "bargap": 0.35, "xaxis": GRID,
         "yaxis": {"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
     }
-    return _compare_figure(data, layout, lang, 230 + 80 * len(items))
+    return _compare_figure(data, layout, lang, 290 + 80 * len(items))
 
 
 BUILDERS = {

@@ -11,10 +11,21 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from ui import compare_charts, planview
+from ui import compare_charts, compare_rank, planview
 from ui.changes import compare_rows, summarise_changes, unique_labels
 from ui.charts import CONFIG
-from ui.compare_options import MAX_COMPARE, Option, Shelf, pick_one
+from ui.compare_options import (
+    BASELINE_KEY,
+    MAX_COMPARE,
+    PICK_KEY,
+    Option,
+    Shelf,
+    baseline,
+    baseline_offer,
+    compared,
+    pick_one,
+    picked,
+)
 from ui.exports import csv_text
 from ui.feedback import md_escape
 from ui.i18n import _
@@ -88,25 +99,43 @@ def change_summaries(items: list[Option], labels: list[str], lang: str) -> None:
                 st.markdown(f"*{md_escape(title)}*  \n" + "\n".join(f"- {md_escape(line)}" for line in lines))
 
 
-def compare_section(shelf: Shelf) -> None:
+def _choose(shelf: Shelf) -> list[Option]:
+    """The multiselect of the scenarios to compare and the selectbox of the baseline; the
+    scenarios compared, the baseline first."""
     lang, options = shelf.lang, shelf.options
+    st.session_state[PICK_KEY] = picked(shelf)  # the defaults, or the choice less what is gone
+    picks_column, baseline_column = st.columns([3, 1], vertical_alignment="bottom")
+    with picks_column:
+        picks = st.multiselect(
+            _(lang, "Scenarios to compare (two to four)"), list(options), key=PICK_KEY,
+            format_func=shelf.label_of, max_selections=MAX_COMPARE, persist_state="session",
+            placeholder=_(lang, "Choose scenarios"))
+    offer = baseline_offer(shelf, picks)
+    if offer:
+        st.session_state[BASELINE_KEY] = baseline(shelf, picks)
+        baseline_column.selectbox(_(lang, "Baseline"), offer, key=BASELINE_KEY, format_func=shelf.label_of,
+                                  persist_state="session",
+                                  help=_(lang, "The scenario the others are held against: it comes first, "
+                                               "and the differences, the changes and the report are "
+                                               "counted from it."))
+    items, left_out = compared(shelf)
+    for option in left_out:
+        st.caption(md_escape(_(lang, "Four scenarios fit side by side, so “{name}” is left out: take another "
+                                     "one out of the comparison to bring it in.", name=option.label)))
+    return items
+
+
+def compare_section(shelf: Shelf) -> None:
+    lang = shelf.lang
     st.subheader(_(lang, "Compare side by side"))
-    keys = list(options)
-    if "cmp_pick" not in st.session_state:
-        st.session_state["cmp_pick"] = keys[:2]
-    else:
-        st.session_state["cmp_pick"] = [key for key in st.session_state["cmp_pick"] if key in options]
-    picks = st.multiselect(
-        _(lang, "Scenarios to compare (two to four; the first is the baseline)"),
-        keys, key="cmp_pick", format_func=shelf.label_of, max_selections=MAX_COMPARE, persist_state="session",
-        placeholder=_(lang, "Choose scenarios"))
-    if len(picks) < 2:
+    items = _choose(shelf)
+    if len(items) < 2:
         st.info(_(lang, "Pick at least two scenarios: the current one in the sidebar and saved ones. Save a "
                         "scenario above to have something to compare with."))
         return
-    items = [options[key] for key in picks]
     labels = unique_labels([option.label for option in items])
     headline_cards(items, labels, lang)
+    compare_rank.ranking_section(items, labels, lang)
     with st.expander(_(lang, "All figures, with the differences highlighted"), expanded=True):
         differences_table(items, labels, lang)
     st.markdown(f"#### {_(lang, 'What changed')}")
@@ -135,8 +164,8 @@ def exports_section(shelf: Shelf) -> None:
     lang = shelf.lang
     st.subheader(_(lang, "Meeting exports"))
     st.caption(_(lang, "For one scenario: a report to send, the scenario as a file to share or upload "
-                       "again, and who is responsible for what. The presentation view (top right) shows it "
-                       "large."))
+                       "again, and who is responsible for what. The presentation view (top right) shows the "
+                       "compared scenarios large."))
     option = pick_one(shelf)
     stem = file_stem(option.label if option.saved else "current-scenario")
     report, yaml_column, assumptions_column = st.columns(3)

@@ -19,33 +19,18 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from ui import palette
 from ui.i18n import locale_of
 
-# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies, and readable
-# on both a white and a dark background.
-COLORS: dict[str, str] = {
-    "in_house": "#0072B2",
-    "agency": "#E69F00",
-    "freelancer": "#009E73",
-    "uncovered": "#D55E00",
-    "quality_gap": "#999999",
-    "coordination": "#CC79A7",
-    "over_capacity": "#D62728",
-    "capacity": "#8C8C8C",
-    "remaining": "#BBBBBB",
-    "capability": "#56748F",
-}
-TYPES: tuple[str, ...] = ("in_house", "agency", "freelancer")
-# Hatching on top of the colour, so that the parts that matter most (work not done, work done at
-# a lower fit, coordinating suppliers) read without telling colours apart.
-HATCH: dict[str, dict] = {
-    "uncovered": {"shape": "/", "fgcolor": "#ffffff", "solidity": 0.3, "fillmode": "overlay"},
-    "quality_gap": {"shape": ".", "fgcolor": "#ffffff", "solidity": 0.2, "fillmode": "overlay"},
-    "coordination": {"shape": "x", "fgcolor": "#ffffff", "fillmode": "overlay"},
-}
+# The colours and their meanings live in ui/palette.py (one colour, one meaning, on every chart).
+COLORS: dict[str, str] = palette.COLORS
+TYPES: tuple[str, ...] = palette.TYPES
+HATCH: dict[str, dict] = {kind: palette.hatch(kind) for kind in palette.HATCH_SHAPES}
+INK = palette.INK
+BACKGROUND = palette.BACKGROUND
 
 FONT_SIZE = 18
-TITLE_SIZE = 22
+TITLE_SIZE = 20
 def separators(lang: str) -> str:
     """Plotly's `separators` for the language: its decimal mark, then its thousands separator
     (Babel's locale data: ".," in English, ",\u00a0" in Swedish)."""
@@ -57,37 +42,66 @@ CONFIG: dict = {  # pass as st.plotly_chart(..., config=CONFIG): PNG download at
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
 
-# Legend placements other than the shared one (below the plot). Short charts and maps have no
-# room below the axis: the legend goes between the title and the plot, with a taller top margin.
-LEGEND_TOP: dict = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0}
-LEGEND_RIGHT: dict = {"orientation": "v", "yanchor": "top", "y": 1, "xanchor": "left", "x": 1.02}
+# Room above the title for Plotly's toolbar (the modebar, 26 px high at the top right of every
+# chart), so that on a phone, where the title runs under it, the two never overlap.
+MODEBAR_BAND = 40
+# Legend placements. The shared one is below the plot, anchored to the bottom of the figure so that
+# it never runs into the axis labels however many rows it wraps to on a narrow screen.
+LEGEND_BELOW: dict = {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0,
+                      "xanchor": "left", "x": 0, "title": {"text": ""}, "traceorder": "normal"}
+LEGEND_TOP = LEGEND_BELOW  # kept for callers of the old placement: every legend is below now
+LEGEND_RIGHT = LEGEND_BELOW  # a legend beside the plot takes half a phone's width
 
 
-def rgba(hex_color: str, alpha: float) -> str:
-    """'#8C8C8C', 0.25 -> 'rgba(140,140,140,0.25)'."""
-    red, green, blue = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({red},{green},{blue},{alpha})"
+rgba = palette.rgba
+GRID: dict = {"showgrid": True, "gridcolor": "rgba(140,140,140,0.25)"}  # merge into an axis
 
 
-GRID: dict = {"showgrid": True, "gridcolor": rgba(COLORS["capacity"], 0.25)}  # merge into an axis
+def legend_on_top(margin_top: int = 0) -> dict:
+    """The old placement between the title and the plot; now the shared one below (a legend
+    above the plot ran into the title when it wrapped on a phone)."""
+    return {"legend": LEGEND_BELOW}
 
 
-def legend_on_top(margin_top: int = 110) -> dict:
-    """Layout keys that put the legend between the title and the plot."""
-    return {"legend": LEGEND_TOP, "margin": {"t": margin_top}}
+def split_title(text: str) -> tuple[str, str]:
+    """A chart title as (title, subtitle): what follows the first colon, or else the unit in
+    brackets at the end, goes to a smaller second line, so that titles fit a phone's width:
+    'Cost against budget (SEK per year)' -> ('Cost against budget', 'SEK per year')."""
+    text = text.strip()
+    if ": " in text:
+        head, _, tail = text.partition(": ")
+        if head and tail:
+            return head, tail[:1].upper() + tail[1:]
+    if text.endswith(")") and " (" in text:
+        head, _, tail = text.rpartition(" (")
+        if head and "(" not in tail:
+            return head, tail[:-1]
+    return text, ""
+
+
+def title_layout(text: str) -> dict:
+    """The layout's `title`: a title and its subtitle, below the toolbar's band."""
+    head, sub = split_title(text)
+    title: dict = {"text": head}
+    if sub:
+        title["subtitle"] = {"text": sub, "font": {"size": FONT_SIZE - 2, "color": INK}}
+    return title
 
 
 def style_layout(lang: str = "en", *, height: int | None = None, axes: bool = True) -> dict:
     """The shared look as a layout dict: large fonts for a projector, transparent background
-    (light and dark themes), the language's number separators. Text colours are left to the
-    theme. `axes=False` for figures without x/y axes (Sankey)."""
+    (light and dark themes), the language's number separators, every text in the theme's ink
+    (palette.INK: Streamlit's own chart text is grey at 3.7:1 on white). `axes=False` for figures
+    without x/y axes (Sankey)."""
     layout: dict = {
-        "font": {"size": FONT_SIZE},
-        "title": {"font": {"size": TITLE_SIZE}, "x": 0, "xanchor": "left"},
-        "legend": {"font": {"size": FONT_SIZE - 2}, "orientation": "h", "yanchor": "top", "y": -0.12,
-                   "xanchor": "left", "x": 0, "title": {"text": ""}, "traceorder": "normal"},
-        "hoverlabel": {"font": {"size": FONT_SIZE - 2}},
-        "margin": {"l": 10, "r": 30, "t": 60, "b": 10},
+        "font": {"size": FONT_SIZE, "color": INK},
+        "title": {"font": {"size": TITLE_SIZE, "color": INK}, "x": 0, "xanchor": "left", "xref": "container",
+                  "y": 1, "yanchor": "top", "yref": "container", "pad": {"t": MODEBAR_BAND, "l": 10},
+                  "automargin": True},
+        "legend": LEGEND_BELOW | {"font": {"size": FONT_SIZE - 2, "color": INK}},
+        "hoverlabel": {"font": {"size": FONT_SIZE - 2, "color": INK}, "bgcolor": BACKGROUND,
+                       "bordercolor": INK},
+        "margin": {"l": 10, "r": 30, "t": MODEBAR_BAND + 40, "b": 10},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "separators": separators(lang),
@@ -101,7 +115,9 @@ def style_layout(lang: str = "en", *, height: int | None = None, axes: bool = Tr
 
 
 def _axis_look() -> dict:
-    return {"tickfont": {"size": FONT_SIZE - 2}, "title": {"font": {"size": FONT_SIZE}}, "automargin": True}
+    return {"tickfont": {"size": FONT_SIZE - 2, "color": INK},
+            "title": {"font": {"size": FONT_SIZE, "color": INK}},
+            "automargin": True}
 
 
 def style(fig: go.Figure, lang: str = "en", *, height: int | None = None) -> go.Figure:
@@ -124,13 +140,16 @@ def merge(base: dict, extra: dict) -> dict:
 def figure(data: list[dict], layout: dict, lang: str, *, height: int, axes: bool = True) -> go.Figure:
     """One Figure from plain dicts: the shared look with the chart's `layout` on top."""
     layout = merge(style_layout(lang, height=height, axes=axes), layout)
+    title = layout.get("title", {})
+    if isinstance(title.get("text"), str) and "subtitle" not in title:
+        layout["title"] = merge(title, title_layout(title["text"]))
     return go.Figure({"data": data, "layout": layout}, skip_invalid=False, _validate=False)
 
 
 def nothing_note(text: str) -> dict:
     """The empty-state text as an annotation in the middle of the plot."""
     return {"text": text, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper",
-            "font": {"size": FONT_SIZE}}
+            "font": {"size": FONT_SIZE, "color": INK}}
 
 
 def empty(title: str, text: str, lang: str, height: int) -> go.Figure:
@@ -140,16 +159,27 @@ def empty(title: str, text: str, lang: str, height: int) -> go.Figure:
     return figure([], layout, lang, height=height)
 
 
+def colorbar_below(title: str, **more) -> dict:
+    """A horizontal colour bar under the plot (beside it, it takes a phone's width and its title
+    ran into the chart's title), its texts in the theme's ink."""
+    return {"orientation": "h", "x": 0.04, "xanchor": "left", "xref": "container", "y": 0,
+            "yanchor": "bottom",
+            "yref": "container", "len": 0.7, "thickness": 14, "ypad": 4,
+            "title": {"text": title, "side": "right", "font": {"size": FONT_SIZE - 2, "color": INK}},
+            "tickfont": {"size": FONT_SIZE - 4, "color": INK}} | more
+
+
 def vline(x: float, color: str, label: str | None = None, *, width: int = 3) -> tuple[dict, list[dict]]:
     """A dashed vertical line across the plot at x, and its label above the plot (if any)."""
     shape = {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
              "line": {"color": color, "width": width, "dash": "dash"}}
     notes = [] if label is None else [{
         "x": x, "y": 1, "xref": "x", "yref": "paper", "text": label, "showarrow": False,
-        "xanchor": "left", "yanchor": "bottom", "font": {"size": FONT_SIZE - 2}}]
+        "xanchor": "left", "yanchor": "bottom", "font": {"size": FONT_SIZE - 2, "color": INK}}]
     return shape, notes
 
 
-__all__ = ["COLORS", "CONFIG", "FONT_SIZE", "GRID", "HATCH", "LEGEND_RIGHT", "LEGEND_TOP", "separators",
-           "TITLE_SIZE", "TYPES", "empty", "figure", "legend_on_top", "merge", "nothing_note", "rgba",
-           "style", "style_layout", "vline"]
+__all__ = ["BACKGROUND", "COLORS", "CONFIG", "colorbar_below", "FONT_SIZE", "GRID", "HATCH", "INK",
+           "LEGEND_BELOW", "LEGEND_RIGHT", "LEGEND_TOP", "MODEBAR_BAND", "separators", "TITLE_SIZE", "TYPES",
+           "empty", "figure", "legend_on_top",
+           "merge", "nothing_note", "rgba", "split_title", "style", "style_layout", "title_layout", "vline"]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import math
 
 from babel import Locale
 from babel.lists import format_list
@@ -72,6 +73,28 @@ def percent_sign(lang: str = "en") -> str:
     return pct(0, lang)[1:] if pct(0, lang).startswith("0") else "%"
 
 
+def decimal(value: float, lang: str = "en", most: int = 3) -> str:
+    """A number with only the decimals it has, at most `most`: '2.5', '2,15', '4'."""
+    return format_decimal(round(value, most), "#,##0." + "#" * most, locale=_locale(lang))
+
+
+def read_number(text: str) -> float | None:
+    """A number as a person types it in either language: '2,5', '2.5', '2,5 mnkr', ' 4 '; the
+    decimal mark may be a comma or a point, spaces and a unit after the number are ignored.
+    None when the text is not one number (empty, '2,5,0', '1.2,5', 'nan')."""
+    body = str(text).strip()
+    while body and body[-1].isalpha():  # '2,5 mnkr', '2.5 MSEK'
+        body = body[:-1]
+    body = "".join(body.split()).replace("\u202f", "")  # spaces, no-break spaces
+    if not body or body.count(",") + body.count(".") > 1:
+        return None
+    try:
+        value = float(body.replace(",", "."))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
 def hours(value: float, lang: str = "en") -> str:
     return number(value, lang, 1)
 
@@ -120,9 +143,17 @@ def slider_format(lang: str = "en", kind: str = "number", decimals: int = 0) -> 
     - "number": whole numbers grouped as `number` groups them; with decimals, '%.1f' where the
       decimal mark is a point, else Streamlit's "localized" (the browser's language decides);
     - "percent": a 0..1 share as a percentage, Streamlit's "percent" (again the browser's language:
-      '45 %' in a Swedish browser, '45%' in an English one)."""
+      '45 %' in a Swedish browser, '45%' in an English one);
+    - "decimal": a number with only the decimals it has ('4', '4.5', '2.15'): '%g' where the decimal
+      mark is a point, else Streamlit's "localized" (the browser's language: '4,5' in Swedish);
+    - "percent100": a percentage given on the 0..100 scale ('30%', '30 %'), in the language's own
+      style whatever the browser's, '%g' then the percent sign as `pct` writes it."""
     if kind == "percent":
         return "percent"
+    if kind == "decimal":
+        return "%g" if number(0.5, lang, 1) == "0.5" else "localized"
+    if kind == "percent100":
+        return "%g" + percent_sign(lang).replace("%", "%%")
     digits = number(1234567, lang)
     if kind == "money":
         sample = sek(1234567, lang)

@@ -112,6 +112,7 @@ TEXT: dict[str, str] = {
     'team_size': N_("In-house team (people)"),
     'team_size_help': N_("Headcount dedicated to social media work."),
     'budget_sek': N_("Annual budget (SEK)"),
+    'budget_msek': N_("Annual budget (MSEK)"),
     'budget_help': N_("Fully loaded in-house cost plus agency and freelance fees; ad media spend is not "
                       "included."),
     'workload': N_("Workload"),
@@ -120,10 +121,17 @@ TEXT: dict[str, str] = {
     'video_share': N_("Share of posts that are video"),
     'inbound_per_week': N_("Comments and messages per week"),
     'ad_spend_sek_month': N_("Ad media spend (SEK per month)"),
-    'influencers': N_("Influencers (0 = no programme)"),
+    'influencers': N_("Influencers in an ongoing programme"),
+    'influencers_help': N_("The number of influencers you work with in an ongoing programme. "
+                           "0 = no influencer programme."),
     'org_size': N_("Employees in the organisation"),
     'marketing_lead_hours': N_("Head of marketing's hours for social (per week)"),
     'volunteer_hours': N_("Unpaid hours per week (founder, volunteers, colleagues)"),
+    'target_coverage': N_("Coverage target (0 = none)"),
+    'retainers': N_("Retainers"),
+    'target_coverage_help': N_("The share of the work that must be done. The plan reaches it first, "
+                               "as far as the budget allows, and the Simulator says what it costs at "
+                               "the least."),
     'team': N_("Team composition"),
     'custom_team': N_("Choose the role of each seat"),
     'ladder_caption': N_("The plan fills up to this many seats with the best roles for this workload and "

@@ -34,12 +34,15 @@ def _signed(text: str, positive: bool) -> str:
     return ("+" if positive else "-") + text.lstrip("-")
 
 
-def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = None) -> list[Headline]:
-    """Coverage, cost against budget, in-house share, people and critical findings."""
+def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = None,
+              least: float | None = None) -> list[Headline]:
+    """The honest first figures: coverage, quality, hours left undone a week, cost against the
+    least cost of the same coverage and quality (`least`, SEK a year, when known), and people over
+    capacity."""
     cost = plan.cost
     people = [person for person in plan.people if person.in_team]
     over = sum(1 for person in people if person.utilisation > 1 + 1e-9)
-    critical = plan.count("critical")
+    undone = sum(plan.uncovered.values())
     out: list[Headline] = []
 
     def delta(now: float, then: float, show) -> str | None:
@@ -48,51 +51,55 @@ def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = N
         return _signed(show(abs(now - then)), now > then)
 
     base = baseline
+    target = plan.scenario.target_coverage
+    coverage_value = pct(plan.overall_coverage, lang)
+    if target > 0:
+        coverage_value = _(lang, "{coverage} of {target}", coverage=coverage_value, target=pct(target, lang))
     out.append(Headline(
-        "coverage", _(lang, "Coverage"), pct(plan.overall_coverage, lang),
+        "coverage", _(lang, "Coverage"), coverage_value,
         delta(plan.overall_coverage, base.overall_coverage if base else 0,
               lambda v: points(v, lang)),
         "normal",
-        _(lang, "Share of the weekly workload done: hours done over hours needed. How well it is done shows "
-                "as the fit of each line in the table."),
+        _(lang, "Share of the weekly workload done: hours done over hours needed."),
+    ))
+    out.append(Headline(
+        "quality", _(lang, "Quality (fit)"), number(plan.overall_quality, lang, 2),
+        delta(plan.overall_quality, base.overall_quality if base else 0, lambda v: number(v, lang, 2)),
+        "normal",
+        _(lang, "How well the work done is done: the hours-weighted fit of whoever does it, from 0 to 1 "
+                "(0.7 and above is a specialist's)."),
+    ))
+    out.append(Headline(
+        "undone", _(lang, "Not done (h/week)"), number(undone, lang, 1),
+        delta(undone, sum(base.uncovered.values()) if base else 0, lambda v: number(v, lang, 1)),
+        "inverse",
+        _(lang, "Hours of work a week that nobody does, of {demand} needed.",
+          demand=hours(sum(plan.demand.values()), lang)),
     ))
     budget_note = (_(lang, "over budget by ") + msek(cost.total - cost.budget, lang)
                    if cost.total > cost.budget + 0.5
                    else _(lang, "left: ") + msek(max(cost.remaining, 0.0), lang))
+    value = msek(cost.total, lang)
+    if least is not None:
+        value = _(lang, "{cost} / {least}", cost=number(cost.total / 1e6, lang, 1), least=msek(least, lang))
     out.append(Headline(
-        "cost", _(lang, "Cost / budget per year"),
-        f"{number(cost.total / 1e6, lang, 1)} / {msek(cost.budget, lang)}",
+        "cost", _(lang, "Cost / least cost") if least is not None else _(lang, "Cost per year"), value,
         delta(cost.total, base.cost.total if base else 0, lambda v: msek(v, lang)),
         "inverse",
-        _(lang, "Cost per year: fully loaded in-house cost plus agency and freelance fees; ") + budget_note,
+        _(lang, "Cost per year: fully loaded in-house cost plus agency and freelance fees ({budget} budget; "
+                "{note}). The least cost is what the same coverage at the same quality costs with the "
+                "cheapest team and purchases that keep to the guidance.",
+          budget=msek(cost.budget, lang), note=budget_note),
     ))
     out.append(Headline(
-        "in_house_share", _(lang, "In-house / external"),
-        f"{pct(plan.in_house_share, lang)} / {pct(1 - plan.in_house_share if cost.total > 0 else 0, lang)}",
-        delta(plan.in_house_share, base.in_house_share if base else 0,
-              lambda v: _(lang, "{points} in-house", points=points(v, lang))),
-        "off",
-        _(lang, "Shares of the cost that go to the in-house team and to agencies and freelancers."),
-    ))
-    team_hours = sum(person.hours for person in people)
-    asked = plan.scenario.team_size if not plan.scenario.team else len(people)
-    filled = number(len(people), lang)
-    if len(people) < asked:  # the solver filled fewer seats than asked for (a finding says why)
-        filled = _(lang, "{filled} of {number}", filled=filled, number=number(asked, lang))
-    out.append(Headline(
-        "people", _(lang, "People"), filled,
-        delta(len(people), len([p for p in base.people if p.in_team]) if base else 0,
+        "over_capacity", _(lang, "Over capacity"),
+        _(lang, "{over} of {people}", over=number(over, lang), people=number(len(people), lang)),
+        delta(over, sum(1 for p in base.people if p.in_team and p.utilisation > 1 + 1e-9) if base else 0,
               lambda v: number(v, lang)),
-        "off",
-        _(lang, "In-house seats: {hours} h/week of work; {over} over capacity.",
-          hours=hours(team_hours, lang), over=over),
-    ))
-    out.append(Headline(
-        "critical", _(lang, "Critical findings"), number(critical, lang),
-        delta(critical, base.count("critical") if base else 0, lambda v: number(v, lang)),
         "inverse",
-        _(lang, "{count} warnings and {count2} notes besides.",
-          count=plan.count('warning'), count2=plan.count('info')),
+        _(lang, "In-house people loaded beyond their capacity. Findings: {critical} critical, {warnings} "
+                "warnings, {notes} notes.",
+          critical=plan.count("critical"), warnings=plan.count("warning"), notes=plan.count("info")),
     ))
     return out
 

@@ -1,89 +1,96 @@
-"""The Compare page's presentation view for meetings: no sidebar or header, one scenario or the
-comparison in big figures and the charts that matter."""
+"""The Compare page's presentation view for a board meeting: no sidebar or header, the scenarios
+chosen on Compare (the baseline first, each under its saved name), one per screen or side by side,
+with the headline tiles on one row, the most severe findings and the charts that matter in large
+text. The HTML and the chart sizes are in ui/board.py.
+
+The goal-seek answer ("85 % coverage costs at least 2.1 MSEK a year") has its place under each
+option's name: pass `answer`, a function of the option and the language that gives the line (or
+None for none)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from model import Plan
-from ui import compare_charts, planview
+from ui import compare_charts, goalseek_view
+from ui.board import BoardItem, large, screen_html, side_by_side_html
 from ui.changes import unique_labels
-from ui.charts import CONFIG, cost_chart, coverage_chart, load_chart
-from ui.compare_options import Option, Shelf, pick_one, picked
-from ui.feedback import md_escape
+from ui.charts import CONFIG, cost_chart, coverage_chart
+from ui.compare_options import Option, Shelf, compared
 from ui.i18n import _
-from ui.report import esc
 
+Answer = Callable[[Option, str], str | None]
 HIDE_CHROME = ("<style>"
                "section[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],"
                "header[data-testid='stHeader'], [data-testid='stToolbar'] {display: none !important;}"
                ".block-container, [data-testid='stMainBlockContainer'] {padding-top: 1.2rem !important;"
                " max-width: 100% !important;}"
                "</style>")
-FIGURES_CSS = ("<style>.pv-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));"
-               "gap:18px;margin:8px 0 18px}.pv-tile{border:1px solid rgba(128,128,128,.35);"
-               "border-radius:14px;padding:18px 22px}.pv-label{font-size:1.25rem;opacity:.75}"
-               ".pv-value{font-size:2.9rem;font-weight:700;line-height:1.15;margin-top:6px}.pv-delta{font-size:1.2rem;margin-top:4px;"
-               "opacity:.85}.pv-good{color:#15803d;opacity:1}.pv-bad{color:#dc2626;opacity:1}</style>")
-TITLE_CSS = ("<style>.pv-title{font-size:2.8rem;font-weight:800;line-height:1.1;overflow-wrap:anywhere}"
-             ".pv-note{font-size:1.3rem;opacity:.8;margin-top:6px;white-space:pre-line}</style>")
+MODE_KEY, SCREEN_KEY = "cmp_present_mode", "pv_screen"
 
 
-def big_figures(option: Option, lang: str, baseline: Plan | None = None) -> None:
-    tiles = []
-    for headline in planview.headlines(option.plan, option.catalog, lang, baseline):
-        delta = ""
-        if headline.delta:
-            up = not headline.delta.startswith(("-", "−"))
-            tone = ("" if headline.delta_color == "off"
-                    else " pv-good" if up == (headline.delta_color == "normal") else " pv-bad")
-            delta = f"<div class='pv-delta{tone}'>{esc(headline.delta)}</div>"
-        tiles.append(f"<div class='pv-tile'><div class='pv-label'>{esc(headline.label)}</div>"
-                     f"<div class='pv-value'>{esc(headline.value)}</div>{delta}</div>")
-    st.html(f"{FIGURES_CSS}<div class='pv-grid'>{''.join(tiles)}</div>")
+def board_items(shelf: Shelf, items: list[Option], answer: Answer | None = None) -> list[BoardItem]:
+    """The options as the board sees them: by their saved names (kept apart if two are alike)."""
+    names = unique_labels([shelf.display_name(option) for option in items])
+    answer = answer or (lambda option, lang: goalseek_view.board_line(option.scenario, option.plan,
+                                                                        option.catalog, lang))
+    return [BoardItem(name, option.note, option.plan, option.catalog, answer(option, shelf.lang),
+                      goalseek_view.least_for(option.scenario, option.catalog).cost
+                      if option.plan.overall_coverage > 0 else None)
+            for name, option in zip(names, items, strict=True)]
 
 
-def big_title(text: str, note: str = "") -> None:
-    note_html = f"<div class='pv-note'>{esc(note)}</div>" if note else ""
-    st.html(f"{TITLE_CSS}<div class='pv-title'>{esc(text)}</div>{note_html}")
+def _one(shelf: Shelf, items: list[Option], boards: list[BoardItem], controls) -> None:
+    """One option per screen, picked from the compared ones (the baseline first)."""
+    lang = shelf.lang
+    keys = [option.key for option in items]
+    if st.session_state.get(SCREEN_KEY) not in keys:
+        st.session_state[SCREEN_KEY] = keys[0]
+    if len(keys) > 1:
+        names = dict(zip(keys, (board.name for board in boards), strict=True))
+        with controls:
+            key = st.segmented_control(_(lang, "Scenario"), keys, format_func=names.get, key=SCREEN_KEY,
+                                       persist_state="session") or keys[0]
+    else:
+        key = keys[0]
+    index = keys.index(key)
+    option, board = items[index], boards[index]
+    st.html(screen_html(board, lang, None if index == 0 else boards[0]))
+    st.plotly_chart(large(coverage_chart(option.plan, option.catalog, lang)), config=CONFIG,
+                    key="pv_coverage")
+    st.plotly_chart(large(cost_chart(option.plan, option.catalog, lang)), config=CONFIG, key="pv_cost")
 
 
-def _comparison(shelf: Shelf, picks: list[str]) -> None:
+def _side_by_side(shelf: Shelf, boards: list[BoardItem]) -> None:
     lang, catalog = shelf.lang, shelf.context.catalog
-    items = [shelf.options[key] for key in picks]
-    labels = unique_labels([shelf.display_name(option) for option in items])
-    big_title(" · ".join(labels))
-    for index, (column, option) in enumerate(zip(st.columns(len(items)), items, strict=True)):
-        with column:
-            st.markdown(f"### {md_escape(labels[index])}")
-            big_figures(option, lang, None if index == 0 else items[0].plan)
-    pairs = list(zip(labels, [option.plan for option in items], strict=True))
-    st.plotly_chart(compare_charts.coverage_compare_chart(pairs, catalog, lang), config=CONFIG,
+    st.html(side_by_side_html(boards, lang))
+    pairs = [(board.name, board.plan) for board in boards]
+    st.plotly_chart(large(compare_charts.coverage_compare_chart(pairs, catalog, lang)), config=CONFIG,
                     key="pv_cmp_coverage")
-    st.plotly_chart(compare_charts.cost_compare_chart(pairs, catalog, lang), config=CONFIG, key="pv_cmp_cost")
+    st.plotly_chart(large(compare_charts.cost_compare_chart(pairs, catalog, lang)), config=CONFIG,
+                    key="pv_cmp_cost")
 
 
-def presentation(shelf: Shelf) -> None:
-    """One scenario (picked here) or the comparison (picked outside the view), large."""
-    lang, picks = shelf.lang, picked(shelf)
+def presentation(shelf: Shelf, controls=None, answer: Answer | None = None) -> None:
+    """The compared scenarios, large: one per screen or side by side (the user picks). The
+    pickers go into `controls` (a container in the page's header) when given; `answer` gives
+    each option's goal-seek answer line."""
+    lang = shelf.lang
+    controls = controls if controls is not None else st.container()
     st.html(HIDE_CHROME)
-    modes = {"one": _(lang, "One scenario"),
-             "compare": _(lang, "The comparison")}
-    left, right = st.columns([2, 3], vertical_alignment="bottom")
-    with left:
-        mode = st.segmented_control(_(lang, "Show"), list(modes), format_func=modes.get,
-                                    key="cmp_present_mode", default="one", persist_state="session") or "one"
-    if mode == "compare":
-        if len(picks) >= 2:
-            _comparison(shelf, picks)
-        else:
-            st.info(_(lang, "Pick two to four scenarios to compare (leave the presentation view to choose "
-                            "them)."))
+    items, _left_out = compared(shelf)
+    boards = board_items(shelf, items, answer)
+    modes = {"one": _(lang, "One at a time"), "compare": _(lang, "Side by side")}
+    with controls:
+        mode_column, screen_column = st.columns([2, 5], vertical_alignment="bottom")
+    with mode_column:
+        mode = st.segmented_control(_(lang, "Show"), list(modes), format_func=modes.get, key=MODE_KEY,
+                                    default="one", persist_state="session") or "one"
+    if mode == "compare" and len(boards) >= 2:
+        _side_by_side(shelf, boards)
         return
-    with right:
-        option = pick_one(shelf)
-    big_title(shelf.display_name(option), option.note)
-    big_figures(option, lang)
-    st.plotly_chart(coverage_chart(option.plan, option.catalog, lang), config=CONFIG, key="pv_coverage")
-    st.plotly_chart(cost_chart(option.plan, option.catalog, lang), config=CONFIG, key="pv_cost")
-    st.plotly_chart(load_chart(option.plan, option.catalog, lang), config=CONFIG, key="pv_load")
+    if mode == "compare":
+        st.info(_(lang, "Pick two to four scenarios to compare (leave the presentation view to choose "
+                        "them)."))
+    _one(shelf, items, boards, screen_column)

@@ -38,6 +38,8 @@ TEMPLATES: dict[str, str] = {
     "ids.too_many": N_("too many ids: {count}, at most {most}"),
     "ids.unknown": N_("unknown id {got}"),
     "seats.too_many": N_("too many seats: {count}, at most {most}"),
+    "retainer.format": N_("a retainer is written provider:capability+capability:SEK a month, not {got}"),
+    "retainer.too_many": N_("too many retainers: {count}, at most {most}"),
     # ---- scenarios ----------------------------------------------------------------------------
     "scenario.not_mapping": N_("expected a mapping of scenario fields, got {got_type}"),
     "scenario.unknown_field": N_("unknown field {name} (not a scenario field)"),

@@ -26,6 +26,7 @@ TEMPLATES: dict[str, str] = {
     "bought_team_busy": N_("Bought outside: the team's time goes to work it fits better; {who} at {cost}, "
                            "fit {fit}"),
     "bought_better_fit": N_("Bought outside: {who} fits it better than anyone in-house ({fit}, {cost})"),
+    "retained": N_("On a retainer as chosen: {who} ({fit}), its fee paid in full"),
     "uncovered": N_("Undone: nobody in the plan has the time, the fit or the budget for it"),
 }
 BUDGET_LIMITED = N_("{reason} (the budget allows no more)")

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 import plotly.graph_objects as go
 
 from model import FIELD_SPECS, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT, Catalog, Party, Plan, parties, raci
-from ui import charts, compare_charts, planview
+from ui import charts, compare_charts, palette, planview
 from ui.changes import compare_rows, summarise_changes, unique_labels, value_text
 from ui.feedback import html_escape
 from ui.findings import finding_text, seat_label
@@ -61,7 +61,9 @@ class _Charts:
         include = self.first
         self.first = False
         self.ids.append(chart_id)
-        body = fig.to_html(full_html=False, include_plotlyjs=include, div_id=chart_id,
+        # the charts carry Streamlit's theme placeholders for text: the report is light (ui/palette.py)
+        body = palette.resolve(fig, "light").to_html(full_html=False, include_plotlyjs=include,
+                                                     div_id=chart_id,
                            config=CHART_CONFIG, default_width="100%")
         return f'<figure class="chart">{body}</figure>'
 

@@ -54,7 +54,8 @@ from ui.state import CATALOG_KEY, apply_scenario, assumptions_edited, current_ca
 T = TypeVar("T")
 log = logging.getLogger("saved")
 FLASH_SPOT = "compare"  # where the Compare page shows what the callbacks here report
-SELECTION_KEYS = ("cmp_selected", "cmp_pick", "cmp_export_pick", "cmp_undo")  # forgotten with the workspace
+SELECTION_KEYS = ("cmp_selected", "cmp_pick", "cmp_baseline", "cmp_export_pick", "pv_screen",
+                  "cmp_undo")  # forgotten with the workspace
 WORKSPACE_KEY = "workspace_key"  # session state: the key of the workspace in use (None: the default)
 WORKSPACE_PARAM = "workspace"  # the link's query parameter
 

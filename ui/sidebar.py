@@ -1,7 +1,8 @@
 """The sidebar every page shares: language, preset, team and budget, workload, team
 composition and sourcing. Scalar inputs are bound to the URL with bind="query-params";
 the id lists (team, outsource, insource) and lang are kept in the URL by hand, because bound
-selection widgets would write their translated labels into the link."""
+selection widgets would write their translated labels into the link, and so are the budget and
+the video share, whose sliders show MSEK and per cent while the link keeps SEK and a 0..1 share."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import os
 import streamlit as st
 
 from model import CAPABILITIES, FIELD_SPECS, ROLES, SPECS, Scenario
+from ui import retainers_view
 from ui.fmt import sek as format_sek
 from ui.fmt import slider_format
 from ui.i18n import LANGS, PSEUDO, _, t
@@ -19,7 +21,7 @@ from ui.state import SCALAR_FIELDS, Context, apply_scenario, current_catalog, pl
 # widget: (kind, step) for each scalar field; the range comes from model.scenario.FIELD_SPECS
 WIDGETS = {
     "team_size": ("slider", 1),
-    "budget_sek": ("slider", 50_000),
+    "budget_sek": ("slider", 100_000),
     "channels": ("slider", 1),
     "posts_per_week": ("number", 1),
     "video_share": ("slider", 0.05),
@@ -29,18 +31,44 @@ WIDGETS = {
     "org_size": ("number", 10),
     "marketing_lead_hours": ("slider", 0.5),
     "volunteer_hours": ("slider", 1.0),
+    "target_coverage": ("slider", 0.05),
 }
 # How a slider writes its value, in the language's style (ui.fmt.slider_format: kind, decimals);
 # the other sliders are small whole numbers. Number inputs keep Streamlit's plain digits: their
 # format also shapes the text being edited, and "1 500 000 kr" would not parse back.
 SLIDER_FORMATS = {
-    "budget_sek": ("money", 0),
-    "video_share": ("percent", 0),
-    "marketing_lead_hours": ("number", 1),
+    "budget_sek": ("decimal", 0),
+    "video_share": ("percent100", 0),
+    "marketing_lead_hours": ("decimal", 0),
     "volunteer_hours": ("number", 0),
+    "target_coverage": ("percent", 0),
 }
-WORKLOAD = ("channels", "posts_per_week", "video_share", "inbound_per_week", "ad_spend_sek_month",
-            "influencers", "org_size", "marketing_lead_hours", "volunteer_hours")
+# The inputs that matter most come first.
+WORKLOAD = ("posts_per_week", "inbound_per_week", "ad_spend_sek_month", "org_size", "channels",
+            "video_share", "influencers", "marketing_lead_hours", "volunteer_hours")
+# Inputs shown in the unit people think in, kept in the scenario and the link in the model's unit
+# (an old link opens unchanged): field -> (widget key, label key, the widget's unit per model unit).
+# Their widgets are not bound to the link: the sidebar writes these parameters by hand.
+SHOWN_AS = {
+    "budget_sek": ("budget_msek", "budget_msek", 1e-6),  # SEK a year, shown in MSEK
+    "video_share": ("video_pct", "video_share", 100),  # a 0..1 share, shown in per cent
+}
+
+
+def widget_key(name: str) -> str:
+    """The key of the sidebar widget that edits scenario field `name`."""
+    return SHOWN_AS[name][0] if name in SHOWN_AS else name
+
+
+def to_widget(name: str, value: float) -> float:
+    """A scenario value in its widget's unit (2_500_000 SEK -> 2.5 MSEK, 0.3 -> 30.0 %)."""
+    return float(round(value * SHOWN_AS[name][2], 6))
+
+
+def from_widget(name: str, value: float) -> int | float:
+    """A widget's value back in the scenario's unit (whole kronor for the budget)."""
+    exact = value / SHOWN_AS[name][2]
+    return round(exact) if SPECS[name].kind == "int" else round(exact, 9)
 
 
 def _url_lists() -> dict[str, list[str]]:
@@ -97,7 +125,31 @@ def _initialise() -> None:
         st.rerun()
 
 
+def _widget_changed(name: str) -> None:
+    st.session_state[name] = from_widget(name, st.session_state[widget_key(name)])
+
+
+def _shown_as(name: str, lang: str) -> None:
+    """A slider in the unit people think in. The scenario's value (st.session_state[name]: the
+    link, a preset, an applied move) is put into the widget whenever the two differ, and only a
+    move of the widget changes the scenario: a budget off the 0.1 MSEK steps (an old link's
+    2,150,000) stays exactly what it was until the slider is moved."""
+    spec = SPECS[name]
+    key, label, _factor = SHOWN_AS[name]
+    value = st.session_state[name]
+    if key not in st.session_state or from_widget(name, st.session_state[key]) != value:
+        st.session_state[key] = to_widget(name, value)
+    step = to_widget(name, WIDGETS[name][1])
+    st.slider(t(label, lang), min_value=to_widget(name, spec.low), max_value=to_widget(name, spec.high),
+              step=step, key=key, format=slider_format(lang, *SLIDER_FORMATS[name]),
+              on_change=_widget_changed, args=(name,),
+              help=t(f"{name}_help", lang) if f"{name}_help" in _HELP else None)
+
+
 def _scalar(name: str, lang: str) -> None:
+    if name in SHOWN_AS:
+        _shown_as(name, lang)
+        return
     spec = SPECS[name]
     kind, step = WIDGETS[name]
     is_float = spec.kind == "float"
@@ -117,10 +169,11 @@ def _scalar(name: str, lang: str) -> None:
                   bind="query-params", help=t(f"{name}_help", lang) if f"{name}_help" in _HELP else None)
     else:
         st.number_input(label, min_value=low, max_value=high, value=default, step=step, key=name,
-                        bind="query-params")
+                        bind="query-params",
+                        help=t(f"{name}_help", lang) if f"{name}_help" in _HELP else None)
 
 
-_HELP = {"team_size_help", "budget_help"}
+_HELP = {"team_size_help", "budget_help", "target_coverage_help", "influencers_help"}
 
 
 def _apply_preset() -> None:
@@ -146,7 +199,8 @@ def _chosen_roles() -> list[str]:
     """The roles the plan chose for the sidebar's team size (the team the page shows)."""
     values = {name: st.session_state[name] for name in SCALAR_FIELDS}
     values.update(team=[], outsource=st.session_state.get("outsource") or [],
-                  insource=st.session_state.get("insource") or [])
+                  insource=st.session_state.get("insource") or [],
+                  retainers=retainers_view.texts(retainers_view.current()))
     plan = plan_for(Scenario.from_mapping(values), current_catalog())
     return [person.role for person in plan.people if person.in_team]
 
@@ -212,11 +266,15 @@ def _sourcing(lang: str) -> None:
         taken = set(st.session_state.get(other) or [])
         options = [cap for cap in CAPABILITIES if cap not in taken]
         st.multiselect(t(name, lang), options, key=name, format_func=lambda cap: _(lang, catalog.name(cap)))
+    retainers_view.editor(catalog, lang)
 
 
 def _write_manual_params(scenario: Scenario, lang: str) -> None:
     wanted = {"lang": [lang], "team": list(scenario.team), "outsource": list(scenario.outsource),
-              "insource": list(scenario.insource)}
+              "insource": list(scenario.insource), "retainers": retainers_view.texts(scenario.retainers)}
+    shown = scenario.to_query_params()
+    for name in SHOWN_AS:  # in the model's unit; left out at the default, as a bound widget does
+        wanted[name] = [] if getattr(scenario, name) == SPECS[name].default else [shown[name]]
     for key, values in wanted.items():
         if st.query_params.get_all(key) == values:
             continue
@@ -243,7 +301,8 @@ def render_sidebar() -> Context:
         _scalar("team_size", lang)
         _scalar("budget_sek", lang)
         st.caption(format_sek(st.session_state["budget_sek"], lang) + " · " + t("budget_help", lang))
-        with st.expander(t("workload", lang), expanded=False):
+        _scalar("target_coverage", lang)
+        with st.expander(t("workload", lang), expanded=True):
             for name in WORKLOAD:
                 _scalar(name, lang)
         with st.expander(t("team", lang), expanded=False):
@@ -256,7 +315,8 @@ def render_sidebar() -> Context:
                                                                  for problem in notes))
     values = {name: st.session_state[name] for name in SCALAR_FIELDS}
     values.update(team=list(team), outsource=st.session_state.get("outsource") or [],
-                  insource=st.session_state.get("insource") or [])
+                  insource=st.session_state.get("insource") or [],
+                  retainers=retainers_view.texts(retainers_view.current()))
     scenario = Scenario.from_mapping(values)
     if first_run and st.session_state.get("_pending"):
         st.rerun()

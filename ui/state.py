@@ -149,3 +149,4 @@ def apply_scenario(scenario: Scenario) -> None:
         st.session_state[f"seat_role_{index}"] = role
     st.session_state["outsource"] = list(scenario.outsource)
     st.session_state["insource"] = list(scenario.insource)
+    st.session_state["retainers"] = [retainer.text for retainer in scenario.retainers]

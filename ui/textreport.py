@@ -7,9 +7,10 @@ numbers are written for the language by ui/fmt.py.
 
 from __future__ import annotations
 
-from model import CAPABILITIES, Catalog, Plan
+from model import CAPABILITIES, Catalog, Plan, least_cost, simulate
 from ui.findings import finding_text, seat_label
 from ui.fmt import fit, hours, number, pct, points, sek
+from ui.goalseek_words import answer, quality_floor
 from ui.i18n import N_, _, t
 from ui.problems import problem_text
 from ui.reasons import reason_text
@@ -144,11 +145,27 @@ def finding_lines(plan: Plan, catalog: Catalog, lang: str) -> list[str]:
     return out
 
 
+def goal_lines(plan: Plan, catalog: Catalog, lang: str) -> list[str]:
+    """With a coverage target: what it costs at the least, with any team and with this one."""
+    target = plan.scenario.target_coverage
+    if target <= 0:
+        return []
+    quality = quality_floor(simulate(plan.scenario.replace(target_coverage=0.0), catalog))
+    out = [_(lang, "What does {target} coverage cost?", target=pct(target, lang))]
+    for team in ("free", "keep"):
+        words = answer(least_cost(plan.scenario, catalog, coverage=target, quality=quality, team=team),
+                       plan, catalog, lang)
+        out += [f"  {words.headline}"] + [f"    {line}" for line in words.details]
+    return out
+
+
 def render_text(plan: Plan, catalog: Catalog, lang: str = "en") -> str:
-    """The whole plan: scenario, demand and coverage, assignments, people, cost, limits, findings."""
+    """The whole plan: scenario, demand and coverage, assignments, people, cost, limits, findings,
+    and with a coverage target what it costs at the least."""
     sections = [scenario_lines(plan, catalog, lang), demand_lines(plan, catalog, lang),
                 assignment_lines(plan, catalog, lang), people_lines(plan, catalog, lang),
-                cost_lines(plan, lang), limit_lines(plan, catalog, lang), finding_lines(plan, catalog, lang)]
+                cost_lines(plan, lang), limit_lines(plan, catalog, lang), finding_lines(plan, catalog, lang),
+                goal_lines(plan, catalog, lang)]
     out: list[str] = []
     for section in sections:
         if section:

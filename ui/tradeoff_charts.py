@@ -8,20 +8,26 @@ title and hover text goes through the catalog (ui.i18n); numbers go through ui.f
 from __future__ import annotations
 
 import plotly.graph_objects as go
-from plotly.colors import get_colorscale, sample_colorscale
 
 from model import CAPABILITIES, Catalog, Move, Plan, Sweep, SweepPoint
-from ui.figkit import COLORS, GRID, LEGEND_RIGHT, empty, figure, legend_on_top, vline
+from ui.figkit import BACKGROUND, COLORS, GRID, INK, colorbar_below, empty, figure, rgba, vline
 from ui.fmt import money as fmt_money
 from ui.fmt import msek, pct, points, sek
 from ui.i18n import _, n_, t
+from ui.palette import LEVEL_SCALE, alternative
 
-STRATEGY_COLORS = {"current": "#8C8C8C", "in_house": "#0072B2", "hybrid": "#CC79A7",
-                   "outsourced": "#E69F00"}
-MOVE_COLORS = {"hire": "#0072B2", "budget": "#E69F00", "insource": "#009E73", "outsource": "#CC79A7"}
-FRONTIER_COLOR = "#D55E00"
-BUDGET_LINE_COLOR = "#D62728"
-MAP_SCALE = get_colorscale("Viridis")  # as a list: built unvalidated, the name would reach plotly.js
+# The strategies are plans side by side: greys from dark to light, the current scenario darkest
+# (ui/palette.py). The candidate moves too: a move's kind is the shape of its marker, the moves in
+# the second grey, the chosen one ringed in the theme's ink.
+STRATEGY_ORDER = ("current", "in_house", "hybrid", "outsourced")
+STRATEGY_COLORS = {sid: alternative(index) for index, sid in enumerate(STRATEGY_ORDER)}
+MOVE_COLOR = alternative(1)
+MOVE_SYMBOLS = {"hire": "circle", "budget": "square", "insource": "triangle-up", "outsource": "triangle-down"}
+FRONTIER_COLOR = COLORS["frontier"]
+OVER_BUDGET_COLOR = COLORS["over"]
+MAP_SCALE = LEVEL_SCALE
+MAP_HEIGHT = 700
+COLORBAR_ROOM = 84  # px: a horizontal colour bar with its title and ticks
 PCT_TICKS = (0, 0.25, 0.5, 0.75, 1)
 
 
@@ -135,9 +141,8 @@ def _no_ranges(title: str, lang: str, height: int) -> go.Figure:
 
 
 def _star(point: SweepPoint, x: float, y: float, lang: str) -> dict:
-    return {"type": "scatter", "x": [x], "y": [y], "mode": "markers",
-            "marker": {"symbol": "star", "size": 26, "color": "#FFFFFF",
-                       "line": {"color": "#000000", "width": 2}},
+    return {"type": "scatter", "x": [x], "y": [y], "mode": "markers",  # in ink, like its strategy bars
+            "marker": {"symbol": "star", "size": 26, "color": INK, "line": {"color": BACKGROUND, "width": 2}},
             "name": _(lang, "Current scenario"),
             "text": [point_hover(point, lang)], "hovertemplate": "%{text}<extra></extra>"}
 
@@ -193,21 +198,20 @@ def coverage_map(grid: Sweep, lang: str = "en", *, current: SweepPoint | None = 
         {"type": "heatmap", "x": sizes, "y": budgets, "z": grid.grid("coverage"), "zmin": 0,
          "zmax": 1, "colorscale": MAP_SCALE, "text": hover, "hovertemplate": "%{text}<extra></extra>",
          "name": _(lang, "Coverage"),
-         "colorbar": _pct_axis(lang, title={"text": _(lang, "Coverage"), "side": "right"},
-                               len=0.8, y=0.4)},
+         "colorbar": colorbar_below(_(lang, "Coverage"), **_pct_axis(lang))},
         # the shade, closed along the bottom edge so that it covers whole cells
         {"type": "scatter", "x": line_x + [x_edges[-1], x_edges[0]], "y": line_y + [bottom, bottom],
          "mode": "none", "fill": "toself", "fillcolor": "rgba(255,255,255,0.45)",
          "hoverinfo": "skip", "showlegend": False},
         {"type": "scatter", "x": line_x, "y": line_y, "mode": "lines",
-         "line": {"color": BUDGET_LINE_COLOR, "width": 4}, "hoverinfo": "skip",
+         "line": {"color": OVER_BUDGET_COLOR, "width": 4}, "hoverinfo": "skip",
          "name": _(lang, "In-house cost = budget (below: over budget)")},
     ]
     if best is not None:
         traces.append({
             "type": "scatter", "x": [best.team_size], "y": [best.budget / 1e6], "mode": "markers",
-            "marker": {"symbol": "diamond", "size": 20, "color": COLORS["agency"],
-                       "line": {"color": "#000000", "width": 2}},
+            "marker": {"symbol": "diamond", "size": 20, "color": FRONTIER_COLOR,
+                       "line": {"color": "#FFFFFF", "width": 2}},
             "name": _(lang, "Most coverage at this budget"),
             "text": [point_hover(best, lang)], "hovertemplate": "%{text}<extra></extra>"})
     if current is not None:
@@ -220,12 +224,15 @@ def coverage_map(grid: Sweep, lang: str = "en", *, current: SweepPoint | None = 
         "yaxis": {"title": {"text": _(lang, "Budget (MSEK per year)")},
                   "range": [y_edges[0], y_edges[-1]], "showgrid": False, "zeroline": False},
     }
-    return figure(traces, layout | legend_on_top(120), lang, height=600)
+    # the colour bar along the bottom of the figure, the legend just above it (both below the axis)
+    legend = {"y": COLORBAR_ROOM / MAP_HEIGHT}
+    return figure(traces, layout | {"legend": legend}, lang, height=MAP_HEIGHT)
 
 
 # ---- the frontier ------------------------------------------------------------------------------
 def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en", *,
-                   current: SweepPoint | None = None, budget: float | None = None) -> go.Figure:
+                   current: SweepPoint | None = None, budget: float | None = None,
+                   goal: tuple[float, float, str] | None = None) -> go.Figure:
     """Total cost against coverage: one curve per team size (as the budget grows), the
     efficient mixes (no point gives more coverage for less), the current scenario and budget."""
     title = _(lang, "Cost against coverage: the efficient mixes")
@@ -235,12 +242,12 @@ def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en",
     if front:  # drawn first, as a wide band under the team curves
         traces.append({
             "type": "scatter", "x": [p.total / 1e6 for p in front], "y": [p.coverage for p in front],
-            "mode": "lines+markers", "line": {"color": "rgba(213,94,0,0.45)", "width": 12, "shape": "hv"},
+            "mode": "lines+markers",
+            "line": {"color": rgba(FRONTIER_COLOR, 0.45), "width": 12, "shape": "hv"},
             "marker": {"size": 9, "color": FRONTIER_COLOR},
             "name": _(lang, "Efficient mixes (frontier)"),
             "text": [point_hover(p, lang) for p in front], "hovertemplate": "%{text}<extra></extra>"})
     count = len(grid.team_sizes)
-    shades = sample_colorscale("Blues", [0.4 + 0.6 * i / max(count - 1, 1) for i in range(count)])
     for index, size in enumerate(grid.team_sizes):
         seen, xs, ys, texts = set(), [], [], []
         for point in grid.points[index]:
@@ -252,16 +259,22 @@ def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en",
             ys.append(point.coverage)
             texts.append(point_hover(point, lang))
         traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines+markers",
-                       "name": people(size, lang), "line": {"color": shades[index], "width": 2.5},
+                       "name": people(size, lang),
+                       "line": {"color": alternative(count - 1 - index, max(count, 5)), "width": 2.5},
                        "marker": {"size": 5}, "text": texts,
                        "hovertemplate": "%{text}<extra></extra>"})
     shapes, notes = [], []
     if budget is not None:
-        shape, notes = vline(budget / 1e6, COLORS["capacity"],
-                             f"{_(lang, 'Budget')} {msek(budget, lang)}")
+        shape, notes = vline(budget / 1e6, INK, f"{_(lang, 'Budget')} {msek(budget, lang)}")
         shapes.append(shape)
     if current is not None:
         traces.append(_star(current, current.total / 1e6, current.coverage, lang))
+    if goal is not None:  # the goal seek's answer: (cost SEK a year, coverage, its words)
+        traces.append({"type": "scatter", "x": [goal[0] / 1e6], "y": [goal[1]], "mode": "markers",
+                       "marker": {"symbol": "diamond-open", "size": 22, "color": INK,
+                                  "line": {"color": INK, "width": 3}},
+                       "name": _(lang, "Least cost of the target"), "text": [goal[2]],
+                       "hovertemplate": "%{text}<extra></extra>"})
     layout = {
         "title": {"text": title}, "shapes": shapes, "annotations": notes,
         "xaxis": {"title": {"text": _(lang, "Total cost (MSEK per year)")},
@@ -269,7 +282,7 @@ def frontier_chart(grid: Sweep, front: tuple[SweepPoint, ...], lang: str = "en",
         "yaxis": _pct_axis(lang, title={"text": _(lang, "Coverage")}, range=[0, 1.08],
                            **GRID),
     }
-    return figure(traces, layout | {"legend": LEGEND_RIGHT}, lang, height=600)
+    return figure(traces, layout, lang, height=600 + 26 * ((count + 3) // 3))
 
 
 # ---- strategies --------------------------------------------------------------------------------
@@ -284,7 +297,8 @@ def strategy_coverage_chart(plans: dict[str, Plan], catalog: Catalog, lang: str 
         traces.append({
             "type": "bar", "y": labels, "x": values, "orientation": "h",
             "name": f"{strategy_name(sid, lang)} ({pct(plan.overall_coverage, lang)})",
-            "marker": {"color": STRATEGY_COLORS[sid]}, "customdata": [[pct(v, lang)] for v in values],
+            "marker": {"color": STRATEGY_COLORS[sid]},
+            "customdata": [[pct(v, lang)] for v in values],
             "hovertemplate": f"%{{y}}<br>{strategy_name(sid, lang)}: %{{customdata[0]}}<extra></extra>"})
     layout = {
         "title": {"text": _(lang, "Coverage per capability")},
@@ -292,7 +306,7 @@ def strategy_coverage_chart(plans: dict[str, Plan], catalog: Catalog, lang: str 
         "xaxis": _pct_axis(lang, range=[0, 1.02], **GRID),
         "yaxis": {"autorange": "reversed"},
     }
-    return figure(traces, layout | {"legend": {"y": -0.05}}, lang, height=820)
+    return figure(traces, layout, lang, height=880)
 
 
 def strategy_cost_chart(plans: dict[str, Plan], lang: str = "en") -> go.Figure:
@@ -310,8 +324,7 @@ def strategy_cost_chart(plans: dict[str, Plan], lang: str = "en") -> go.Figure:
     budgets = {plan.cost.budget for plan in plans.values()}
     if len(budgets) == 1:
         budget = budgets.pop()
-        shape, notes = vline(budget / 1e6, BUDGET_LINE_COLOR,
-                             f"{_(lang, 'Budget')} {msek(budget, lang)}")
+        shape, notes = vline(budget / 1e6, INK, f"{_(lang, 'Budget')} {msek(budget, lang)}")
         shapes.append(shape)
     layout = {
         "title": {"text": _(lang, "Cost per year")}, "barmode": "stack",
@@ -320,7 +333,7 @@ def strategy_cost_chart(plans: dict[str, Plan], lang: str = "en") -> go.Figure:
                   **GRID},
         "yaxis": {"autorange": "reversed"},
     }
-    return figure(traces, layout | {"legend": {"y": -0.3}}, lang, height=460)
+    return figure(traces, layout, lang, height=500)
 
 
 # ---- moves -------------------------------------------------------------------------------------
@@ -345,8 +358,8 @@ def moves_chart(moves: tuple[Move, ...], catalog: Catalog, lang: str = "en",
         traces.append({
             "type": "scatter", "x": [m.cost_delta / 1e6 for m in chosen],
             "y": [m.coverage_gain * 100 for m in chosen], "mode": "markers", "name": name,
-            "marker": {"size": 14, "color": MOVE_COLORS[kind], "line": {"color": "#FFFFFF", "width": 1},
-                       "symbol": ["x" if m.adds_critical else "circle" for m in chosen]},
+            "marker": {"size": 14, "color": MOVE_COLOR, "line": {"color": MOVE_COLOR, "width": 1},
+                       "symbol": [MOVE_SYMBOLS[kind] + ("-open" if m.adds_critical else "") for m in chosen]},
             "text": [f"<b>{move_label(m, catalog, lang)}</b><br>"
                      f"{_(lang, 'Coverage')}: {signed_pp(m.coverage_gain, lang)}<br>"
                      f"{_(lang, 'Cost')}: {signed_sek(m.cost_delta, lang)}"
@@ -357,9 +370,9 @@ def moves_chart(moves: tuple[Move, ...], catalog: Catalog, lang: str = "en",
         traces.append({"type": "scatter", "x": [move.cost_delta / 1e6], "y": [move.coverage_gain * 100],
                        "mode": "markers", "hoverinfo": "skip",
                        "marker": {"size": 30, "color": "rgba(0,0,0,0)",
-                                  "line": {"color": FRONTIER_COLOR, "width": 4}},
+                                  "line": {"color": INK, "width": 3}},
                        "name": _(lang, "Chosen move")})
-    axis_line = {"color": COLORS["capacity"], "width": 1}
+    axis_line = {"color": INK, "width": 1}
     unit = _(lang, "pp")
     layout = {
         "title": {"text": title},
@@ -372,4 +385,4 @@ def moves_chart(moves: tuple[Move, ...], catalog: Catalog, lang: str = "en",
         "yaxis": {"title": {"text": _(lang, "Coverage gained ({unit})", unit=unit)},
                   **GRID},
     }
-    return figure(traces, layout | {"legend": LEGEND_RIGHT}, lang, height=460)
+    return figure(traces, layout, lang, height=520)

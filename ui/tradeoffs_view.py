@@ -19,6 +19,7 @@ from model import (
     Sweep,
     SweepPoint,
     next_moves,
+    point_of,
     strategies,
     sweep,
 )
@@ -58,6 +59,21 @@ def cached_moves(scenario: Scenario, catalog: Catalog) -> tuple[Move, ...]:
 @plan_cache(max_entries=128, copies=True)
 def cached_strategies(scenario: Scenario, catalog: Catalog) -> tuple[Strategy, ...]:
     return strategies(scenario, catalog)
+
+
+def most_coverage(column: list[SweepPoint], found: tuple[Strategy, ...],
+                  now: SweepPoint) -> tuple[SweepPoint, str]:
+    """The plan with most coverage at the current budget of everything the page shows: every team
+    size of the map's column at that budget ("map"), every sourcing strategy (its id) and the
+    current plan ("current"). Plans the budget pays for first; then most coverage, then plans
+    without critical findings, the least cost and the smallest team. No card or cell on the page
+    can beat it."""
+    candidates = [(point, "map") for point in column]
+    candidates += [(point_of(strategy.plan), strategy.id) for strategy in found]
+    candidates.append((now, "current"))
+    return min(candidates, key=lambda item: (item[0].over_budget, -round(item[0].coverage, 6),
+                                             item[0].critical > 0, round(item[0].total),
+                                             item[0].team_size, item[1] != "current"))
 
 
 # ---- the map's ranges and the move picker ------------------------------------------------------

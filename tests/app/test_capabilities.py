@@ -78,7 +78,7 @@ def test_scenario_line_follows_the_sidebar():
     broken = sum(1 for element in at.markdown if "broken now" in element.value)
     assert broken > 0
     at.sidebar.slider(key="team_size").set_value(8)
-    at.sidebar.slider(key="budget_sek").set_value(8_000_000)
+    at.sidebar.slider(key="budget_msek").set_value(8.0)
     run(at)
     assert sum(1 for element in at.markdown if "broken now" in element.value) <= broken
     assert page_text(at) != text

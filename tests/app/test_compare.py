@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from model import Scenario, build_catalog
+from model import Scenario, build_catalog, load_catalog, simulate
 from storage import ENV_VAR, ScenarioStore
 from tests.apptest_support import new_app, run
 from tests.db_support import BACKENDS, fresh_database
@@ -79,10 +79,11 @@ def test_save_two_and_compare_them(db_url, db):
     assert set(rows) == {"Lean", "Big team"}
     assert rows["Lean"].scenario.team_size == 2 and rows["Big team"].scenario.team_size == 5
     assert rows["Lean"].note == "Cheapest: freelancers make the content."
+    # the sidebar holds "Big team" now, so it is offered once, by its saved name
+    assert "Current (sidebar)" not in at.multiselect(key="cmp_pick").options
     picks = at.multiselect(key="cmp_pick").value
-    assert picks == ["current", f"saved:{rows['Lean'].id}", f"saved:{rows['Big team'].id}"]
-    at.multiselect(key="cmp_pick").set_value(picks[1:])
-    at = run(at)
+    assert picks == [f"saved:{rows['Lean'].id}", f"saved:{rows['Big team'].id}"]
+    assert at.selectbox(key="cmp_baseline").value == f"saved:{rows['Lean'].id}"
     assert len(at.get("plotly_chart")) == 4
     assert len([m for m in at.metric if m.label == "Coverage"]) == 2
     summary = texts(at.markdown)
@@ -143,7 +144,7 @@ def test_load_a_saved_scenario_into_the_sidebar(db_url, db):
     assert at.slider(key="team_size").value == 1
     at = click(at, "Load into the sidebar")
     assert at.slider(key="team_size").value == 7
-    assert at.slider(key="budget_sek").value == 4_000_000
+    assert at.slider(key="budget_msek").value == 4.0
     assert at.session_state["channels"] == 6
     assert "Loaded “Seven” into the sidebar" in texts(at.success)
     assert at.selectbox(key="cmp_selected").value == saved.id
@@ -211,19 +212,33 @@ def test_a_good_upload_can_be_loaded_and_saved(db_url, db):
 
 
 def test_presentation_view(db_url, db):
-    db.save("Other", Scenario(team_size=4))
+    first = db.save("Agency", Scenario(team_size=2, budget_sek=800_000), note="Buy it all in.")
+    second = db.save("In-house", Scenario(team_size=4, budget_sek=3_000_000))
     at = compare_page()
     at.toggle(key="cmp_present").set_value(True)
     at = run(at)
     html = texts(at.get("html"))
     assert "section[data-testid='stSidebar']" in html and "display: none" in html
+    assert not at.title  # no page title: the option's name is the title
+    # it opens on the saved options compared, the baseline first, under their saved names
+    assert at.segmented_control(key="pv_screen").value == f"saved:{first.id}"
+    assert "class='pv-title'>Agency<" in html and "Buy it all in." in html
+    assert "Current scenario" not in html
     assert html.count("class='pv-value'") == 5
-    assert len(at.get("plotly_chart")) == 3
+    more = len(simulate(Scenario(team_size=2, budget_sek=800_000), load_catalog()).findings) - 3
+    assert html.count("<li class=") == 3 and f"{more} more in the report" in html  # the 3 most severe
+    assert len(at.get("plotly_chart")) == 2
     assert not at.get("dataframe")
+    at.segmented_control(key="pv_screen").set_value(f"saved:{second.id}")
+    at = run(at)
+    html = texts(at.get("html"))
+    assert "class='pv-title'>In-house<" in html and "Against the baseline: Agency" in html
+    assert "class='pv-delta" in html
     at.segmented_control(key="cmp_present_mode").set_value("compare")
     at = run(at)
     assert len(at.get("plotly_chart")) == 2
-    assert texts(at.get("html")).count("class='pv-value'") == 10
+    html = texts(at.get("html"))
+    assert html.count("class='pv-value'") == 10 and html.count("class='pv-row'") == 2
     at.toggle(key="cmp_present").set_value(False)
     at = run(at)
     assert len(at.get("plotly_chart")) == 4
@@ -245,7 +260,7 @@ def test_raci_table_and_downloads(db_url, db):
 
 
 def test_swedish(db_url, db):
-    db.save("Ett", Scenario(team_size=2))
+    db.save("Ett", Scenario(team_size=5, budget_sek=4_000_000))
     at = compare_page({"lang": "sv"})
     assert [title.value for title in at.title] == ["Jämför"]
     assert "Jämför sida vid sida" in [header.value for header in at.subheader]

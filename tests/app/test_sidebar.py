@@ -11,7 +11,7 @@ import pytest
 from model import Scenario, load_catalog
 from model.scenario import SPECS
 from tests.apptest_support import PAGE_FILES, metrics, new_app, run
-from ui.sidebar import WIDGETS
+from ui.sidebar import SHOWN_AS, WIDGETS, to_widget, widget_key
 
 CATALOG = load_catalog()
 PAGES = list(PAGE_FILES)
@@ -56,6 +56,9 @@ CHANGES = {
     "marketing_lead_hours": ({}, 0.0),
     # unpaid hours matter where money is short
     "volunteer_hours": ({"team": "social_media_manager", "budget_sek": "800000"}, 20.0),
+    # a target above what the plan reaches on its own makes it reach further first
+    "target_coverage": ({"team": "social_media_manager", "budget_sek": "2500000",
+                         "inbound_per_week": "400"}, 0.9),
 }
 
 
@@ -69,9 +72,11 @@ def test_moving_each_input_changes_the_plan(name):
     at = run(new_app(start))
     before = plan_view(at)
     sidebar = at.sidebar
-    widget = sidebar.slider(key=name) if WIDGETS[name][0] == "slider" else sidebar.number_input(key=name)
-    assert widget.value != value
-    widget.set_value(value)
+    key = widget_key(name)
+    widget = sidebar.slider(key=key) if WIDGETS[name][0] == "slider" else sidebar.number_input(key=key)
+    shown = to_widget(name, value) if name in SHOWN_AS else value  # MSEK, per cent
+    assert widget.value != shown
+    widget.set_value(shown)
     run(at)
     assert at.session_state[name] == value
     assert plan_view(at) != before
@@ -79,7 +84,7 @@ def test_moving_each_input_changes_the_plan(name):
 
 
 def test_team_composition_change_add_and_remove_seats():
-    at = run(new_app())
+    at = run(new_app({"team_size": "2", "budget_sek": "2000000"}))  # the plan fills both seats
     before = plan_view(at)
     at.sidebar.toggle(key="team_custom").set_value(True)
     run(at)
@@ -95,7 +100,7 @@ def test_team_composition_change_add_and_remove_seats():
     add.click()
     run(at)
     assert at.session_state["team_size"] == 3
-    assert metrics(at)["People"] == "3"
+    assert metrics(at)["Over capacity"].endswith("of 3")
     at.sidebar.button(key="seat_remove_0").click()
     run(at)
     assert at.session_state["team_size"] == 2
@@ -142,7 +147,7 @@ def test_query_parameters_restore_the_scenario():
     assert at.title[0].value == "Kapabiliteter"
     at.switch_page(PAGE_FILES["simulator"])
     run(at)
-    assert metrics(at)["Personer"] == "3"
+    assert metrics(at)["Över kapacitet"].endswith("av 3")
     assert Scenario.from_query_params(_query_of(at.code[0].value)) == expected
     assert not at.sidebar.warning  # a clean link gives no note
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
-from model import Scenario, load_catalog, simulate
+from model import Scenario, for_plan, load_catalog, simulate
 from tests.apptest_support import metrics, new_app, run
 from ui.findings import finding_text
 from ui.fmt import msek, pct
@@ -19,9 +19,9 @@ from ui.planview import ordered_findings
 
 CATALOG = load_catalog()
 PRESETS = list(CATALOG.presets)
-HEADLINES_EN = ["Coverage", "Cost / budget per year", "In-house / external", "People", "Critical findings"]
-HEADLINES_SV = ["Täckning", "Kostnad / budget per år", "Internt / externt", "Personer",
-                "Kritiska iakttagelser"]
+HEADLINES_EN = ["Coverage", "Quality (fit)", "Not done (h/week)", "Cost / least cost", "Over capacity"]
+HEADLINES_SV = ["Täckning", "Kvalitet (matchning)", "Ogjort (h/vecka)", "Kostnad / lägsta kostnad",
+                "Över kapacitet"]
 
 
 def chart_specs(at) -> dict[str, dict]:
@@ -40,13 +40,14 @@ def test_default_page_shows_the_plan():
     shown = metrics(at)
     assert list(shown) == HEADLINES_EN
     assert shown["Coverage"] == pct(plan.overall_coverage)
-    assert shown["Cost / budget per year"] == f"{plan.cost.total / 1e6:.1f} / {msek(plan.cost.budget)}"
-    assert shown["People"] == "2"
-    assert shown["Critical findings"] == str(plan.count("critical"))
+    least = for_plan(plan, CATALOG).cost
+    assert shown["Cost / least cost"] == f"{plan.cost.total / 1e6:.1f} / {msek(least)}"
+    assert shown["Over capacity"] == "0 of 1"  # a solo manager by default
+    assert shown["Not done (h/week)"] == f"{sum(plan.uncovered.values()):.1f}"
+    assert shown["Quality (fit)"] == f"{plan.overall_quality:.2f}"
     titles = list(chart_specs(at))
-    assert titles == ["Coverage per capability", "Cost against budget (SEK per year)",
-                      "Load per person against capacity (h/week)",
-                      "Who does what: capability → provider (h/week)"]
+    assert titles == ["Coverage per capability", "Cost against budget", "Load per person against capacity",
+                      "Who does what"]  # the units and the rest on a second line (ui.figkit.split_title)
     # the findings, most severe first, each with its advice
     alerts = [box for box in at.main if box.type in ("error", "warning", "info")]
     boxes = [box.value for box in alerts if "Advice:" in box.value]
@@ -71,7 +72,7 @@ def test_default_page_shows_the_plan():
 
 def test_load_chart_marks_coordination_and_capacity():
     at = run(new_app({"team_size": "1", "budget_sek": "1500000"}))
-    spec = chart_specs(at)["Load per person against capacity (h/week)"]
+    spec = chart_specs(at)["Load per person against capacity"]
     person = simulate(Scenario(team_size=1, budget_sek=1_500_000), CATALOG).people[0]
     assert person.coordination_hours > 0 and person.utilisation <= 1 + 1e-9  # capacity is hard
     names = [trace.get("name") for trace in spec["data"]]
@@ -117,7 +118,7 @@ def test_every_preset_in_both_languages(preset, lang):
     shown = metrics(at)
     assert list(shown) == (HEADLINES_SV if lang == "sv" else HEADLINES_EN)
     assert list(shown.values())[0] == pct(plan.overall_coverage, lang)
-    assert list(shown.values())[3] == str(len([p for p in plan.people if p.in_team]))
+    assert list(shown.values())[4].endswith(str(len([p for p in plan.people if p.in_team])))
     assert len(at.get("plotly_chart")) == 4
     query = share_query(at)
     assert query["lang"] == [lang]
@@ -139,24 +140,25 @@ def test_deltas_against_the_preset_and_the_previous_scenario():
     assert all(metric.delta in ("", None) for metric in at.metric)  # nothing to compare with yet
     at.sidebar.selectbox(key="preset_choice").set_value("solo_manager")
     run(at)
-    at.sidebar.slider(key="budget_sek").set_value(3_000_000)
+    at.sidebar.slider(key="budget_msek").set_value(3.0)
     run(at)
     at.sidebar.slider(key="team_size").set_value(2)
     run(at)
-    people = next(metric for metric in at.metric if metric.label == "People")
-    assert people.value == "2" and people.delta == "+1"  # against the preset's single seat
-    assert "against the preset" in people.proto.delta_description
-    at.segmented_control(key="delta_against").set_value("previous")
-    run(at)
-    people = next(metric for metric in at.metric if metric.label == "People")
-    assert people.delta == "+1" and "previous scenario" in people.proto.delta_description
+    coverage = next(metric for metric in at.metric if metric.label == "Coverage")
+    assert coverage.delta.startswith("+")  # against the preset's single seat and smaller budget
+    assert "against the preset" in coverage.proto.delta_description
+    assert next(metric for metric in at.metric if metric.label == "Over capacity").value.endswith("of 2")
     cost = next(metric for metric in at.metric if metric.label.startswith("Cost"))
     assert cost.delta.startswith("+") and cost.proto.color == MetricProto.MetricColor.RED  # inverse
+    at.segmented_control(key="delta_against").set_value("previous")
+    run(at)
+    coverage = next(metric for metric in at.metric if metric.label == "Coverage")
+    assert coverage.delta in ("", None) or "previous scenario" in coverage.proto.delta_description
     at.sidebar.slider(key="team_size").set_value(4)
     run(at)
-    people = next(metric for metric in at.metric if metric.label == "People")
     # the workload keeps two people busy: the third and fourth seats stay empty, and say so
-    assert people.value == "2 of 4" and people.delta in ("", None)
+    assert next(metric for metric in at.metric if metric.label == "Over capacity").value.endswith("of 2")
+    assert any("fills 2 of the 4 seats" in box.value for box in at.info)
 
 
 def test_csv_download_holds_the_plan():
@@ -186,7 +188,7 @@ def test_share_link_reopens_the_same_figures():
     first = run(new_app({"lang": "sv"}))
     first.sidebar.slider(key="team_size").set_value(4)
     run(first)
-    first.sidebar.slider(key="budget_sek").set_value(3_500_000)
+    first.sidebar.slider(key="budget_msek").set_value(3.5)
     run(first)
     query = share_query(first)
     assert query["team_size"] == ["4"] and query["budget_sek"] == ["3500000"] and query["lang"] == ["sv"]
@@ -234,7 +236,7 @@ def test_a_plan_with_all_work_done_says_nothing_binds_it():
 def test_a_plan_that_small_steps_do_not_help_says_so_without_guessing_why():
     from ui.planview import limits_summary
 
-    plan = simulate(Scenario(budget_sek=1_500_000), CATALOG)
+    plan = simulate(Scenario(team_size=2, budget_sek=1_500_000), CATALOG)
     assert plan.overall_coverage < 1 and plan.limits.budget_gain <= 1e-6
     assert all(gain <= 1e-6 for gain in plan.limits.seat_gain.values())
     assert limits_summary(plan, CATALOG, "en").startswith("Neither a little more money nor one more hour")

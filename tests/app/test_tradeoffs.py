@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from model import Scenario, load_catalog
+from model import Scenario, load_catalog, sweep
 from model.tradeoffs import next_moves, strategy_scenarios
 from tests.apptest_support import metrics, new_app, run
 
@@ -42,7 +42,7 @@ def test_page_in_english():
     assert {"Now", "Most coverage with this budget", "Next best move"} <= set(metrics(at))
     specs = _chart_specs(at)
     titles = [spec["layout"]["title"]["text"] for spec in specs]
-    assert titles == ["Coverage by team size and budget", "Cost against coverage: the efficient mixes",
+    assert titles == ["Coverage by team size and budget", "Cost against coverage",
                       "Coverage per capability", "Cost per year", "Every candidate move"]
     heatmap = specs[0]["data"][0]
     assert heatmap["type"] == "heatmap" and len(heatmap["x"]) == 13 and len(heatmap["y"]) == 41
@@ -138,7 +138,49 @@ def test_extreme_ranges_never_break_the_page(team_range, budget_range, points):
 def test_moving_the_sidebar_budget_reruns_the_page():
     at = run(new_app({"budget_sek": "1500000"}, page="tradeoffs"))  # short of money: more helps
     before = metrics(at)["Now"]
-    at.slider(key="budget_sek").set_value(3_500_000)
+    at.slider(key="budget_msek").set_value(3.5)
     run(at)
     assert at.session_state["_context"].scenario.budget_sek == 3_500_000
     assert metrics(at)["Now"] != before
+
+
+HEADLINE_CASES = [
+    {},
+    {"team": ["social_media_manager"], "budget_sek": "2500000", "inbound_per_week": "400",
+     "posts_per_week": "15", "ad_spend_sek_month": "80000", "influencers": "3", "org_size": "250"},
+    {"team_size": "0", "budget_sek": "600000"},
+    {"team_size": "3", "budget_sek": "1500000"},
+    {"team_size": "5", "budget_sek": "8000000", "posts_per_week": "60", "inbound_per_week": "3000"},
+    {"team": ["community_manager", "community_manager"], "budget_sek": "2000000"},
+    {"team_size": "1", "budget_sek": "300000", "posts_per_week": "20", "inbound_per_week": "300"},
+    {"team_size": "2", "budget_sek": "4000000", "insource": ["create", "community"]},
+    {"team_size": "2", "budget_sek": "3000000", "outsource": ["create", "advertise", "analyze"]},
+    {"team": ["head_of_social", "social_media_manager", "community_manager", "graphic_designer"],
+     "budget_sek": "4000000", "influencers": "5", "ad_spend_sek_month": "150000"},
+    {"team_size": "1", "budget_sek": "1200000", "video_share": "0.8", "posts_per_week": "25"},
+    {"team_size": "4", "budget_sek": "2500000", "marketing_lead_hours": "0", "volunteer_hours": "20"},
+]
+
+
+def _share(text: str) -> float:
+    return float(text.replace("%", "").replace("\xa0", "").strip()) / 100
+
+
+@pytest.mark.parametrize("query", HEADLINE_CASES, ids=[str(i) for i in range(len(HEADLINE_CASES))])
+def test_the_most_coverage_headline_is_never_beaten_on_the_page(query):
+    """"Most coverage with this budget" is at least every strategy card and every team size of the
+    map at the current budget (the page never contradicts its own headline)."""
+    at = run(new_app(query, page="tradeoffs", timeout=120))
+    shown = {metric.label: metric.value for metric in at.metric}
+    most = _share(shown["Most coverage with this budget"])
+    cards = [_share(metric.value) for metric in at.metric if metric.label == "Coverage"]
+    over = [metric for metric in at.metric if metric.label == "Coverage (over budget)"]
+    assert len(cards) + len(over) == 4
+    assert all(card <= most + 0.005 for card in cards), (most, cards)
+    scenario = Scenario.from_query_params(query)
+    assert _share(shown["Now"]) <= most + 0.005
+    budget = scenario.budget_sek
+    lows, highs = at.session_state["to_team_range"]
+    column = sweep(scenario, CATALOG, tuple(range(lows, highs + 1)), (budget,))
+    affordable = [row[0].coverage for row in column.points if not row[0].over_budget]
+    assert all(cell <= most + 0.005 for cell in affordable)

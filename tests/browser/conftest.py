@@ -4,6 +4,7 @@ database file, and stopped at the end."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -70,6 +71,16 @@ def wait_ready(page, timeout: float = 60_000) -> None:
 
 def open_app(page, url: str) -> None:
     page.goto(url)
+    wait_ready(page)
+
+
+def skip_first_visit(page) -> None:
+    """Close the first visit's step ("Describe your organisation", shown when the Simulator opens
+    without a scenario in the link) with its Skip button."""
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for()
+    dialog.get_by_role("button", name=re.compile(r"^(Skip|Hoppa över)$")).click()
+    dialog.wait_for(state="detached")
     wait_ready(page)
 
 

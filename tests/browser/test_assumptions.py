@@ -21,8 +21,8 @@ ROW_PX = 35
 
 
 def cost_msek(page) -> str:
-    """The total of the Simulator's headline 'Cost / budget per year' ('2.1 / 6.0 MSEK' -> '2.1')."""
-    metric = page.locator("[data-testid='stMetric']", has_text="Cost / budget")
+    """The total of the Simulator's headline 'Cost / least cost' ('2.1 / 1.8 MSEK' -> '2.1')."""
+    metric = page.locator("[data-testid='stMetric']", has_text="Cost / least cost")
     text = metric.locator("[data-testid='stMetricValue']").inner_text()
     return re.match(r"\s*([\d.]+)\s*/", text).group(1)
 
@@ -86,7 +86,7 @@ def test_edit_a_salary_and_see_the_simulator_cost_change(page, app_url):
     assert_no_exception(page)
     screenshot(page, "assumptions-edited")
     go_to(page, "Simulator")
-    expect(page.locator("[data-testid='stMetric']", has_text="Cost / budget")).to_contain_text(
+    expect(page.locator("[data-testid='stMetric']", has_text="Cost / least cost")).to_contain_text(
         f"{expected_msek(edited)} /")
     assert cost_msek(page) == expected_msek(edited)
     assert_no_exception(page)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import assert_no_exception, open_app, screenshot, wait_ready
+from tests.browser.conftest import assert_no_exception, open_app, screenshot, skip_first_visit, wait_ready
 
 TALL = {"width": 1400, "height": 3300}
 
@@ -34,16 +34,16 @@ def nudge(page, label: str, key: str = "ArrowRight", times: int = 1) -> None:
 
 def test_slider_changes_url_and_headline(page, app_url):
     # a workload and budget that keep a third person busy (the solver fills up to team_size seats)
-    open_app(page, f"{app_url}/?budget_sek=4000000&posts_per_week=20&inbound_per_week=400")
+    open_app(page, f"{app_url}/?team_size=2&budget_sek=4000000&posts_per_week=20&inbound_per_week=400")
     before = headline(page)
-    assert before["People"] == "2"
+    assert before["Over capacity"].endswith("of 2")
     nudge(page, "In-house team (people)")
     page.wait_for_url(re.compile(r"team_size=3"))
     page.wait_for_function("() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
-                           ".some(e => e.innerText.trim() === '3')")
+                           ".some(e => e.innerText.trim().endsWith('of 3'))")
     after = headline(page)
-    assert after["People"] == "3"
-    assert after["Cost / budget per year"] != before["Cost / budget per year"] or \
+    assert after["Over capacity"].endswith("of 3")
+    assert after["Cost / least cost"] != before["Cost / least cost"] or \
         after["Coverage"] != before["Coverage"]
     assert "team_size=3" in page.locator("[data-testid='stCode'] code").inner_text()
     assert_no_exception(page)
@@ -51,12 +51,13 @@ def test_slider_changes_url_and_headline(page, app_url):
 
 def test_language_switch(page, app_url):
     open_app(page, app_url)
+    skip_first_visit(page)
     page.locator("[data-testid='stSidebar']").get_by_text("Svenska", exact=True).click()
     wait_ready(page)
     page.wait_for_url(re.compile(r"lang=sv"))
     page.get_by_text("Täckning", exact=True).wait_for()
     labels = set(headline(page))
-    assert {"Täckning", "Personer", "Kritiska iakttagelser"} <= labels
+    assert {"Täckning", "Kvalitet (matchning)", "Över kapacitet"} <= labels
     assert page.get_by_text("Iakttagelser och råd").count() == 1
     sidebar = page.locator("[data-testid='stSidebar']")
     assert sidebar.get_by_role("slider", name="Internt team (personer)").count() == 1
@@ -70,6 +71,8 @@ def test_page_screenshots(browser, app_url, path, lang):
     page = context.new_page()
     try:
         open_app(page, f"{app_url}/{path}?lang={lang}")
+        if not path:
+            skip_first_visit(page)
         page.locator("[data-testid='stHeading'] h1").first.wait_for()
         if not path:
             page.locator(".js-plotly-plot").nth(3).wait_for()
@@ -90,8 +93,8 @@ def test_language_defaults_from_the_browser_locale(browser, app_url):
     try:
         open_app(page, f"{app_url}/capabilities")
         page.get_by_text("Kapabiliteter", exact=True).first.wait_for()
-        page.locator("[data-testid='stSidebar']").get_by_text("Årsbudget (kr)").wait_for()
-        assert page.locator("[data-testid='stSidebar']").get_by_text("Årsbudget (kr)").count() == 1
+        page.locator("[data-testid='stSidebar']").get_by_text("Årsbudget (mnkr)").wait_for()
+        assert page.locator("[data-testid='stSidebar']").get_by_text("Årsbudget (mnkr)").count() == 1
         assert_no_exception(page)
     finally:
         context.close()

@@ -10,7 +10,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from model import Scenario, load_catalog
 from model.tradeoffs import next_moves
-from tests.browser.conftest import assert_no_exception, open_app, screenshot, wait_ready
+from tests.browser.conftest import assert_no_exception, open_app, screenshot, skip_first_visit, wait_ready
 from ui.fmt import pct
 
 TALL = {"width": 1400, "height": 4600}  # the main area scrolls inside the page: grow the window
@@ -42,6 +42,7 @@ def test_applying_the_best_move_changes_the_url_and_the_simulator(page, app_url)
     assert expected  # the move changes something a link can carry
 
     open_app(page, f"{app_url}/")
+    skip_first_visit(page)
     simulator_before = page.locator("[data-testid='stMain']").inner_text()
     _go(page, "Trade-offs")
     assert urlparse(page.url).path == "/tradeoffs"

@@ -304,7 +304,7 @@ def test_the_same_input_gives_the_same_plan(catalog):
 # ---- reasons and limits ------------------------------------------------------------------------------
 REASONS = {"kept_in_house_rule", "kept_in_house_choice", "best_fit", "in_house_time_paid", "unpaid_time",
            "stretch",
-           "outsourced_choice", "bought_nobody_in_house", "bought_team_busy", "bought_better_fit"}
+           "outsourced_choice", "bought_nobody_in_house", "bought_team_busy", "bought_better_fit", "retained"}
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)

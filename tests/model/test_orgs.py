@@ -336,7 +336,7 @@ def ads_are_run(plan, catalog):
     """Media money that is spent anyway is not left without anyone running the ads while the
     budget buys other work (guidance 7)."""
     spend, need = plan.scenario.ad_spend_sek_month, plan.demand["advertise"]
-    if spend < 20_000 or need <= TOL or plan.coverage["advertise"] >= 0.5:
+    if spend < 20_000 or need <= TOL or plan.coverage["advertise"] >= 0.5 - TOL:
         return []
     rate = min(p.rate_sek_hour for p in catalog.providers.values()
                if p.fit.get("advertise", 0.0) >= catalog.settings.min_fit)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model import FIELD_SPECS, Scenario, load_catalog, simulate
-from model.vocab import CAPABILITIES, ROLES
+from model.vocab import CAPABILITIES, PROVIDERS, ROLES
 
 CATALOG = load_catalog()  # module level: hypothesis runs each example without fixtures
 TOL = 1e-4  # the solver's own tolerances: 0.01 percentage points
@@ -26,7 +26,15 @@ def value_strategy(spec) -> st.SearchStrategy:
     if spec.kind == "roles":
         return st.one_of(st.just(()), st.lists(st.sampled_from(ROLES), min_size=1, max_size=12)
                          .map(tuple))
+    if spec.kind == "retainers":
+        return st.one_of(st.just(()), st.lists(retainers, max_size=2).map(tuple))
     return st.lists(st.sampled_from(CAPABILITIES), unique=True).map(tuple)
+
+
+retainers = st.builds(
+    lambda provider, scope, fee: f"{provider}:{'+'.join(scope)}:{fee}",
+    st.sampled_from(PROVIDERS), st.lists(st.sampled_from(CAPABILITIES), min_size=1, max_size=3, unique=True),
+    st.integers(0, 200_000))
 
 
 @st.composite
@@ -56,12 +64,15 @@ def test_assigned_hours_never_exceed_demand(scenario):
 @given(scenarios())
 def test_external_spend_stays_within_what_the_budget_leaves(scenario):
     plan = simulate(scenario, CATALOG)
-    left = max(scenario.budget_sek - plan.cost.in_house, 0.0)
-    assert plan.cost.external <= left + TOL
+    retained = sum(use.fee_sek_year for use in plan.retainers)  # paid as given, whatever the budget
+    left = max(scenario.budget_sek - plan.cost.in_house - retained, 0.0)
+    assert plan.cost.external <= retained + left + TOL
     assert math.isclose(plan.cost.total, plan.cost.in_house + plan.cost.external, abs_tol=TOL)
-    if plan.cost.in_house > scenario.budget_sek:
-        assert plan.cost.external == 0
-        assert "in_house_over_budget" in {f.rule_id for f in plan.findings}
+    if plan.cost.in_house + retained > scenario.budget_sek:
+        assert plan.cost.external <= retained + TOL
+        said = {f.rule_id for f in plan.findings}
+        assert ("in_house_over_budget" if plan.cost.in_house > scenario.budget_sek
+                else "retainers_over_budget") in said
 
 
 @PROPERTY
@@ -139,7 +150,8 @@ def test_choices_and_rules_are_honoured(scenario):
     else:  # the solver fills up to team_size seats, never beyond the budget, and says so
         filled = sum(1 for p in plan.people if p.in_team)
         assert filled <= scenario.team_size
-        assert plan.cost.total <= scenario.budget_sek + 0.01
+        retained = sum(use.fee_sek_year for use in plan.retainers)  # paid as given
+        assert plan.cost.total <= max(scenario.budget_sek, retained) + 0.01
         assert (filled < scenario.team_size) == ("team_not_filled" in {f.rule_id for f in plan.findings})
 
 
@@ -161,3 +173,19 @@ def test_one_more_hire_with_its_cost_never_makes_the_plan_worse(scenario, role):
     assert rich.objective >= poor.objective - TOL
     if rich.objective <= poor.objective + TOL:
         assert rich.overall_coverage >= poor.overall_coverage - TOL
+
+
+@PROPERTY
+@given(scenarios())
+def test_a_plan_without_warnings_has_most_work_done_and_nobody_over_capacity(scenario):
+    """The headline "0 critical, 0 warnings" never stands beside less than 60 % of the work done
+    or anyone over capacity; a capability below a quarter done, or less than 40 % of all work,
+    is critical."""
+    plan = simulate(scenario, CATALOG)
+    severities = {finding.severity for finding in plan.findings}
+    if not severities & {"warning", "critical"}:
+        assert plan.overall_coverage >= 0.6 - TOL
+        assert all(person.utilisation <= 1.0 + TOL for person in plan.people)
+    if plan.overall_coverage < 0.4 - TOL or any(
+            plan.coverage[cap] < 0.25 - TOL for cap in CAPABILITIES if plan.demand[cap] > 0):
+        assert "critical" in severities

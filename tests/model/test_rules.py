@@ -71,7 +71,8 @@ CASES: dict[str, tuple[str, Scenario, dict | None, Scenario]] = {
     "analysis_two_kinds": (
         "warning", Scenario(team=("social_media_manager",), budget_sek=800_000),
         {"capability": "analyze"},
-        Scenario(team=("social_media_manager", "web_analyst"), marketing_lead_hours=6)),
+        Scenario(team=("social_media_manager", "web_analyst"), marketing_lead_hours=6,
+                 budget_sek=2_000_000)),
     "one_person_cannot_do_everything": (
         "warning", Scenario(team=("social_media_manager",), budget_sek=800_000), {"seat": "S1"},
         Scenario(team_size=4, budget_sek=RICH)),
@@ -82,8 +83,11 @@ CASES: dict[str, tuple[str, Scenario, dict | None, Scenario]] = {
     "seat_underused": (
         "info", Scenario(team=("social_media_manager", "community_manager", "web_analyst", "web_analyst"),
                          budget_sek=6_000_000), {"seat": "S4"}, DEFAULT),
+    "most_work_done": (
+        "warning", Scenario(team=("social_media_manager",), budget_sek=1_000_000, posts_per_week=15),
+        {}, Scenario(team=("social_media_manager",), budget_sek=RICH)),
     "work_uncovered": (
-        "warning", Scenario(team=("social_media_manager",), budget_sek=800_000),
+        "warning", Scenario(team=("social_media_manager",), budget_sek=1_000_000),
         {"capability": "create"}, Scenario(team=("social_media_manager",), budget_sek=RICH)),
     "community_close_to_marketing": (
         "warning", Scenario(team=("social_media_manager",), budget_sek=5_000_000, channels=5,
@@ -91,12 +95,22 @@ CASES: dict[str, tuple[str, Scenario, dict | None, Scenario]] = {
         {"capability": "community"},
         Scenario(team=("social_media_manager", "community_manager"), inbound_per_week=400)),
     "messages_unanswered": (
-        "warning", Scenario(team=("social_media_manager",), budget_sek=1_000_000, inbound_per_week=600),
+        "warning", Scenario(team=("social_media_manager",), budget_sek=2_000_000, inbound_per_week=600),
         {"capability": "community"},
         Scenario(team=("social_media_manager", "community_manager"), inbound_per_week=150)),
     "team_not_filled": (
         "info", Scenario(team_size=4, budget_sek=1_000_000), None,
         Scenario(team_size=2, budget_sek=4_000_000)),
+    "retainers_over_budget": (
+        "critical", Scenario(team=("social_media_manager",), budget_sek=1_000_000,
+                             retainers=("community_agency:community:40000",)),
+        {}, Scenario(team=("social_media_manager",), budget_sek=2_000_000,
+                     retainers=("community_agency:community:40000",))),
+    "retainer_idle": (
+        "warning", Scenario(team=("social_media_manager",), budget_sek=3_000_000, inbound_per_week=20,
+                            retainers=("community_agency:community:100000",)),
+        {"seat": "R1"}, Scenario(team=("social_media_manager",), budget_sek=3_000_000, inbound_per_week=600,
+                                 retainers=("community_agency:community:40000",))),
     "in_house_over_budget": (
         "critical", Scenario(team=("social_media_manager", "community_manager"), budget_sek=1_000_000),
         None, DEFAULT),
@@ -313,3 +327,18 @@ def test_a_registered_kind_can_be_used_from_data(raw_catalog):
         assert (caught.value.key, caught.value.problem.code) == ("params.min_people", "number.not_whole")
     finally:
         KINDS.pop(name, None)
+
+
+@pytest.mark.parametrize("rule_id, scenario", [
+    ("most_work_done", Scenario(team=("social_media_manager",), budget_sek=1_000_000,
+                                posts_per_week=15, inbound_per_week=400)),
+    ("messages_unanswered", Scenario(team=("social_media_manager",), budget_sek=1_000_000,
+                                     posts_per_week=15, inbound_per_week=400)),
+    ("work_uncovered", Scenario(team=("social_media_manager",), budget_sek=800_000,
+                                posts_per_week=15, inbound_per_week=400)),
+])
+def test_coverage_far_below_its_minimum_is_critical(catalog, rule_id, scenario):
+    plan = simulate(scenario, catalog)
+    assert "critical" in {f.severity for f in plan.findings if f.rule_id == rule_id}
+    rule = next(rule for rule in catalog.rules if rule.id == rule_id)
+    assert rule.severity == "warning"  # escalated by critical_below, not by the rule's own severity

@@ -131,6 +131,10 @@ def test_from_query_params_never_raises(params):
 
 
 def _last(value, kind):
+    """The value from_query_params hands on for a field of this kind."""
+    if kind == "retainers":
+        items = value if isinstance(value, list | tuple) else [value]
+        return [str(item) for item in items if str(item).strip()]
     if kind in ("roles", "capabilities"):
         items = value if isinstance(value, list | tuple) else [value]
         return [part for item in items for part in str(item).split(",") if part]

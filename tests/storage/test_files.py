@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from model import Scenario, ScenarioError, simulate
 from model.scenario import FIELD_SPECS
-from model.vocab import CAPABILITIES, ROLES
+from model.vocab import CAPABILITIES, PROVIDERS, ROLES
 from storage import MAX_SCENARIO_BYTES, read_scenario_file, scenario_file_text
 from ui.problems import error_lines
 
@@ -28,6 +28,10 @@ def _field(spec):
         return st.floats(spec.low, spec.high, allow_nan=False, allow_infinity=False)
     if spec.kind == "roles":
         return st.lists(st.sampled_from(ROLES), max_size=8).map(tuple)
+    if spec.kind == "retainers":
+        one = st.builds(lambda provider, cap, fee: f"{provider}:{cap}:{fee}", st.sampled_from(PROVIDERS),
+                        st.sampled_from(CAPABILITIES), st.integers(0, 2_000_000))
+        return st.lists(one, max_size=2).map(tuple)
     return st.lists(st.sampled_from(CAPABILITIES), unique=True, max_size=4).map(tuple)
 
 

@@ -45,8 +45,8 @@ def test_default_scenario_as_text():
     text = result.stdout
     for heading in ("Demand and coverage", "Assignments", "People", "Cost per year", "Findings"):
         assert heading in text
-    assert "Social Media Manager" in text and "Advice:" in text and "[INFO]" in text
-    assert "2,000,000" in text and result.stderr == ""
+    assert "Social Media Manager" in text and "Advice:" in text and "[WARNING]" in text
+    assert "1,200,000" in text and result.stderr == ""
 
 
 def test_flags_as_json_equal_simulate():

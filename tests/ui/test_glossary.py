@@ -131,6 +131,10 @@ def test_slider_formats_follow_the_language() -> None:
     assert fmt.slider_format("en", "number", 1) == "%.1f"
     assert fmt.slider_format("sv", "number", 1) == "localized"  # sprintf.js has no decimal comma
     assert fmt.slider_format("sv", "percent") == "percent"
+    assert fmt.slider_format("en", "decimal") == "%g"  # 4, 4.5, 2.15: only the decimals it has
+    assert fmt.slider_format("sv", "decimal") == "localized"
+    assert fmt.slider_format("en", "percent100") == "%g%%"
+    assert fmt.slider_format("sv", "percent100") == f"%g{NBSP}%%"
     with pytest.raises(ValueError):
         fmt.slider_format("sv", "weeks")
 
@@ -163,6 +167,14 @@ def test_slider_formats_render_in_the_browser_as_fmt_writes_them(tmp_path: Path)
     expected = [fmt.sek(value, lang) if kind == "money" else fmt.number(value, lang)
                 for lang, kind, value in cases]
     assert rendered == expected
+    # MSEK and hours in English with only the decimals they have; a 0..100 share as `pct` writes it
+    shares = [("en", 30), ("sv", 30), ("sv", 5), ("en", 100)]
+    argument = json.dumps([[fmt.slider_format("en", "decimal"), value] for value in (4, 4.5, 2.15, 0)]
+                          + [[fmt.slider_format(lang, "percent100"), value] for lang, value in shares])
+    out = subprocess.run(["node", "-e", script, argument], cwd=tmp_path, capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert json.loads(out.stdout) == ["4", "4.5", "2.15", "0"] + [fmt.pct(value / 100, lang)
+                                                                  for lang, value in shares]
 
 
 def test_share_axes_are_written_in_the_language() -> None:

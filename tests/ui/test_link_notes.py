@@ -41,7 +41,7 @@ def test_upload_problems_are_swedish(text):
 def test_sidebar_shows_the_notes_in_swedish():
     at = run(new_app({"team_size": "abc", "lang": "sv"}))
     warnings = [str(w.value) for w in at.sidebar.warning]
-    expected = "team_size: förväntade ett tal, fick 'abc'; standardvärdet 2 används"
+    expected = "team_size: förväntade ett tal, fick 'abc'; standardvärdet 1 används"
     assert any(expected in w for w in warnings), warnings
 
 

@@ -115,7 +115,7 @@ def test_strategy_figures_have_one_series_per_strategy():
     assert len(coverage.data) == 4 and len(coverage.data[0].x) == 8  # influencers: no demand
     cost = strategy_cost_chart(plans, "sv")
     assert [trace.name for trace in cost.data] == ["Internt", "Byrå", "Frilans"]
-    assert cost.layout.shapes[0].x0 == 2.0  # the budget line, MSEK
+    assert cost.layout.shapes[0].x0 == 1.2  # the budget line at the default budget, MSEK
 
 
 def test_strategy_coverage_leaves_out_capabilities_without_demand():
