@@ -18,7 +18,7 @@ user's insource/outsource choices. A fit below settings.min_fit never works.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .catalog import Catalog
 from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Limits, Person, Plan, RetainerUse
@@ -180,6 +180,7 @@ class Built:
     budget_offset: float  # the bought-work budget is max(0, budget - budget_offset)
     penalty: dict[int, float]  # work column -> the rules' penalty in points an hour
     value_cols: set[int]  # reward columns of the work's value (tranches) and the user's target
+    target_short: int | None = None  # hours short of the user's coverage target
 
 
 def _allowed(unit: Unit, cap: str, scenario: Scenario, policy: Policy, settings) -> bool:
@@ -314,11 +315,12 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
             program.row({**dict.fromkeys(cols, 1.0), short: 1.0}, low=target)
 
     total = sum(pools["other"] + pools["video"] for pools in demand.values())
+    target_short = None
     if scenario.target_coverage > 0 and total > EPS and work:  # the user's coverage target comes
         # first (10 points an hour short of it), as far as the budget and the people allow
-        short = program.var(cost=-FLOOR_PENALTY)
-        value_cols.add(short)
-        program.row({**dict.fromkeys((col for _, _, _, col in work), 1.0), short: 1.0},
+        target_short = program.var(cost=-FLOOR_PENALTY)
+        value_cols.add(target_short)
+        program.row({**dict.fromkeys((col for _, _, _, col in work), 1.0), target_short: 1.0},
                     low=scenario.target_coverage * total)
 
     for cap in CAPABILITIES:  # concave value: the first parts of each capability count more
@@ -390,7 +392,7 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
 
     program.integral = integral
     return Built(program, work, order, heads, capacity_rows, budget_row, coordination_row, offset,
-                 penalty, value_cols)
+                 penalty, value_cols, target_short)
 
 
 # ---- step 4: from the solution to seats and lines ------------------------------------------------
@@ -731,7 +733,18 @@ class Solved:
 
 
 def solve(scenario: Scenario, catalog: Catalog) -> Solved:
-    """The programme of a scenario, solved."""
+    """The programme of a scenario, solved. A coverage target shapes the plan only where the
+    budget and the people can meet it in full: one out of reach would only trade fit for cheap
+    hours without reaching it, so the plan is then the one without a target (and the Simulator
+    says what the target costs)."""
+    solved = _solve(scenario, catalog)
+    short = solved.built.target_short
+    if short is not None and solved.solution.values[short] > 1e-6:
+        return _solve(replace(scenario, target_coverage=0.0), catalog)
+    return solved
+
+
+def _solve(scenario: Scenario, catalog: Catalog) -> Solved:
     demand = compute_demand(scenario, catalog)
     demand_hours = {cap: sum(pools.values()) for cap, pools in demand.items()}
     units, providers = build_units(scenario, catalog)

@@ -30,6 +30,7 @@ from .engine import (
     build_program,
     build_units,
     compute_demand,
+    retainer_units,
     team_roles,
 )
 from .plan import Plan
@@ -114,8 +115,8 @@ def _balance_rows(built, demand, coverage: float, balance: dict[str, float] | No
 
 def _min_cost(scenario: Scenario, catalog: Catalog, coverage: float, quality: float,
               balance: dict[str, float] | None = None):
-    """Step 1: the least score (SEK a year: the cost and the rules' penalties in kronor) and the
-    seats' roles, or None when out of reach.
+    """Step 1: the least score (SEK a year: the cost and the rules' penalties in kronor), the cost
+    of that plan and the seats' roles, or None when out of reach.
 
     A cheap plan is not a sound one: the rules' penalties count in kronor at the rate `simulate`
     trades them against money (1 / settings.spend_weight SEK a point), and every capability
@@ -142,10 +143,15 @@ def _min_cost(scenario: Scenario, catalog: Catalog, coverage: float, quality: fl
     except Infeasible:
         return None
     seats = sum(unit.annual_cost for unit in units if unit.kind == "seat")
+    retained = sum(unit.annual_cost for unit in retainer_units(scenario, catalog))  # as given
     roles = [unit.ident for unit in units if unit.kind == "seat"]
     for key, col in built.heads.items():
         roles += [groups[key].ident] * int(round(solution.values[col]))
-    return seats - solution.objective, tuple(roles)
+    cost = seats + retained + sum(groups[key].annual_cost * round(solution.values[col])
+                                  for key, col in built.heads.items())
+    cost += sum(unit.rate * weeks * solution.values[col] for unit, _, _, col in built.work
+                if not unit.in_house)
+    return seats + retained - solution.objective, cost, tuple(roles)
 
 
 def _most(scenario: Scenario, catalog: Catalog, quality: float) -> float:
@@ -163,26 +169,14 @@ def _most(scenario: Scenario, catalog: Catalog, quality: float) -> float:
     return min(1.0, solution.objective / total) if total > EPS else 1.0
 
 
-def _plan(scenario: Scenario, catalog: Catalog, roles: tuple[str, ...], coverage: float,
+def _plan(scenario: Scenario, catalog: Catalog, roles: tuple[str, ...], cost: float, coverage: float,
           quality: float, balance: dict[str, float] | None) -> Plan:
-    """Step 2: the team as explicit seats, simulate's objective among the plans of least cost
-    that reach the coverage and quality (the budget is that least cost)."""
-    settings = catalog.settings
-    chosen = replace(scenario, team=roles, team_size=len(roles), budget_sek=int(MAX_BUDGET),
+    """Step 2: the team as explicit seats and the cost of step 1's plan as the budget (that plan
+    fits in it, guidance kept), simulate's objective among the plans reaching the coverage and
+    quality."""
+    budget = min(int(MAX_BUDGET), math.ceil(cost - 1e-6))
+    chosen = replace(scenario, team=roles, team_size=len(roles), budget_sek=budget,
                      target_coverage=math.floor(coverage * 1e4) / 1e4)
-    demand, units, policy, built, total = _build(chosen, catalog)
-    program = built.program
-    program.cost = [0.0] * len(program.cost)
-    for unit, _, _, col in built.work:
-        if not unit.in_house:
-            program.cost[col] = -unit.rate * settings.weeks_per_year
-    _balance_rows(built, demand, coverage, balance, SHORT_SEK)
-    _floor_rows(built, total, coverage, quality)
-    solution = program.solve()  # the least fees this team needs (its seats are fixed)
-    least = sum(-program.cost[col] * solution.values[col] for col in built.work_cols)
-    seats = sum(unit.annual_cost for unit in units if unit.kind == "seat")
-    budget = min(int(MAX_BUDGET), math.ceil(seats + least - 1e-6))
-    chosen = replace(chosen, budget_sek=budget)
     demand, units, policy, built, total = _build(chosen, catalog)
     _balance_rows(built, demand, coverage, balance, FLOOR_PENALTY)
     _floor_rows(built, total, coverage, quality)
@@ -206,6 +200,17 @@ def least_cost(scenario: Scenario, catalog: Catalog, *, coverage: float, quality
         raise ValueError(f"team must be one of {TEAM_MODES}, not {team!r}")
     if not (0.0 <= coverage <= 1.0 and 0.0 <= quality <= 1.0):
         raise ValueError("coverage and quality are shares from 0 to 1")
+    found = _seek(scenario, catalog, coverage, quality, team, balance)
+    if team == "free":  # any team includes the current one: never dearer than keeping it
+        kept = _seek(scenario, catalog, coverage, quality, "keep", balance)
+        if (kept.reached and not found.reached) or (kept.reached == found.reached
+                                                     and kept.cost < found.cost - 0.5):
+            found = replace(kept, team="free")
+    return found
+
+
+def _seek(scenario: Scenario, catalog: Catalog, coverage: float, quality: float, team: str,
+          balance: dict[str, float] | None) -> GoalSeek:
     setup = _setup(scenario, catalog, team)
     found = _min_cost(setup, catalog, coverage, quality, balance)
     most = None
@@ -216,11 +221,13 @@ def least_cost(scenario: Scenario, catalog: Catalog, *, coverage: float, quality
         found = _min_cost(setup, catalog, target, quality if most > 0 else 0.0, balance)
         if found is None:  # nothing can be done at that fit: the least-cost empty plan
             found = _min_cost(setup, catalog, 0.0, 0.0)
-    score, roles = found
-    plan = _plan(scenario, catalog, roles, target, quality if most is None or most > 0 else 0.0,
+    score, cost, roles = found
+    plan = _plan(scenario, catalog, roles, cost, target, quality if most is None or most > 0 else 0.0,
                  balance)
-    return GoalSeek(coverage, quality, team, most is None, most, plan, plan.cost.total, score)
-
+    reached = most is None and plan.overall_coverage >= coverage - 1e-4
+    if most is None and not reached:  # (solver tolerance) the plan says what it reaches
+        most = plan.overall_coverage
+    return GoalSeek(coverage, quality, team, reached, most, plan, plan.cost.total, score)
 
 def for_plan(plan: Plan, catalog: Catalog, *, team: str = "free") -> GoalSeek:
     """The least cost of what `plan` achieves: its coverage at its quality, each capability kept

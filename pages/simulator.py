@@ -63,9 +63,10 @@ with top_left:
         st.caption(_(lang, "Same as {baseline_name}: no changes to show.", baseline_name=baseline_name))
 
 description = _(lang, "against {baseline_name}", baseline_name=baseline_name) if baseline_plan else None
-least = goalseek_view.least_for(scenario, catalog).cost if plan.overall_coverage > 0 else None
+least = (min(goalseek_view.least_for(scenario, catalog).cost, plan.cost.total)  # the plan is an answer too
+         if plan.overall_coverage > 0 else None)
 headlines = planview.headlines(plan, catalog, lang, baseline_plan, least=least)
-for column, headline in zip(st.columns([1.1, 1, 1, 1.4, 1]), headlines, strict=True):
+for column, headline in zip(st.columns([1.35, 0.9, 1, 1.4, 0.9]), headlines, strict=True):
     column.metric(headline.label, headline.value, delta=headline.delta, delta_color=headline.delta_color,
                   help=headline.help, border=True,
                   delta_description=description if headline.delta else None)

@@ -45,8 +45,10 @@ def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = N
     undone = sum(plan.uncovered.values())
     out: list[Headline] = []
 
-    def delta(now: float, then: float, show) -> str | None:
-        if baseline is None or abs(now - then) < 1e-9:
+    def delta(now: float, then: float, show, tolerance: float = 5e-5) -> str | None:
+        """The change as the figure shows it; none below what the figure can show (solver noise
+        of a few öre is no change of cost)."""
+        if baseline is None or abs(now - then) < tolerance:
             return None
         return _signed(show(abs(now - then)), now > then)
 
@@ -63,15 +65,15 @@ def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = N
         _(lang, "Share of the weekly workload done: hours done over hours needed."),
     ))
     out.append(Headline(
-        "quality", _(lang, "Quality (fit)"), number(plan.overall_quality, lang, 2),
-        delta(plan.overall_quality, base.overall_quality if base else 0, lambda v: number(v, lang, 2)),
+        "quality", _(lang, "Quality"), number(plan.overall_quality, lang, 2),
+        delta(plan.overall_quality, base.overall_quality if base else 0, lambda v: number(v, lang, 2), 0.005),
         "normal",
         _(lang, "How well the work done is done: the hours-weighted fit of whoever does it, from 0 to 1 "
                 "(0.7 and above is a specialist's)."),
     ))
     out.append(Headline(
-        "undone", _(lang, "Not done (h/week)"), number(undone, lang, 1),
-        delta(undone, sum(base.uncovered.values()) if base else 0, lambda v: number(v, lang, 1)),
+        "undone", _(lang, "Not done a week"), _(lang, "{hours} h", hours=number(undone, lang, 1)),
+        delta(undone, sum(base.uncovered.values()) if base else 0, lambda v: number(v, lang, 1), 0.05),
         "inverse",
         _(lang, "Hours of work a week that nobody does, of {demand} needed.",
           demand=hours(sum(plan.demand.values()), lang)),
@@ -84,7 +86,7 @@ def headlines(plan: Plan, catalog: Catalog, lang: str, baseline: Plan | None = N
         value = _(lang, "{cost} / {least}", cost=number(cost.total / 1e6, lang, 1), least=msek(least, lang))
     out.append(Headline(
         "cost", _(lang, "Cost / least cost") if least is not None else _(lang, "Cost per year"), value,
-        delta(cost.total, base.cost.total if base else 0, lambda v: msek(v, lang)),
+        delta(cost.total, base.cost.total if base else 0, lambda v: msek(v, lang), 50_000),
         "inverse",
         _(lang, "Cost per year: fully loaded in-house cost plus agency and freelance fees ({budget} budget; "
                 "{note}). The least cost is what the same coverage at the same quality costs with the "

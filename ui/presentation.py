@@ -36,8 +36,8 @@ def board_items(shelf: Shelf, items: list[Option], answer: Answer | None = None)
     answer = answer or (lambda option, lang: goalseek_view.board_line(option.scenario, option.plan,
                                                                         option.catalog, lang))
     return [BoardItem(name, option.note, option.plan, option.catalog, answer(option, shelf.lang),
-                      goalseek_view.least_for(option.scenario, option.catalog).cost
-                      if option.plan.overall_coverage > 0 else None)
+                      min(goalseek_view.least_for(option.scenario, option.catalog).cost,
+                          option.plan.cost.total) if option.plan.overall_coverage > 0 else None)
             for name, option in zip(names, items, strict=True)]
 
 

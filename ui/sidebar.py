@@ -41,7 +41,7 @@ SLIDER_FORMATS = {
     "video_share": ("percent100", 0),
     "marketing_lead_hours": ("decimal", 0),
     "volunteer_hours": ("number", 0),
-    "target_coverage": ("percent", 0),
+    "target_coverage": ("percent100", 0),
 }
 # The inputs that matter most come first.
 WORKLOAD = ("posts_per_week", "inbound_per_week", "ad_spend_sek_month", "org_size", "channels",
@@ -52,6 +52,7 @@ WORKLOAD = ("posts_per_week", "inbound_per_week", "ad_spend_sek_month", "org_siz
 SHOWN_AS = {
     "budget_sek": ("budget_msek", "budget_msek", 1e-6),  # SEK a year, shown in MSEK
     "video_share": ("video_pct", "video_share", 100),  # a 0..1 share, shown in per cent
+    "target_coverage": ("target_pct", "target_coverage", 100),  # likewise
 }
 
 

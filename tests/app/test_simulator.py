@@ -19,8 +19,8 @@ from ui.planview import ordered_findings
 
 CATALOG = load_catalog()
 PRESETS = list(CATALOG.presets)
-HEADLINES_EN = ["Coverage", "Quality (fit)", "Not done (h/week)", "Cost / least cost", "Over capacity"]
-HEADLINES_SV = ["Täckning", "Kvalitet (matchning)", "Ogjort (h/vecka)", "Kostnad / lägsta kostnad",
+HEADLINES_EN = ["Coverage", "Quality", "Not done a week", "Cost / least cost", "Over capacity"]
+HEADLINES_SV = ["Täckning", "Kvalitet", "Ogjort per vecka", "Kostnad / lägsta kostnad",
                 "Över kapacitet"]
 
 
@@ -43,8 +43,8 @@ def test_default_page_shows_the_plan():
     least = for_plan(plan, CATALOG).cost
     assert shown["Cost / least cost"] == f"{plan.cost.total / 1e6:.1f} / {msek(least)}"
     assert shown["Over capacity"] == "0 of 1"  # a solo manager by default
-    assert shown["Not done (h/week)"] == f"{sum(plan.uncovered.values()):.1f}"
-    assert shown["Quality (fit)"] == f"{plan.overall_quality:.2f}"
+    assert shown["Not done a week"] == f"{sum(plan.uncovered.values()):.1f} h"
+    assert shown["Quality"] == f"{plan.overall_quality:.2f}"
     titles = list(chart_specs(at))
     assert titles == ["Coverage per capability", "Cost against budget", "Load per person against capacity",
                       "Who does what"]  # the units and the rest on a second line (ui.figkit.split_title)

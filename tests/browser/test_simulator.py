@@ -57,7 +57,7 @@ def test_language_switch(page, app_url):
     page.wait_for_url(re.compile(r"lang=sv"))
     page.get_by_text("Täckning", exact=True).wait_for()
     labels = set(headline(page))
-    assert {"Täckning", "Kvalitet (matchning)", "Över kapacitet"} <= labels
+    assert {"Täckning", "Kvalitet", "Över kapacitet"} <= labels
     assert page.get_by_text("Iakttagelser och råd").count() == 1
     sidebar = page.locator("[data-testid='stSidebar']")
     assert sidebar.get_by_role("slider", name="Internt team (personer)").count() == 1

@@ -115,3 +115,33 @@ def test_screenshots_in_both_languages(page, app_url):
         assert page.locator("[data-testid='stPlotlyChart']").count() == 5
         path = screenshot(page, f"tradeoffs-{lang}")
         assert path.stat().st_size > 50_000
+
+
+READ_METRICS = """() => [...document.querySelectorAll("[data-testid='stMetric']")].map(metric => ({
+  label: metric.querySelector("[data-testid='stMetricLabel']").innerText.trim(),
+  value: metric.querySelector("[data-testid='stMetricValue']").innerText.trim()}))"""
+
+
+def test_the_most_coverage_headline_is_never_beaten_by_a_card(page, app_url):
+    """Across a dozen organisations, as drawn: "Most coverage with this budget" is at least the
+    coverage of every strategy card the budget pays for (tests/app/test_tradeoffs.py holds the
+    organisations and checks the map's cells too)."""
+    from tests.app.test_tradeoffs import HEADLINE_CASES
+
+    def share(text: str) -> float:
+        return float(text.replace("%", "").replace("\u00a0", "").strip()) / 100
+
+    page.set_viewport_size(TALL)
+    checked = 0
+    for query in HEADLINE_CASES:
+        params = "&".join(f"{key}={item}" for key, value in query.items()
+                          for item in (value if isinstance(value, list) else [value]))
+        open_app(page, f"{app_url}/tradeoffs?{params or 'team_size=1'}")
+        page.get_by_text("Most coverage with this budget").first.wait_for()
+        metrics = page.evaluate(READ_METRICS)
+        most = share(next(m["value"] for m in metrics if m["label"] == "Most coverage with this budget"))
+        cards = [share(m["value"]) for m in metrics if m["label"] == "Coverage"]
+        assert cards and all(card <= most + 0.005 for card in cards), (query, most, cards)
+        checked += 1
+    assert checked == len(HEADLINE_CASES) == 12
+    assert_no_exception(page)
