@@ -30,7 +30,9 @@ def ranking(items: list[Option], labels: list[str], lang: str) -> tuple[pd.DataF
     rows = []
     for label, option in zip(labels, items, strict=True):
         found = seek(option.scenario, option.catalog, coverage, quality, "keep")
-        rows.append((found.cost if found.reached else math.inf, label, option, found))
+        # the option's own plan reaches the common level too: it is one of the answers
+        cost = min(found.cost, option.plan.cost.total) if found.reached else option.plan.cost.total
+        rows.append((cost, label, option, found))
     rows.sort(key=lambda row: (row[0], labels.index(row[1])))
     column = _(lang, "Least cost of {coverage} coverage", coverage=pct(coverage, lang))
     frame = pd.DataFrame({
