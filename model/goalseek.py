@@ -37,6 +37,7 @@ from .plan import Plan
 from .rules import build_policy
 from .scenario import MAX_TEAM, SPECS, Scenario
 from .solver import Infeasible
+from .vocab import CAPABILITIES
 
 TEAM_MODES = ("free", "keep")
 MAX_BUDGET = float(SPECS["budget_sek"].high)
@@ -99,15 +100,31 @@ def _floor_rows(built, total: float, coverage: float, quality: float) -> None:
         program.row({col: unit.fit[cap] - quality for unit, cap, _, col in built.work}, low=-SLACK)
 
 
+def rule_floors(catalog: Catalog) -> dict[str, float]:
+    """Per capability, the coverage the catalog's coverage rules ask of it (min_coverage rules:
+    planning, administration and the replies at 0.8 as shipped), else BALANCE."""
+    floors = dict.fromkeys(CAPABILITIES, BALANCE)
+    for rule in catalog.rules:
+        if rule.kind != "min_coverage":
+            continue
+        caps = (tuple(c for c in CAPABILITIES if c not in rule.params.get("except", ()))
+                if rule.params["capability"] == "all" else (rule.params["capability"],))
+        for cap in caps:
+            floors[cap] = max(floors[cap], rule.params["min_coverage"])
+    return floors
+
+
 def _balance_rows(built, demand, coverage: float, balance: dict[str, float] | None,
-                  penalty: float) -> None:
-    """Each capability with work keeps min(coverage, BALANCE, its balance) of it done where it
-    can: `penalty` (in the objective's unit) an hour short."""
+                  penalty: float, floors: dict[str, float]) -> None:
+    """Each capability with work keeps min(coverage, what the coverage rules ask of it, its
+    balance) of it done where it can: `penalty` (in the objective's unit) an hour short. A
+    target is not met by leaving planning, publishing or the replies below what the guidance asks
+    while other work soaks up the hours."""
     program = built.program
     for cap, pools in demand.items():
         need = pools["other"] + pools["video"]
         cols = [col for _, c, _, col in built.work if c == cap]
-        floor = min(coverage, BALANCE, (balance or {}).get(cap, 1.0))
+        floor = min(coverage, floors[cap], (balance or {}).get(cap, 1.0))
         if need > EPS and cols and floor > 0:
             short = program.var(cost=-penalty)
             program.row({**dict.fromkeys(cols, 1.0), short: 1.0}, low=floor * need)
@@ -136,7 +153,7 @@ def _min_cost(scenario: Scenario, catalog: Catalog, coverage: float, quality: fl
     groups = {unit.key: unit for unit in units if unit.kind == "group"}
     for key, col in built.heads.items():
         program.cost[col] = -groups[key].annual_cost
-    _balance_rows(built, demand, coverage, balance, SHORT_SEK)
+    _balance_rows(built, demand, coverage, balance, SHORT_SEK, rule_floors(catalog))
     _floor_rows(built, total, coverage, quality)
     try:
         solution = program.solve()
@@ -178,7 +195,7 @@ def _plan(scenario: Scenario, catalog: Catalog, roles: tuple[str, ...], cost: fl
     chosen = replace(scenario, team=roles, team_size=len(roles), budget_sek=budget,
                      target_coverage=math.floor(coverage * 1e4) / 1e4)
     demand, units, policy, built, total = _build(chosen, catalog)
-    _balance_rows(built, demand, coverage, balance, FLOOR_PENALTY)
+    _balance_rows(built, demand, coverage, balance, FLOOR_PENALTY, rule_floors(catalog))
     _floor_rows(built, total, coverage, quality)
     try:
         solution = built.program.solve()

@@ -69,8 +69,10 @@ def render(scenario: Scenario, plan: Plan, catalog: Catalog, lang: str) -> None:
     with st.container(border=True):
         st.markdown("**" + _(lang, "What does {target} coverage cost?", target=pct(target, lang)) + "**")
         st.caption(_(lang, "The least cost a year of a plan that reaches the target at a quality (fit) of "
-                           "at least {quality} (the plan's without a target), with every capability kept "
-                           "at half done or more where it can be.", quality=number(quality, lang, 2)))
+                           "at least {quality} (the plan's without a target), with each capability done "
+                           "as far as the guidance asks ({low}; planning, publishing and replies {high}) "
+                           "where it can be.", quality=number(quality, lang, 2), low=pct(0.5, lang),
+                     high=pct(0.8, lang)))
         columns = st.columns(2)
         for column, team in zip(columns, ("free", "keep"), strict=True):
             found = seek(scenario, catalog, target, quality, team)
