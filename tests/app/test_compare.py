@@ -6,29 +6,13 @@ database when SOCIAL_SIM_TEST_POSTGRES_URL is set."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from model import Scenario, build_catalog, load_catalog, simulate
 from storage import ENV_VAR, ScenarioStore
 from tests.apptest_support import new_app, run
-from tests.db_support import BACKENDS, fresh_database
 from ui.state import CATALOG_KEY
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path: Path, monkeypatch) -> str:
-    with fresh_database(request.param, tmp_path) as url:
-        monkeypatch.setenv(ENV_VAR, url)
-        yield url
-
-
-@pytest.fixture
-def db(db_url):
-    opened = ScenarioStore(db_url)
-    yield opened
-    opened.close()
 
 
 def compare_page(query: dict | None = None):

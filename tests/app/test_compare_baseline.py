@@ -7,14 +7,11 @@ Each test has its own database (SQLite, and PostgreSQL when SOCIAL_SIM_TEST_POST
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from model import Scenario
-from storage import ENV_VAR, ScenarioStore
 from tests.apptest_support import new_app, run
-from tests.db_support import BACKENDS, fresh_database
 from ui import compare_view
 
 OPTIONS = {  # five different scenarios, none of them the sidebar's default
@@ -24,15 +21,6 @@ OPTIONS = {  # five different scenarios, none of them the sidebar's default
     "Freelancers": Scenario(team_size=1, budget_sek=1_200_000, outsource=("create",)),
     "Big studio": Scenario(team_size=7, budget_sek=6_000_000),
 }
-
-
-@pytest.fixture(params=BACKENDS)
-def db(request, tmp_path: Path, monkeypatch):
-    with fresh_database(request.param, tmp_path) as url:
-        monkeypatch.setenv(ENV_VAR, url)
-        opened = ScenarioStore(url)
-        yield opened
-        opened.close()
 
 
 @pytest.fixture

@@ -6,26 +6,12 @@ on PostgreSQL (when SOCIAL_SIM_TEST_POSTGRES_URL is set)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-import pytest
 
 from model import Scenario
-from storage import ENV_VAR, ScenarioStore
 from tests.apptest_support import new_app, run
-from tests.db_support import BACKENDS, fresh_database
 from ui.saved import WORKSPACE_KEY
 
 ANN = {"is_logged_in": True, "email": "ann@example.org", "sub": "ann-sub", "name": "Ann"}
-
-
-@pytest.fixture(params=BACKENDS)
-def db(request, tmp_path: Path, monkeypatch):
-    with fresh_database(request.param, tmp_path) as url:
-        monkeypatch.setenv(ENV_VAR, url)
-        opened = ScenarioStore(url)
-        yield opened
-        opened.close()
 
 
 def compare_page(query: dict | None = None, user: dict | None = None):
