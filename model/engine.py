@@ -744,12 +744,17 @@ def solve(scenario: Scenario, catalog: Catalog) -> Solved:
     return solved
 
 
-def _solve(scenario: Scenario, catalog: Catalog) -> Solved:
+def build(scenario: Scenario, catalog: Catalog):
+    """A scenario's programme, not yet solved: (demand pools, in-house units, policy, Built)."""
     demand = compute_demand(scenario, catalog)
     demand_hours = {cap: sum(pools.values()) for cap, pools in demand.items()}
     units, providers = build_units(scenario, catalog)
     policy = build_policy(catalog.rules, scenario, demand_hours, catalog)
-    built = build_program(scenario, catalog, demand, units, providers, policy)
+    return demand, units, policy, build_program(scenario, catalog, demand, units, providers, policy)
+
+
+def _solve(scenario: Scenario, catalog: Catalog) -> Solved:
+    demand, units, policy, built = build(scenario, catalog)
     return Solved(demand, units, policy, built, built.program.solve())
 
 

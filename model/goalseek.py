@@ -27,14 +27,11 @@ from .engine import (
     FLOOR_PENALTY,
     Solved,
     assemble,
-    build_program,
-    build_units,
-    compute_demand,
+    build,
     retainer_units,
     team_roles,
 )
 from .plan import Plan
-from .rules import build_policy
 from .scenario import MAX_TEAM, SPECS, Scenario
 from .solver import Infeasible
 from .vocab import CAPABILITIES
@@ -82,12 +79,9 @@ def _setup(scenario: Scenario, catalog: Catalog, team: str) -> Scenario:
 
 
 def _build(scenario: Scenario, catalog: Catalog):
-    demand = compute_demand(scenario, catalog)
-    demand_hours = {cap: sum(pools.values()) for cap, pools in demand.items()}
-    units, providers = build_units(scenario, catalog)
-    policy = build_policy(catalog.rules, scenario, demand_hours, catalog)
-    built = build_program(scenario, catalog, demand, units, providers, policy)
-    return demand, units, policy, built, sum(demand_hours.values())
+    """engine.build, with the total demand (hours a week) the floors are shares of."""
+    demand, units, policy, built = build(scenario, catalog)
+    return demand, units, policy, built, sum(sum(pools.values()) for pools in demand.values())
 
 
 def _floor_rows(built, total: float, coverage: float, quality: float) -> None:

@@ -6,11 +6,13 @@ layer (ui.state.plan_cache)."""
 
 from __future__ import annotations
 
+import streamlit as st
+
 from model import Catalog, GoalSeek, Plan, Scenario, for_plan, least_cost
 from ui.fmt import msek, number, pct
 from ui.goalseek_words import Answer, answer, bought_text, quality_floor, team_text
 from ui.i18n import _
-from ui.state import plan_cache, plan_for
+from ui.state import apply_scenario, plan_cache, plan_for
 
 
 @plan_cache(max_entries=64)
@@ -25,15 +27,20 @@ def least_for(scenario: Scenario, catalog: Catalog, team: str = "free") -> GoalS
     return for_plan(plan_for(scenario, catalog), catalog, team=team)
 
 
+def for_target(scenario: Scenario, catalog: Catalog, team: str = "free") -> tuple[GoalSeek, float]:
+    """The answer to the scenario's coverage target, sought at the quality of its plan without a
+    target (the like-for-like floor), and that floor."""
+    quality = quality_floor(plan_for(scenario.replace(target_coverage=0.0), catalog))
+    return seek(scenario, catalog, scenario.target_coverage, quality, team), quality
+
+
 def board_line(scenario: Scenario, plan: Plan, catalog: Catalog, lang: str) -> str | None:
     """One line for a meeting: with a coverage target, what it costs at the least with any team;
     without, what the same coverage and quality would cost at the least."""
     if plan.overall_coverage <= 0:
         return None
     if scenario.target_coverage > 0:
-        quality = quality_floor(plan_for(scenario.replace(target_coverage=0.0), catalog))
-        return answer(seek(scenario, catalog, scenario.target_coverage, quality, "free"), plan, catalog,
-                      lang).headline
+        return answer(for_target(scenario, catalog)[0], plan, catalog, lang).headline
     found = least_for(scenario, catalog)
     if found.cost >= plan.cost.total - 0.5:
         return _(lang, "No cheaper plan gives this coverage ({coverage}) at this quality.",
@@ -48,24 +55,20 @@ def frontier_point(scenario: Scenario, plan: Plan, catalog: Catalog, lang: str):
     without a target."""
     if scenario.target_coverage <= 0:
         return None
-    quality = quality_floor(plan_for(scenario.replace(target_coverage=0.0), catalog))
-    found = seek(scenario, catalog, scenario.target_coverage, quality, "free")
+    found, _quality = for_target(scenario, catalog)
     return found.cost, found.plan.overall_coverage, answer(found, plan, catalog, lang).headline
 
 
 def render(scenario: Scenario, plan: Plan, catalog: Catalog, lang: str) -> None:
     """The Simulator's goal-seek box: the answer for the sidebar's coverage target (any team and
     the current one), with a button that puts the answer's team and budget into the sidebar."""
-    import streamlit as st
-
-    from ui.state import apply_scenario
-
     target = scenario.target_coverage
     if target <= 0:
         st.caption(_(lang, "What does a coverage cost? Set a coverage target in the sidebar: the page "
                            "answers with the least cost and the team to have."))
         return
-    quality = quality_floor(plan_for(scenario.replace(target_coverage=0.0), catalog))
+    answers = {team: for_target(scenario, catalog, team) for team in ("free", "keep")}
+    quality = answers["free"][1]
     with st.container(border=True):
         st.markdown("**" + _(lang, "What does {target} coverage cost?", target=pct(target, lang)) + "**")
         st.caption(_(lang, "The least cost a year of a plan that reaches the target at a quality (fit) of "
@@ -74,8 +77,7 @@ def render(scenario: Scenario, plan: Plan, catalog: Catalog, lang: str) -> None:
                            "where it can be.", quality=number(quality, lang, 2), low=pct(0.5, lang),
                      high=pct(0.8, lang)))
         columns = st.columns(2)
-        for column, team in zip(columns, ("free", "keep"), strict=True):
-            found = seek(scenario, catalog, target, quality, team)
+        for column, (team, (found, _floor)) in zip(columns, answers.items(), strict=True):
             words = answer(found, plan, catalog, lang)
             with column:
                 (st.success if words.reached else st.warning)("**" + words.headline + "**")
