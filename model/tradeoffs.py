@@ -96,6 +96,7 @@ class SweepPoint:
     warning: int
     quality: float = 0.0  # the hours-weighted fit of the work done
     objective: float = 0.0  # the value the solver maximised (Plan.objective)
+    retained: float = 0.0  # the retainers' fees, paid as given (part of agency/freelancer)
 
     @property
     def external(self) -> float:
@@ -108,8 +109,9 @@ class SweepPoint:
 
     @property
     def over_budget(self) -> bool:
-        """The in-house team alone costs more than the budget."""
-        return self.in_house > self.budget
+        """What is paid whatever the plan (the in-house team and the retainers) costs more than
+        the budget."""
+        return self.in_house + self.retained > self.budget
 
 
 def point_of(plan: Plan) -> SweepPoint:
@@ -118,7 +120,7 @@ def point_of(plan: Plan) -> SweepPoint:
     return SweepPoint(plan.scenario.team_size, plan.scenario.budget_sek, plan.overall_coverage,
                       cost.in_house, cost.agency, cost.freelancer, cost.total,
                       plan.count("critical"), plan.count("warning"), plan.overall_quality,
-                      plan.objective)
+                      plan.objective, sum(use.fee_sek_year for use in plan.retainers))
 
 
 @dataclass(frozen=True)

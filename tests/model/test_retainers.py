@@ -155,3 +155,19 @@ def test_an_agency_below_its_minimum_says_so():
     for item in reasons.values():
         if item.code == "below_minimum":
             assert item.values["fee"] < item.values["minimum"]
+
+
+def test_a_team_that_with_the_retainers_exceeds_the_budget_is_over_budget_on_the_map():
+    """Trade-offs never names as "most coverage with this budget" a team whose salaries and
+    retainers together cost more than the budget."""
+    from model import best_mix, sweep
+
+    scenario = Scenario(**RETAILER, retainers=("community_agency:community:60000",))
+    column = sweep(scenario, CATALOG, (1, 2, 3), (RETAILER["budget_sek"],))
+    points = [row[0] for row in column.points]
+    for point in points:
+        assert point.retained == 720_000
+        assert point.over_budget == (point.in_house + 720_000 > RETAILER["budget_sek"])
+    assert any(point.over_budget for point in points)  # three salaries and the retainer
+    best = best_mix(column)
+    assert not best.over_budget and best.total <= RETAILER["budget_sek"] + 0.01
