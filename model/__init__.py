@@ -22,13 +22,18 @@ from .assumptions import (
     import_yaml,
     sensitivity,
 )
+from .briefs import Brief, Supplier, briefs, readiness
 from .catalog import Catalog, Rule, build_catalog, fill_template, load_catalog, load_catalog_text
+from .continuity import Absence, Bought, Continuity, Cover, SinglePoint, continuity, july_test
 from .declined import Declined, declined_agencies
 from .engine import simulate
 from .errors import PLACE, CatalogError, Problem, ScenarioError
 from .goalseek import GoalSeek, for_plan, least_cost
 from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Person, Plan, RetainerUse
 from .raci import Party, RaciLine, parties, raci
+from .reply import ReplyDelivery, ReplyNeed
+from .reply import delivery as reply_delivery
+from .roledesc import Duty, RoleDescription, role_descriptions
 from .rules import KINDS, summary_values
 from .scenario import FIELD_SPECS, MAX_RETAINERS, SPECS, Retainer, Scenario
 from .tradeoffs import (
@@ -49,6 +54,9 @@ from .tradeoffs import (
 from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, PROVIDERS, ROLES, VOLUNTEER_SEAT
 
 __all__ = [
+    "Absence", "Bought", "Continuity", "Cover", "ReplyDelivery", "ReplyNeed", "SinglePoint", "continuity",
+    "july_test", "reply_delivery", "Brief", "Supplier", "briefs", "readiness", "Duty", "RoleDescription",
+    "role_descriptions",
     "BASE", "BUDGET_LIMITS", "CAPABILITIES", "ESTIMATE", "FIELD_SPECS", "GUIDANCE_ESTIMATE", "KINDS",
     "MARKETING_LEAD_SEAT", "MAX_RETAINERS", "PLACE", "PROVIDERS", "ROLES", "SEVERITY_ORDER", "SPECS",
     "SQRT", "TABLE_IDS", "TEAM_LIMITS", "VALUE", "VOLUNTEER_SEAT", "Assignment", "AssumptionError",

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CatalogError, Invalid, Problem, ScenarioError, shown
-from .scenario import SPECS, Scenario
+from .scenario import REPLY_WINDOWS, SPECS, Scenario
 from .schema import PARAM_LOW, bounds, param_high
 from .vocab import (
     AGENCIES,
@@ -34,20 +34,22 @@ from .yamlsafe import YamlProblem, dump_text, load_text
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SECTIONS: tuple[str, ...] = (
-    "settings", "capabilities", "roles", "providers", "demand", "ladder", "presets", "rules",
+    "settings", "capabilities", "roles", "providers", "demand", "ladder", "presets", "rules", "reply",
 )
+OPTIONAL_SECTIONS: tuple[str, ...] = ("reply",)  # an uploaded set without it takes data/'s
 SCOPES: tuple[str, ...] = ("all", "video", "non_video")
 DRIVERS: tuple[str, ...] = (
     "channels", "posts_per_week", "image_posts", "video_posts",
-    "inbound_per_week", "ad_spend_10k", "influencers",
+    "inbound_per_week", "inbound_hours", "ad_spend_10k", "influencers",
 )
 LARGEST = 1e15  # no figure of the app comes near; a number beyond it is refused before any conversion
 # The keys each kind of entry may have (anything else is refused: a misspelt optional key is not
 # dropped without a word).
 KEYS: dict[str, tuple[str, ...]] = {
-    "capabilities": ("id", "name", "description", "optional"),
-    "roles": ("id", "name", "pay_sek_month", "pay_source", "capacity_hours", "employer_cost_multiplier",
-              "fit", "scope"),
+    "capabilities": ("id", "name", "description", "optional", "goal", "kpis", "deliverables"),
+    "measure": ("id", "name"),  # one of a capability's kpis or deliverables
+    "roles": ("id", "name", "pay_sek_month", "pay_source", "pay_band_sek_month", "pay_band_source",
+              "capacity_hours", "employer_cost_multiplier", "fit", "scope"),
     "providers": ("id", "type", "name", "rate_sek_hour", "rate_source", "min_retainer_sek_month",
                   "retainer_source", "max_hours_week", "scope", "fit"),
     "demand": ("capability", "base_hours", "active_if", "terms", "source"),
@@ -57,6 +59,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     "rules": ("id", "name", "kind", "guidance", "severity", "params", "summary", "message", "advice",
               "advice_budget_left"),
     "setting": ("value", "unit", "source"),
+    "reply": ("check_minutes", "baseline", "rota_hours", "window_providers", "promises", "windows",
+              "expectations"),
+    "windows": ("id", "name", "days", "hours", "source"),
+    "reply_baseline": ("reply_hours", "window", "source"),
     "volunteer_fit": ("value", "unit", "source", "name"),
 }
 
@@ -131,6 +137,11 @@ class Capability:
     name: str  # English; ui/ translates it
     description: str  # English; ui/ translates it
     optional: bool = False
+    goal: str = ""  # what the capability is for, in one line (English; ui/ translates it)
+    kpis: tuple[str, ...] = ()  # ids of what it is followed up on (names: Catalog.kpi_name)
+    deliverables: tuple[str, ...] = ()  # ids of what a supplier hands back (Catalog.deliverable_name)
+    kpi_names: tuple[tuple[str, str], ...] = ()  # (id, English name) of each kpi, in order
+    deliverable_names: tuple[tuple[str, str], ...] = ()  # (id, English name) of each deliverable
 
 
 @dataclass(frozen=True)
@@ -143,6 +154,15 @@ class Role:
     employer_cost_multiplier: float
     fit: dict[str, float]
     scope: str = "all"  # "all" | "video" | "non_video": which part of creation work it can do
+    # the usual range of gross monthly pay for the role (low, high), and where it is from; the
+    # catalog does not make pay_sek_month lie in it (an edited pay may leave the usual range)
+    pay_band: tuple[float, float] | None = None
+    pay_band_source: str = ""
+
+    @property
+    def pay_in_band(self) -> bool:
+        """Whether pay_sek_month lies within the pay band (False without a band)."""
+        return self.pay_band is not None and self.pay_band[0] <= self.pay_sek_month <= self.pay_band[1]
 
     @property
     def annual_cost_sek(self) -> float:
@@ -220,6 +240,34 @@ class Settings:
     volunteer_name: str  # English; ui/ translates it
 
 
+@dataclass(frozen=True)
+class ReplyWindow:
+    """The hours a reply-time promise holds: `days` a week, `hours` a day."""
+
+    id: str
+    name: str  # English; ui/ translates it
+    days: int
+    hours: float
+
+    @property
+    def week_hours(self) -> float:
+        return self.days * self.hours
+
+
+@dataclass(frozen=True)
+class ReplySettings:
+    """data/reply.yaml: what a reply-time promise asks of the community work (model/reply.py)."""
+
+    check_minutes: float
+    baseline_hours: float  # the promise today's demand coefficients already hold
+    baseline_window: str
+    rota_hours: float  # hours a week one person can be on duty
+    window_providers: tuple[str, ...]  # outside providers that hold any window on their own
+    promises: tuple[float, ...]  # the promises the sidebar offers, in hours
+    windows: dict[str, ReplyWindow]
+    source: str  # of the customers' expectations
+
+
 @dataclass(frozen=True, eq=False)
 class Catalog:
     """Everything simulate needs from data/, plus the raw documents for export and editing."""
@@ -236,6 +284,7 @@ class Catalog:
     raw: dict[str, Any]
     fingerprint: str
     origin: str
+    reply: ReplySettings | None = None
 
     def capability(self, cap_id: str) -> Capability:
         return next(cap for cap in self.capabilities if cap.id == cap_id)
@@ -258,6 +307,15 @@ class Catalog:
             if cap.id == item_id:
                 return cap.name
         return item_id
+
+    def kpi_name(self, cap_id: str, kpi_id: str) -> str:
+        """The name of one of a capability's kpis as the data gives it (an English msgid), or the
+        id itself when the capability has no kpi of that id."""
+        return dict(self.capability(cap_id).kpi_names).get(kpi_id, kpi_id)
+
+    def deliverable_name(self, cap_id: str, deliverable_id: str) -> str:
+        """The name of one of a capability's deliverables (an English msgid), or the id itself."""
+        return dict(self.capability(cap_id).deliverable_names).get(deliverable_id, deliverable_id)
 
     def to_raw(self) -> dict[str, Any]:
         """A deep copy of the raw documents, one per section (same schema as data/)."""
@@ -308,6 +366,9 @@ def load_catalog_text(text: str, *, origin: str = "upload") -> Catalog:
         raise CatalogError(origin, None, None, Problem("data.not_sections"))
     raw = {}
     for section in SECTIONS:
+        if section not in merged and section in OPTIONAL_SECTIONS:  # a set saved before it existed
+            raw[section] = load_text((DATA_DIR / f"{section}.yaml").read_bytes())
+            continue
         if section not in merged:
             raise CatalogError(origin, None, section, Problem("data.section_missing"))
         raw[section] = {section: merged[section]}
@@ -331,11 +392,14 @@ def build_catalog(raw: dict[str, Any], *, origin: str = "data") -> Catalog:
     seats, repeat = reader.ladder(raw.get("ladder"))
     presets = reader.presets(raw.get("presets"))
     rules = reader.rules(raw.get("rules"))
+    if raw.get("reply") is None and "reply" not in raw:  # a raw set made before data/reply.yaml
+        raw["reply"] = load_text((DATA_DIR / "reply.yaml").read_bytes())
+    reply = reader.reply(raw.get("reply"), providers)
     digest = hashlib.sha256(json.dumps(raw, sort_keys=True, default=str).encode()).hexdigest()
     return Catalog(
         settings=settings, capabilities=capabilities, roles=roles, providers=providers,
         demand=demand, ladder_seats=seats, ladder_repeat=repeat, presets=presets, rules=rules,
-        raw=raw, fingerprint=digest[:16], origin=origin,
+        raw=raw, fingerprint=digest[:16], origin=origin, reply=reply,
     )
 
 
@@ -496,6 +560,56 @@ class _Reader:
         return Settings(mult, weeks, min_fit, primary_fit, strong_fit, priority, tiebreak, spend,
                         tranches, volunteer_fit, volunteer_name)
 
+    def reply(self, doc: Any, providers: dict) -> ReplySettings:
+        body = self.section(doc, "reply", dict)
+        self.known(body, KEYS["reply"])
+        self.entry = "check_minutes"
+        check = self.need(body, "check_minutes")
+        if not isinstance(check, dict):
+            self.fail("check_minutes", "type.mapping_with", keys=("value", "source"))
+        check_minutes = self.number(check, "value", *bounds("reply", "check_minutes"))
+        self.entry = "rota_hours"
+        rota = self.need(body, "rota_hours")
+        if not isinstance(rota, dict):
+            self.fail("rota_hours", "type.mapping_with", keys=("value", "source"))
+        rota_hours = self.number(rota, "value", *bounds("reply", "rota_hours"))
+        self.entry = "windows"
+        windows_body = self.need(body, "windows")
+        if not isinstance(windows_body, list):
+            self.fail("windows", "type.list")
+        windows: dict[str, ReplyWindow] = {}
+        for item in self.entries(windows_body, "windows"):
+            window_id = self.one_of(self.need(item, "id"), REPLY_WINDOWS, "id")
+            days = self.number(item, "days", *bounds("reply", "days"))
+            if days != int(days):
+                self.fail("days", "number.not_whole", got=_short(item["days"]))
+            windows[window_id] = ReplyWindow(window_id, self.msgid(item, "name"), int(days),
+                                             self.number(item, "hours", *bounds("reply", "hours")))
+        self.entry = "windows"
+        self.complete(list(windows), REPLY_WINDOWS)
+        self.entry = "baseline"
+        baseline = self.need(body, "baseline")
+        if not isinstance(baseline, dict):
+            self.fail("baseline", "type.mapping_with", keys=("reply_hours", "window", "source"))
+        self.known(baseline, KEYS["reply_baseline"])
+        baseline_hours = self.number(baseline, "reply_hours", *bounds("reply", "reply_hours"))
+        baseline_window = self.one_of(self.need(baseline, "window"), REPLY_WINDOWS, "window")
+        self.entry = None
+        offered = body.get("window_providers", [])
+        if not isinstance(offered, list):
+            self.fail("window_providers", "type.list")
+        for provider in offered:
+            self.one_of(provider, tuple(providers), "window_providers")
+        promises = body.get("promises", [])
+        if not isinstance(promises, list) or not promises:
+            self.fail("promises", "type.list")
+        hours = tuple(self.number({"promises": value}, "promises", *bounds("reply", "reply_hours"))
+                      for value in promises)
+        expectations = body.get("expectations") or {}
+        source = expectations.get("source", "") if isinstance(expectations, dict) else ""
+        return ReplySettings(check_minutes, baseline_hours, baseline_window, rota_hours,
+                             tuple(offered), hours, windows, str(source))
+
     def tranches(self, entry: dict) -> tuple[tuple[float, float], ...]:
         value = self.need(entry, "value")
         if not isinstance(value, list):
@@ -534,16 +648,59 @@ class _Reader:
             optional = item.get("optional", False)
             if not isinstance(optional, bool):
                 self.fail("optional", "bool.expected", got=_short(optional))
-            out.append(Capability(cap_id, self.msgid(item, "name"),
-                                  self.msgid(item, "description"), optional))
+            for key in ("goal", "kpis", "deliverables"):
+                _shipped_default(item, "capabilities", cap_id, (key,))
+            kpis, deliverables = self.measures(item, "kpis"), self.measures(item, "deliverables")
+            out.append(Capability(
+                cap_id, self.msgid(item, "name"), self.msgid(item, "description"), optional,
+                goal=self.msgid(item, "goal"),
+                kpis=tuple(ident for ident, _ in kpis),
+                deliverables=tuple(ident for ident, _ in deliverables),
+                kpi_names=kpis, deliverable_names=deliverables))
         self.complete([cap.id for cap in out], CAPABILITIES)
         return tuple(out)
+
+    def measures(self, item: dict, key: str) -> tuple[tuple[str, str], ...]:
+        """A capability's `kpis` or `deliverables`: a non-empty list of {id, name}, the ids unique
+        within the list, as (id, English name) pairs. Keys of problems: `kpis[1].name`, ..."""
+        value = self.need(item, key)
+        if not isinstance(value, list) or not value:
+            self.fail(key, "type.list_of_mappings", keys=KEYS["measure"])
+        out: list[tuple[str, str]] = []
+        for index, entry in enumerate(value):
+            where = f"{key}[{index}]"
+            if not isinstance(entry, dict):
+                self.fail(where, "type.mapping_with", keys=KEYS["measure"])
+            self.known(entry, KEYS["measure"], f"{where}.")
+            placed = {f"{where}.{name}": entry[name] for name in entry if isinstance(name, str)}
+            ident = self.text(placed, f"{where}.id")
+            if any(ident == seen for seen, _ in out):
+                self.fail(f"{where}.id", "id.duplicate", id=ident[:60])
+            out.append((ident, self.msgid(placed, f"{where}.name")))
+        return tuple(out)
+
+    def pay_band(self, item: dict) -> tuple[float, float]:
+        """`pay_band_sek_month: [low, high]`: two gross monthly pays within the bounds of a pay,
+        low <= high. Keys of problems: `pay_band_sek_month[1]`, ..."""
+        key = "pay_band_sek_month"
+        value = self.need(item, key)
+        if not isinstance(value, list):
+            self.fail(key, "type.list")
+        if len(value) < 2:
+            self.fail(f"{key}[{len(value)}]", "key.missing")
+        if len(value) > 2:
+            self.fail(f"{key}[2]", "key.unknown", expected=(f"{key}[0]", f"{key}[1]"))
+        low_bound, high_bound = bounds("roles", "pay_sek_month")
+        low = self.number({f"{key}[0]": value[0]}, f"{key}[0]", low_bound, high_bound)
+        high = self.number({f"{key}[1]": value[1]}, f"{key}[1]", low, high_bound)
+        return low, high
 
     def roles(self, doc: Any, settings: Settings) -> dict[str, Role]:
         body = self.section(doc, "roles", list)
         out: dict[str, Role] = {}
         for item in self.entries(body, "roles"):
             role_id = self.ident(item, ROLES)
+            _shipped_default(item, "roles", role_id, ("pay_band_sek_month", "pay_band_source"))
             out[role_id] = Role(
                 id=role_id, name=self.msgid(item, "name"),
                 pay_sek_month=self.number(item, "pay_sek_month", *bounds("roles", "pay_sek_month")),
@@ -554,6 +711,8 @@ class _Reader:
                     default=settings.employer_cost_multiplier),
                 fit=self.fits(item, "roles"),
                 scope=self.scope(item),
+                pay_band=self.pay_band(item),
+                pay_band_source=self.text(item, "pay_band_source"),
             )
         self.complete(list(out), ROLES)
         return out
@@ -658,6 +817,7 @@ class _Reader:
         return out
 
     def rules(self, doc: Any) -> tuple[Rule, ...]:
+        from . import continuity  # noqa: F401 - registers its rule kinds
         from .rules import KINDS, check_params  # the registry imports this module's types
 
         body = self.section(doc, "rules", list)
@@ -736,6 +896,32 @@ def _shipped_summaries() -> dict[tuple[str, str], str]:
             if isinstance(item, dict) and isinstance(item.get("id"), str)
             and isinstance(item.get("kind"), str) and isinstance(item.get("summary"), str)}
 
+
+
+@functools.cache
+def _shipped_entries(section: str) -> dict[str, dict]:
+    """id -> entry of data/<section>.yaml as shipped (read as plain YAML; {} when unreadable)."""
+    try:
+        doc = load_text((DATA_DIR / f"{section}.yaml").read_bytes())
+    except (OSError, YamlProblem):
+        return {}
+    items = doc.get(section) if isinstance(doc, dict) else None
+    return {item["id"]: item for item in items or ()
+            if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def _shipped_default(item: dict, section: str, ident: str, keys: tuple[str, ...]) -> None:
+    """A document written before capabilities had goals, kpis and deliverables, or roles pay bands
+    (saved or exported assumptions), gets the shipped entry's of the same id when it lacks all of
+    `keys`; they then go into the catalog's documents. With some of `keys` given, the rest are
+    required (a capability's goal, kpis and deliverables are taken one by one; a role's pay band
+    and its source together: a band without its source is refused, not given data/'s source)."""
+    if any(key in item for key in keys):
+        return
+    shipped = _shipped_entries(section).get(ident, {})
+    if all(key in shipped for key in keys):
+        for key in keys:
+            item[key] = copy.deepcopy(shipped[key])
 
 
 def _not_number(value: Any) -> str:

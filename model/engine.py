@@ -17,10 +17,11 @@ user's insource/outsource choices. A fit below settings.min_fit never works.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 
+from . import continuity  # noqa: F401 - registers the continuity rule kinds
 from .catalog import Catalog
+from .demand import compute_demand, drivers  # noqa: F401 - part of the engine's steps
 from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Limits, Person, Plan, RetainerUse
 from .rules import KINDS, Policy, build_policy
 from .scenario import Scenario
@@ -38,34 +39,7 @@ FLOOR_PENALTY = 10.0  # points per hour a rule's floor is missed (only when noth
 LIMIT_HOUR = 1.0
 
 
-# ---- step 1: demand -----------------------------------------------------------------------
-def drivers(scenario: Scenario) -> dict[str, float]:
-    posts = float(scenario.posts_per_week)
-    return {
-        "channels": float(scenario.channels),
-        "posts_per_week": posts,
-        "image_posts": posts * (1 - scenario.video_share),
-        "video_posts": posts * scenario.video_share,
-        "inbound_per_week": float(scenario.inbound_per_week),
-        "ad_spend_10k": scenario.ad_spend_sek_month / 10_000,
-        "influencers": float(scenario.influencers),
-    }
-
-
-def compute_demand(scenario: Scenario, catalog: Catalog) -> dict[str, dict[str, float]]:
-    """Hours per week per capability, split into pools: 'video' work and 'other' work."""
-    values = drivers(scenario)
-    pools = {cap: {"other": 0.0, "video": 0.0} for cap in CAPABILITIES}
-    for rule in catalog.demand:
-        if rule.active_if and values[rule.active_if] <= 0:
-            continue
-        pool = pools[rule.capability]
-        pool["other"] += rule.base_hours
-        for term in rule.terms:
-            value = values[term.driver]
-            hours = term.hours * (math.sqrt(value) if term.transform == "sqrt" else value)
-            pool["video" if term.video else "other"] += hours
-    return pools
+# ---- step 1: demand (model/demand.py) ------------------------------------------------------------
 
 
 # ---- step 2: who can work -------------------------------------------------------------------

@@ -42,6 +42,8 @@ CODES: dict[str, tuple[str, ...]] = {
     "bool.expected": ("got",),
     "text.expected": ("got",),
     "text.one_line": (),
+    "text.not_text": ("got",),
+    "text.too_long": ("count", "most"),
     "value.unknown": ("got", "expected"),
     "ids.expected": ("got",),
     "ids.too_many": ("count", "most"),

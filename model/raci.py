@@ -16,13 +16,21 @@ guidance 2 and 7), chosen by the first rule that applies:
 
 Consulted: in-house people (team seats, and the head of marketing when in the plan) who are not R
 or A but whose role fits the capability at the catalog's primary fit or better: they have the
-knowledge to contribute (the social media manager on strategy, guidance 1).
+knowledge to contribute; for strategy, at the catalog's min_fit or better (guidance 1: the social
+media manager contributes platform knowledge to strategy but does not own it).
 
 Informed: for a capability with demand, the people downstream of its output (FLOWS, from the
 knowledge base: strategy feeds the plan, the plan feeds creation and administration,
 administration collects statistics for analysis, analysis feeds strategy), the owner of `lead`
 (who coordinates social with the rest of marketing) and the head of marketing when in the plan,
 leaving out whoever is already R, A or C.
+
+Backup: for a capability that is a single point of failure (model/continuity.py: one team seat
+alone fits it, or carries it when nobody fits it), who steps in when the holder is away: the other
+in-house person who fits it best (the seat's party; the head of marketing's or the unpaid hours
+included), else the provider that would be bought (a provider party), else None (single_point
+still says it is one). Capabilities that are no single point have no backup. A backup is not one
+of the RACI letters: `parties` and `letters` leave it out unless it is R, A, C or I anyway.
 
 The view is codes: parties are seat, role and provider ids, and why someone is accountable is a
 code of ACCOUNTABLE_RULES; ui/report.py words them (raci_table, raci_grid).
@@ -33,6 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalog import Catalog
+from .continuity import BACKUP_KIND, rule_params, single_points
 from .plan import Plan
 from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, PROVIDERS, VOLUNTEER_ROLE, VOLUNTEER_SEAT
 
@@ -69,6 +78,8 @@ class RaciLine:
     accountable_rule: str  # a code of ACCOUNTABLE_RULES
     consulted: tuple[Party, ...]
     informed: tuple[Party, ...]
+    backup: Party | None = None  # who steps in for the holder of a single point (module docstring)
+    single_point: bool = False  # the capability rests on one team seat
 
     def letters(self, party: Party) -> str:
         """'R', 'A', 'R/A', … : this party's part in the capability ('' when none)."""
@@ -162,6 +173,7 @@ def raci(plan: Plan, catalog: Catalog) -> tuple[RaciLine, ...]:
     owner_seat = lead_owner(plan)
     owner = by_key.get(owner_seat) if owner_seat else None
     primary = catalog.settings.primary_fit
+    backups = _backups(plan, catalog, by_key)
     lines = []
     for cap in CAPABILITIES:
         accountable, rule = _accountable(plan, catalog, cap, team, present_lead, marketing_lead)
@@ -169,7 +181,8 @@ def raci(plan: Plan, catalog: Catalog) -> tuple[RaciLine, ...]:
         taken = r_parties | {accountable}
         consulted = tuple(sorted(
             party for party in in_house
-            if party not in taken and catalog.roles[party.role].fit.get(cap, 0.0) >= primary - EPS))
+            if party not in taken and catalog.roles[party.role].fit.get(cap, 0.0)
+            >= (catalog.settings.min_fit if cap == "strategy" else primary) - EPS))
         taken |= set(consulted)
         informed: set[Party] = set()
         if plan.demand.get(cap, 0.0) > EPS:
@@ -180,8 +193,32 @@ def raci(plan: Plan, catalog: Catalog) -> tuple[RaciLine, ...]:
             capability=cap, demand=plan.demand.get(cap, 0.0),
             uncovered=max(0.0, plan.uncovered.get(cap, 0.0)),
             responsible=responsible[cap], accountable=accountable, accountable_rule=rule,
-            consulted=consulted, informed=tuple(sorted(informed - taken))))
+            consulted=consulted, informed=tuple(sorted(informed - taken)),
+            backup=backups.get(cap), single_point=cap in backups))
     return tuple(lines)
+
+
+def _backups(plan: Plan, catalog: Catalog, by_key: dict[str, Party]) -> dict[str, Party | None]:
+    """capability -> the backup party of each single point of the plan (None: no backup)."""
+    params = rule_params(catalog, BACKUP_KIND)
+    points = single_points(scenario=plan.scenario, catalog=catalog, demand=plan.demand,
+                           assignments=plan.assignments, people=plan.people,
+                           min_fit=params["min_fit"], min_hours=params["min_hours"])
+    out: dict[str, Party | None] = {}
+    for point in points:
+        if point.backup_kind == "seat":
+            out[point.capability] = by_key.get(point.backup)
+        elif point.backup_kind == "provider":
+            out[point.capability] = by_key.get(point.backup) or _provider_party(point.backup, catalog)
+        else:
+            out[point.capability] = None
+    return out
+
+
+def _provider_party(provider: str, catalog: Catalog) -> Party:
+    """A provider the plan does not buy from, as a party (ordered as _parties orders providers)."""
+    order = 1000 + (PROVIDERS.index(provider) if provider in PROVIDERS else len(PROVIDERS))
+    return Party(order, "provider", provider, provider, catalog.providers[provider].type)
 
 
 def parties(lines: tuple[RaciLine, ...]) -> tuple[Party, ...]:

@@ -330,6 +330,7 @@ VALUE_CODES: tuple[str, ...] = (
     "producer",  # two_roles_required: someone who produces the data with the answers
     "short_of_budget",  # team_size_filled: the budget pays for no more seats
     "short_of_work",  # team_size_filled: the workload keeps no more seats busy enough
+    "no_backup",  # backup_required: nobody in-house or outside can step in
 )
 
 
@@ -845,4 +846,3 @@ def check_orderer_time(params: dict, ctx) -> list[Hit]:
         return []
     return [Hit(values={"unspent": ("sek", ctx.cost.remaining),
                         "hours": ("hours", ctx.buyable_undone)})]
-

@@ -22,6 +22,8 @@ from .yamlsafe import YamlProblem, load_text
 MAX_TEAM = 30
 MAX_RETAINERS = 6
 MAX_RETAINER_FEE = 2_000_000  # SEK a month
+MAX_TEXT = 500  # characters of a free-text field (a brief's goal, audience, ...)
+REPLY_WINDOWS = ("office", "extended", "always")  # the hours a reply-time promise holds (data/reply.yaml)
 MAX_YAML_BYTES = 64 * 1024  # a scenario is well under 1 KB
 MAX_YAML_VALUES = 1_000  # a scenario holds about 80 values
 APP_KEYS = ("lang", "embed", "embed_options")  # link parameters of the app, not of the scenario
@@ -32,11 +34,12 @@ class FieldSpec:
     """How one scenario field is typed, bounded and defaulted."""
 
     name: str
-    kind: str  # "int" | "float" | "roles" | "capabilities" | "retainers"
+    kind: str  # "int" | "float" | "choice" | "text" | "roles" | "capabilities" | "retainers"
     default: Any
     low: float | None = None
     high: float | None = None
     unit: str = ""
+    choices: tuple[str, ...] = ()  # a choice's allowed values
 
 
 FIELD_SPECS: tuple[FieldSpec, ...] = (
@@ -53,10 +56,18 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
     FieldSpec("influencers", "int", 0, 0, 100, "influencers"),
     FieldSpec("org_size", "int", 200, 1, 1_000_000, "employees"),
     FieldSpec("target_coverage", "float", 0.0, 0, 1, "share"),
+    FieldSpec("reply_hours", "float", 24.0, 0.25, 168, "h"),
+    FieldSpec("reply_window", "choice", "office", choices=REPLY_WINDOWS),
+    FieldSpec("handling_minutes", "float", 5.0, 0.5, 60, "min/message"),
     FieldSpec("outsource", "capabilities", ()),
     FieldSpec("insource", "capabilities", ()),
     FieldSpec("retainers", "retainers", ()),
+    FieldSpec("brief_goal", "text", "", 0, MAX_TEXT, "characters"),
+    FieldSpec("brief_audience", "text", "", 0, MAX_TEXT, "characters"),
+    FieldSpec("brief_kpis", "text", "", 0, MAX_TEXT, "characters"),
+    FieldSpec("brief_approvals", "text", "", 0, MAX_TEXT, "characters"),
 )
+BRIEF_FIELDS = ("brief_goal", "brief_audience", "brief_kpis", "brief_approvals")
 LIST_KINDS = ("roles", "capabilities", "retainers")
 
 
@@ -173,12 +184,38 @@ def _suggest(name: Any, known: tuple[str, ...] | list[str]) -> dict[str, str]:
     return {"suggestion": close[0]} if close else {}
 
 
+def _check_choice(spec: FieldSpec, value: Any) -> str:
+    plain = isinstance(value, str | int | float) and not isinstance(value, bool)
+    text = str(value).strip() if plain else None
+    if text not in spec.choices:
+        raise Invalid("value.unknown", got=shown(value), expected=", ".join(spec.choices), key=spec.name,
+                      **_suggest(text, spec.choices))
+    return text
+
+
+def _check_text(spec: FieldSpec, value: Any) -> str:
+    """Free text a person typed: kept as typed (escaping is the page's job), stripped at the ends,
+    at most spec.high characters; control characters other than line breaks and tabs removed."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise Invalid("text.not_text", got=shown(value), key=spec.name)
+    text = "".join(ch for ch in str(value) if ch in "\n\t" or ch.isprintable()).strip()
+    if len(text) > spec.high:
+        raise Invalid("text.too_long", count=len(text), most=int(spec.high), key=spec.name)
+    return text
+
+
 def check_value(name: str, value: Any) -> Any:
     """Validate and normalise one field's value; raise Invalid (a ValueError) with the problem,
     its `key` the field's name."""
     spec = SPECS[name]
     if spec.kind in ("int", "float"):
         return _check_number(spec, value)
+    if spec.kind == "choice":
+        return _check_choice(spec, value)
+    if spec.kind == "text":
+        return _check_text(spec, value)
     if spec.kind == "retainers":
         return _check_retainers(spec, value)
     return _check_ids(spec, value)
@@ -208,9 +245,16 @@ class Scenario:
     influencers: int = SPECS["influencers"].default
     org_size: int = SPECS["org_size"].default
     target_coverage: float = SPECS["target_coverage"].default
+    reply_hours: float = SPECS["reply_hours"].default
+    reply_window: str = SPECS["reply_window"].default
+    handling_minutes: float = SPECS["handling_minutes"].default
     outsource: tuple[str, ...] = ()
     insource: tuple[str, ...] = ()
     retainers: tuple[Retainer, ...] = ()
+    brief_goal: str = ""
+    brief_audience: str = ""
+    brief_kpis: str = ""
+    brief_approvals: str = ""
     notes: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:

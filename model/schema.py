@@ -64,6 +64,11 @@ SCHEMA: tuple[Number, ...] = (
     Number("settings", "tranches.share", 0.0, 1.0, "share"),
     Number("settings", "tranches.bonus", 0.0, 10.0, "points_h"),
     Number("settings", "volunteer_fit", 0.0, 1.0, "fit"),
+    Number("reply", "check_minutes", 0.0, 120.0, "minutes"),
+    Number("reply", "rota_hours", 1.0, 168.0, "h_week"),
+    Number("reply", "reply_hours", 0.25, 168.0, "hours"),  # the baseline promise and those offered
+    Number("reply", "days", 1.0, 7.0, "days", kind="int"),
+    Number("reply", "hours", 0.5, 24.0, "hours"),
 )
 NUMBERS: dict[tuple[str, str], Number] = {(spec.section, spec.key): spec for spec in SCHEMA}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model import Scenario
-from ui import declined_view, goalseek_view, planview, retainers_view
+from ui import continuity_view, declined_view, goalseek_view, planview, reply_view, retainers_view
 from ui.charts import CONFIG
 from ui.figures import plan_figures, plan_tables
 from ui.findings import finding_text
@@ -106,6 +106,9 @@ if declined:
     with st.expander(_(lang, "Agencies not in the plan, and why")):
         st.markdown("\n".join(f"- {line}" for line in declined))
 retainers_view.summary(plan, catalog, lang)
+
+continuity_view.render(plan, catalog, lang)
+reply_view.render(plan, catalog, lang)
 
 st.plotly_chart(figures["cost"], config=CONFIG, key="chart_cost")
 st.plotly_chart(figures["load"], config=CONFIG, key="chart_load")

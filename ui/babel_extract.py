@@ -32,7 +32,8 @@ def python(fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: dict) -
 # Keys whose string values in data/*.yaml are texts for people (English msgids); every string in
 # a mapping under a key of LABEL_TABLES is one too (labels: {key: text}).
 TEXT_KEYS = frozenset({"name", "description", "message", "advice", "advice_budget_left", "summary",
-                       "source", "pay_source", "rate_source", "retainer_source"})
+                       "source", "pay_source", "rate_source", "retainer_source", "goal",
+                       "pay_band_source"})
 LABEL_TABLES = frozenset({"labels", "units"})
 
 

@@ -19,6 +19,7 @@ from ui.i18n import N_, _, t
 COVERAGE_STEP = 0.05  # a capability's coverage must move at least this much to be reported
 MIN_HOURS = 0.5  # hours per week a provider must carry to count as doing a capability
 EPS = 1e-9
+NEVER = 1e9  # hours: a reply that never comes
 
 
 # ---- headline figures side by side ----------------------------------------------------------
@@ -48,8 +49,38 @@ def _team(plan: Plan):
     return [person for person in plan.people if person.in_team]
 
 
-def compare_rows(plans: list[Plan], lang: str) -> list[CompareRow]:
-    """The headline figures of each plan, the first being the baseline."""
+def _wait(delivery) -> float:
+    return delivery.open_wait if delivery.open_wait is not None else NEVER
+
+
+def _continuity_rows(plans: list[Plan], catalogs: list[Catalog], lang: str) -> list[CompareRow]:
+    """Holiday risk, the reply time each plan delivers and how ready its briefs are (they need each
+    plan's catalog)."""
+    from model import briefs, continuity, readiness, reply_delivery
+    from ui.reply_view import wait_text
+
+    holidays = [continuity(plan, catalog) for plan, catalog in zip(plans, catalogs, strict=True)]
+    replies = [reply_delivery(plan, catalog) for plan, catalog in zip(plans, catalogs, strict=True)]
+    specs = [
+        ("july_risk", _(lang, "Hours a week at risk in July"), [item.hours_at_risk for item in holidays],
+         lambda v: hours(v, lang), -1),
+        ("single_points", _(lang, "Capabilities resting on one person"),
+         [len(item.single_points) for item in holidays], lambda v: number(v, lang), -1),
+        ("reply_wait", _(lang, "Longest wait for a reply in open hours"), [_wait(item) for item in replies],
+         lambda v: _(lang, "no replies") if v >= NEVER else wait_text(v, lang), -1),
+        ("answered", _(lang, "Messages answered"), [item.answered_share for item in replies],
+         lambda v: pct(v, lang), 1),
+        ("brief_readiness", _(lang, "Brief readiness"),
+         [readiness(briefs(plan, catalog)) for plan, catalog in zip(plans, catalogs, strict=True)],
+         lambda v: pct(v, lang), 1),
+    ]
+    return [CompareRow(key, label, tuple(show(float(n)) for n in values), tuple(float(n) for n in values),
+                       direction) for key, label, values, show, direction in specs]
+
+
+def compare_rows(plans: list[Plan], lang: str, catalogs: list[Catalog] | None = None) -> list[CompareRow]:
+    """The headline figures of each plan, the first being the baseline; with each plan's catalog,
+    also its holiday risk and reply time."""
     specs = [
         ("coverage", _(lang, "Coverage"), lambda p: p.overall_coverage,
          lambda v: pct(v, lang), 1),
@@ -79,6 +110,8 @@ def compare_rows(plans: list[Plan], lang: str) -> list[CompareRow]:
     for key, label, value, show, direction in specs:
         numbers = tuple(float(value(plan)) for plan in plans)
         rows.append(CompareRow(key, label, tuple(show(n) for n in numbers), numbers, direction))
+    if catalogs is not None:
+        rows += _continuity_rows(plans, catalogs, lang)
     return rows
 
 
@@ -126,6 +159,15 @@ def value_text(name: str, value, catalog: Catalog, lang: str) -> str:
         return pct(value, lang)
     if name in ("marketing_lead_hours", "volunteer_hours"):
         return hours(value, lang)
+    if name == "reply_hours":
+        return _(lang, "{hours} h", hours=number(value, lang, 0 if float(value).is_integer() else 2))
+    if name == "reply_window":
+        windows = catalog.reply.windows if catalog.reply else {}
+        return _(lang, windows[value].name) if value in windows else str(value)
+    if name == "handling_minutes":
+        return _(lang, "{minutes} min", minutes=number(value, lang, 0 if float(value).is_integer() else 1))
+    if isinstance(value, str):  # free text the user typed (a brief's goal, audience, ...)
+        return value or _(lang, "none")
     return number(value, lang)
 
 

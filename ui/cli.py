@@ -72,6 +72,8 @@ HELP = {
     "retainers": N_("a retainer, repeatable: provider:capability+capability:SEK a month (e.g. "
                     "community_agency:community:60000); provider one of {providers}; 'none' clears"),
     "number": N_("{label}, from {low} to {high} (default {default})"),
+    "choice": N_("{label}: one of {choices} (default {default})"),
+    "text": N_("{label}: text of at most {most} characters"),
 }
 
 
@@ -106,6 +108,12 @@ def build_parser(lang: str = SOURCE) -> Parser:
             what = "ROLE" if spec.kind == "roles" else "CAP"
             fields.add_argument(flag(spec.name), dest=spec.name, action="append", metavar=what,
                                 help=say("list", ids=names_list(list(allowed), lang, "or")))
+        elif spec.kind == "choice":
+            fields.add_argument(flag(spec.name), dest=spec.name, choices=list(spec.choices), help=say(
+                "choice", label=t(spec.name, lang), choices=", ".join(spec.choices), default=spec.default))
+        elif spec.kind == "text":
+            fields.add_argument(flag(spec.name), dest=spec.name, metavar="TEXT", help=say(
+                "text", label=t(spec.name, lang), most=int(spec.high)))
         else:
             decimals = 2 if spec.kind == "float" else 0
             fields.add_argument(flag(spec.name), dest=spec.name, metavar="N", help=say(

@@ -77,7 +77,7 @@ def headline_cards(items: list[Option], labels: list[str], lang: str) -> None:
 
 def differences_table(items: list[Option], labels: list[str], lang: str) -> None:
     figure_column = _(lang, "Figure")
-    compared = compare_rows([option.plan for option in items], lang)
+    compared = compare_rows([option.plan for option in items], lang, [option.catalog for option in items])
     frame = pd.DataFrame([[row.label, *row.values] for row in compared], columns=[figure_column, *labels])
     styles = pd.DataFrame([["", *[VERDICT_STYLE.get(row.verdict(i), "") for i in range(len(items))]]
                            for row in compared], columns=frame.columns)

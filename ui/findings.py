@@ -23,6 +23,7 @@ CODES: dict[str, str] = {
     "producer": N_("someone who produces the data with the answers"),
     "short_of_budget": N_("the budget pays for no more"),
     "short_of_work": N_("the workload keeps no more busy enough to be worth a salary"),
+    "no_backup": N_("nobody, in-house or outside"),
 }
 # How a list of names or codes is joined (Babel list styles: "a, b and c" or "a, b or c").
 LIST_STYLES: dict[str, str] = {"names": "standard", "names_and": "standard", "names_or": "or",

@@ -107,6 +107,7 @@ TEXT: dict[str, str] = {
     'page_compare': N_("Compare"),
     'page_tradeoffs': N_("Trade-offs"),
     'page_capabilities': N_("Capabilities"),
+    'page_handover': N_("Briefs & roles"),
     'page_assumptions': N_("Assumptions"),
     'language': N_("Language"),
     'team_size': N_("In-house team (people)"),
@@ -129,6 +130,19 @@ TEXT: dict[str, str] = {
     'volunteer_hours': N_("Unpaid hours per week (founder, volunteers, colleagues)"),
     'target_coverage': N_("Coverage target (0 = none)"),
     'retainers': N_("Retainers"),
+    'reply_promise': N_("Reply-time promise"),
+    'brief_goal': N_("Goal of the social media work"),
+    'brief_audience': N_("Target audience"),
+    'brief_kpis': N_("KPI targets"),
+    'brief_approvals': N_("Approvals: who approves, and how fast"),
+    'reply_hours': N_("Reply within"),
+    'reply_hours_help': N_("The longest a customer waits for an answer while the promise holds. "
+                           "53 % of people expect an answer within an hour on social media, 72 % "
+                           "when they complain."),
+    'reply_window': N_("Promise holds during"),
+    'handling_minutes': N_("Handling time per message (minutes)"),
+    'handling_minutes_help': N_("How long answering one comment or message takes on average; about "
+                                "5 minutes is usual for social customer care."),
     'target_coverage_help': N_("The share of the work that must be done. The plan reaches it first, "
                                "as far as the budget allows, and the Simulator says what it costs at "
                                "the least."),

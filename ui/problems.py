@@ -33,6 +33,8 @@ TEMPLATES: dict[str, str] = {
     "bool.expected": N_("expected true or false, got {got}"),
     "text.expected": N_("expected non-empty text, got {got}"),
     "text.one_line": N_("expected one line"),
+    "text.not_text": N_("expected text, got {got}"),
+    "text.too_long": N_("too long: {count} characters, at most {most}"),
     "value.unknown": N_("unknown value {got} (expected {expected})"),
     "ids.expected": N_("expected a list of ids, got {got}"),
     "ids.too_many": N_("too many ids: {count}, at most {most}"),

@@ -17,8 +17,19 @@ from datetime import UTC, datetime
 
 import plotly.graph_objects as go
 
-from model import FIELD_SPECS, MARKETING_LEAD_SEAT, VOLUNTEER_SEAT, Catalog, Party, Plan, parties, raci
-from ui import charts, compare_charts, palette, planview
+from model import (
+    FIELD_SPECS,
+    MARKETING_LEAD_SEAT,
+    VOLUNTEER_SEAT,
+    Catalog,
+    Party,
+    Plan,
+    continuity,
+    parties,
+    raci,
+    reply_delivery,
+)
+from ui import charts, compare_charts, continuity_view, palette, planview, reply_view
 from ui.changes import compare_rows, summarise_changes, unique_labels, value_text
 from ui.feedback import html_escape
 from ui.findings import finding_text, seat_label
@@ -268,6 +279,7 @@ def scenario_report(item: ReportScenario, lang: str = "en", *, generated_at: dat
         ("coverage", charts.coverage_chart), ("cost", charts.cost_chart),
         ("load", charts.load_chart), ("flow", charts.flow_chart))}
     divs = _Charts()
+    holidays = continuity(item.plan, item.catalog)
     note = f'<p class="note">{_multiline(item.note)}</p>' if item.note.strip() else ""
     body = [
         f'<header><p class="kicker">{esc(t("app_title", lang))} · '
@@ -284,6 +296,9 @@ def scenario_report(item: ReportScenario, lang: str = "en", *, generated_at: dat
         divs.div(figures["flow"], "chart-flow"),
         f"<h2>{esc(_(lang, 'Findings and advice'))}</h2>",
         _findings(item, lang),
+        continuity_view.report_html(holidays, item.plan, item.catalog, lang),
+        divs.div(continuity_view.heatmap_figure(holidays, item.plan, item.catalog, lang), "chart-continuity"),
+        reply_view.report_html(reply_delivery(item.plan, item.catalog), item.catalog, lang),
         f"<h2>{esc(_(lang, 'Roles: RACI'))}</h2>",
         f"<p class=\"meta\">{esc(_(lang, RACI_NOTE))}</p>",
         _frame_table(raci_table(item.plan, item.catalog, lang)),
@@ -330,7 +345,7 @@ def comparison_report(items: Sequence[ReportScenario], catalog: Catalog, lang: s
                 f'<span style="background:var(--goodbg);color:var(--good)">{esc(better)}</span>'
                 f'<span style="background:var(--badbg);color:var(--bad)">{esc(worse)}</span>'
                 f'<span style="background:var(--changedbg)">{esc(changed)}</span></p>')
-    rows = compare_rows(plans, lang)
+    rows = compare_rows(plans, lang, [item.catalog for item in items])
     body.append(_table(
         [_(lang, "Figure"), *labels],
         [[row.label, *row.values] for row in rows],

@@ -14,9 +14,17 @@ from model import CAPABILITIES, FIELD_SPECS, ROLES, SPECS, Scenario
 from ui import retainers_view
 from ui.fmt import sek as format_sek
 from ui.fmt import slider_format
-from ui.i18n import LANGS, PSEUDO, _, t
+from ui.i18n import LANGS, PSEUDO, _, n_, t
 from ui.problems import problem_text
-from ui.state import SCALAR_FIELDS, Context, apply_scenario, current_catalog, plan_for, set_context
+from ui.state import (
+    PLAIN_FIELDS,
+    SCALAR_FIELDS,
+    Context,
+    apply_scenario,
+    current_catalog,
+    plan_for,
+    set_context,
+)
 
 # widget: (kind, step) for each scalar field; the range comes from model.scenario.FIELD_SPECS
 WIDGETS = {
@@ -32,6 +40,7 @@ WIDGETS = {
     "marketing_lead_hours": ("slider", 0.5),
     "volunteer_hours": ("slider", 1.0),
     "target_coverage": ("slider", 0.05),
+    "handling_minutes": ("number", 0.5),
 }
 # How a slider writes its value, in the language's style (ui.fmt.slider_format: kind, decimals);
 # the other sliders are small whole numbers. Number inputs keep Streamlit's plain digits: their
@@ -174,7 +183,32 @@ def _scalar(name: str, lang: str) -> None:
                         help=t(f"{name}_help", lang) if f"{name}_help" in _HELP else None)
 
 
-_HELP = {"team_size_help", "budget_help", "target_coverage_help", "influencers_help"}
+_HELP = {"team_size_help", "budget_help", "target_coverage_help", "influencers_help",
+         "handling_minutes_help"}
+# Fields the sidebar writes into the link by hand, left out at their default (no bound widget)
+MANUAL_FIELDS = ("reply_hours", "reply_window", *[name for name in PLAIN_FIELDS if name != "reply_window"])
+
+
+def _promise_label(hours: float, lang: str) -> str:
+    if hours < 1:
+        return _(lang, "{minutes} minutes", minutes=round(hours * 60))
+    whole = int(hours) if float(hours).is_integer() else hours
+    return n_(lang, "{count} hour", "{count} hours", whole) if isinstance(whole, int) else \
+        _(lang, "{hours} hours", hours=whole)
+
+
+def _reply_promise(lang: str) -> None:
+    """The reply-time promise: how fast, during which hours, and the handling time per message."""
+    reply = current_catalog().reply
+    st.markdown(f"**{t('reply_promise', lang)}**")
+    offered = list(reply.promises)
+    if st.session_state.get("reply_hours") not in offered:  # a link's own value stays on offer
+        offered = sorted({*offered, float(st.session_state.get("reply_hours", SPECS["reply_hours"].default))})
+    st.selectbox(t("reply_hours", lang), offered, key="reply_hours",
+                 format_func=lambda hours: _promise_label(hours, lang), help=t("reply_hours_help", lang))
+    st.selectbox(t("reply_window", lang), list(reply.windows), key="reply_window",
+                 format_func=lambda window: _(lang, reply.windows[window].name))
+    _scalar("handling_minutes", lang)
 
 
 def _apply_preset() -> None:
@@ -199,6 +233,7 @@ def _resize_team(size: int) -> list[str]:
 def _chosen_roles() -> list[str]:
     """The roles the plan chose for the sidebar's team size (the team the page shows)."""
     values = {name: st.session_state[name] for name in SCALAR_FIELDS}
+    values.update({name: st.session_state.get(name, SPECS[name].default) for name in PLAIN_FIELDS})
     values.update(team=[], outsource=st.session_state.get("outsource") or [],
                   insource=st.session_state.get("insource") or [],
                   retainers=retainers_view.texts(retainers_view.current()))
@@ -274,7 +309,8 @@ def _write_manual_params(scenario: Scenario, lang: str) -> None:
     wanted = {"lang": [lang], "team": list(scenario.team), "outsource": list(scenario.outsource),
               "insource": list(scenario.insource), "retainers": retainers_view.texts(scenario.retainers)}
     shown = scenario.to_query_params()
-    for name in SHOWN_AS:  # in the model's unit; left out at the default, as a bound widget does
+    for name in (*SHOWN_AS, *MANUAL_FIELDS):  # in the model's unit; left out at the default, as a
+        # bound widget does
         wanted[name] = [] if getattr(scenario, name) == SPECS[name].default else [shown[name]]
     for key, values in wanted.items():
         if st.query_params.get_all(key) == values:
@@ -306,6 +342,7 @@ def render_sidebar() -> Context:
         with st.expander(t("workload", lang), expanded=True):
             for name in WORKLOAD:
                 _scalar(name, lang)
+            _reply_promise(lang)
         with st.expander(t("team", lang), expanded=False):
             team = _team_editor(lang)
         with st.expander(t("sourcing", lang), expanded=False):
@@ -315,6 +352,7 @@ def render_sidebar() -> Context:
             st.warning(t("url_notes", lang) + "\n\n" + "\n".join(f"- {problem_text(problem, lang)}"
                                                                  for problem in notes))
     values = {name: st.session_state[name] for name in SCALAR_FIELDS}
+    values.update({name: st.session_state.get(name, SPECS[name].default) for name in PLAIN_FIELDS})
     values.update(team=list(team), outsource=st.session_state.get("outsource") or [],
                   insource=st.session_state.get("insource") or [],
                   retainers=retainers_view.texts(retainers_view.current()))

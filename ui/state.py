@@ -14,6 +14,8 @@ import streamlit as st
 from model import FIELD_SPECS, Catalog, Plan, Scenario, load_catalog, simulate
 
 SCALAR_FIELDS = tuple(spec.name for spec in FIELD_SPECS if spec.kind in ("int", "float"))
+PLAIN_FIELDS = tuple(spec.name for spec in FIELD_SPECS if spec.kind in ("choice", "text"))  # kept in
+# session state under their own names (the widgets that edit them write there on change)
 CATALOG_KEY = "catalog_override"  # set by the Assumptions page to an edited Catalog
 F = TypeVar("F", bound=Callable)
 
@@ -150,3 +152,5 @@ def apply_scenario(scenario: Scenario) -> None:
     st.session_state["outsource"] = list(scenario.outsource)
     st.session_state["insource"] = list(scenario.insource)
     st.session_state["retainers"] = [retainer.text for retainer in scenario.retainers]
+    for name in PLAIN_FIELDS:
+        st.session_state[name] = getattr(scenario, name)

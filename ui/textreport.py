@@ -159,13 +159,29 @@ def goal_lines(plan: Plan, catalog: Catalog, lang: str) -> list[str]:
     return out
 
 
+def continuity_lines(plan: Plan, catalog: Catalog, lang: str) -> list[str]:
+    """The July test and the reply-time promise, one line each, and what to brief."""
+    from model import briefs, continuity, readiness, reply_delivery
+    from ui import continuity_view, reply_view
+
+    items = briefs(plan, catalog)
+    out = [_(lang, "Holidays, replies and briefs"),
+           "  " + continuity_view.summary_line(continuity(plan, catalog), lang),
+           "  " + reply_view.summary_line(reply_delivery(plan, catalog), lang)]
+    if items:
+        out.append("  " + _(lang, "Briefs to write: {names} (ready: {share})",
+                            names=", ".join(_(lang, catalog.name(item.capability)) for item in items),
+                            share=pct(readiness(items), lang)))
+    return out
+
+
 def render_text(plan: Plan, catalog: Catalog, lang: str = "en") -> str:
     """The whole plan: scenario, demand and coverage, assignments, people, cost, limits, findings,
     and with a coverage target what it costs at the least."""
     sections = [scenario_lines(plan, catalog, lang), demand_lines(plan, catalog, lang),
                 assignment_lines(plan, catalog, lang), people_lines(plan, catalog, lang),
                 cost_lines(plan, lang), limit_lines(plan, catalog, lang), finding_lines(plan, catalog, lang),
-                goal_lines(plan, catalog, lang)]
+                continuity_lines(plan, catalog, lang), goal_lines(plan, catalog, lang)]
     out: list[str] = []
     for section in sections:
         if section:

@@ -45,6 +45,7 @@ SETTINGS: dict[str, str] = {  # the settings in the table -> cell kind
 DRIVER_UNITS: dict[str, str] = {
     "channels": "h_week_per_channel", "posts_per_week": "h_per_post", "image_posts": "h_per_image_post",
     "video_posts": "h_per_video_post", "inbound_per_week": "h_per_message",
+    "inbound_hours": "h_per_handling_hour",
     "ad_spend_10k": "h_week_per_10k_sek_month", "influencers": "h_week_per_influencer",
 }
 SQRT_DRIVER_UNITS: dict[str, str] = {"ad_spend_10k": "h_week_sqrt_10k_sek_month"}

@@ -218,9 +218,9 @@ def test_rate_edit_changes_external_cost(catalog):
 def test_demand_coefficient_edit_changes_demand(catalog):
     scenario = solo(inbound_per_week=300)
     before = simulate(scenario, catalog).demand["community"]
-    term = assumption_tables(catalog)["demand"].cell("community.inbound_per_week", "value")
-    edited = apply_edits(catalog, "demand", {("community.inbound_per_week", "value"): term.value * 2})
-    assert simulate(scenario, edited).demand["community"] - before == pytest.approx(term.value * 300)
+    term = assumption_tables(catalog)["demand"].cell("community.inbound_hours", "value")
+    edited = apply_edits(catalog, "demand", {("community.inbound_hours", "value"): term.value * 2})
+    assert simulate(scenario, edited).demand["community"] - before == pytest.approx(term.value * 300 * 5 / 60)
 
 
 def test_fit_blank_removes_a_capability_from_a_role(catalog):
@@ -299,7 +299,7 @@ BAD_EDITS = [
     ("providers", ("social_media_agency", "rate_sek_hour"), 0, out_of(1, 100_000, 0)),
     ("providers", ("social_media_agency", "min_retainer_sek_month"), -100, out_of(0, 5_000_000, -100)),
     ("providers", ("freelance_designer", "max_hours_week"), 169, out_of(0, 168, 169)),
-    ("demand", ("community.inbound_per_week", "value"), -0.1, out_of(0, 100, -0.1)),
+    ("demand", ("community.inbound_hours", "value"), -0.1, out_of(0, 100, -0.1)),
     ("demand", ("strategy.base_hours", "value"), 169, out_of(0, 168, 169)),
     ("pay", SMM, math.nan, Problem("cell.empty")),
     ("pay", SMM, None, Problem("cell.empty")),

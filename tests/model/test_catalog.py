@@ -594,3 +594,131 @@ def test_write_data_helper(tmp_path, raw_catalog):
     folder = write_data(raw_catalog, tmp_path / "copy")
     assert sorted(path.name for path in folder.iterdir()) == sorted(f"{s}.yaml" for s in SECTIONS)
     assert isinstance(folder, Path)
+
+
+# ---- issue 13: capabilities' goals, kpis and deliverables; roles' pay bands ------------------------
+SNAKE = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)*")
+
+
+def test_every_capability_has_a_goal_kpis_and_deliverables(catalog):
+    for cap in catalog.capabilities:
+        assert cap.goal.strip() and "\n" not in cap.goal, cap.id
+        assert 2 <= len(cap.kpis) <= 3 and cap.deliverables, cap.id
+        for ids, names in ((cap.kpis, cap.kpi_names), (cap.deliverables, cap.deliverable_names)):
+            assert tuple(ident for ident, _ in names) == ids and len(set(ids)) == len(ids)
+            assert all(SNAKE.fullmatch(ident) for ident in ids), ids
+            assert all(name.strip() for _, name in names)
+        for kpi, name in cap.kpi_names:
+            assert catalog.kpi_name(cap.id, kpi) == name
+        for item, name in cap.deliverable_names:
+            assert catalog.deliverable_name(cap.id, item) == name
+    assert catalog.kpi_name("community", "no_such_kpi") == "no_such_kpi"
+    # an id shared between capabilities has one name (one text to translate)
+    names: dict[str, set[str]] = {}
+    for cap in catalog.capabilities:
+        for ident, name in cap.kpi_names + cap.deliverable_names:
+            names.setdefault(ident, set()).add(name)
+    assert all(len(found) == 1 for found in names.values()), names
+
+
+def test_every_role_has_a_pay_band_around_its_pay(catalog):
+    for role in catalog.roles.values():
+        low, high = role.pay_band
+        assert 0 < low <= role.pay_sek_month <= high and role.pay_in_band, role.id
+        assert role.pay_band_source.strip(), role.id
+
+
+def _kpis(raw):
+    return entry(raw, "capabilities", "community")["kpis"]
+
+
+BROKEN_ISSUE_13 = {
+    "pay band as text": (
+        lambda raw: _break(raw, "roles", "copywriter", "pay_band_sek_month", "35000-50000"),
+        "roles.yaml", ("roles", "copywriter"), "pay_band_sek_month", "expected a list"),
+    "pay band of one number": (
+        lambda raw: _break(raw, "roles", "copywriter", "pay_band_sek_month", [35000]),
+        "roles.yaml", ("roles", "copywriter"), "pay_band_sek_month[1]", "missing required key"),
+    "pay band of three numbers": (
+        lambda raw: _break(raw, "roles", "copywriter", "pay_band_sek_month", [1, 2, 3]),
+        "roles.yaml", ("roles", "copywriter"), "pay_band_sek_month[2]", "unknown key"),
+    "pay band upside down": (
+        lambda raw: _break(raw, "roles", "copywriter", "pay_band_sek_month", [50000, 35000]),
+        "roles.yaml", ("roles", "copywriter"), "pay_band_sek_month[1]",
+        "expected a number from 50,000 to 1,000,000, got 35,000"),
+    "pay band with a word": (
+        lambda raw: _break(raw, "roles", "copywriter", "pay_band_sek_month", ["low", 50000]),
+        "roles.yaml", ("roles", "copywriter"), "pay_band_sek_month[0]", "expected a number, got 'low'"),
+    "pay band without its source": (
+        lambda raw: _break(raw, "roles", "copywriter", "pay_band_source", _DELETE),
+        "roles.yaml", ("roles", "copywriter"), "pay_band_source", "missing required key"),
+    "misspelt pay band": (
+        lambda raw: entry(raw, "roles", "copywriter").update(pay_bnad_sek_month=[1, 2]),
+        "roles.yaml", ("roles", "copywriter"), "pay_bnad_sek_month", "did you mean 'pay_band_sek_month'?"),
+    "kpis as text": (
+        lambda raw: _break(raw, "capabilities", "community", "kpis", "reply time"),
+        "capabilities.yaml", ("capabilities", "community"), "kpis",
+        "expected a list of mappings with id and name"),
+    "no kpis": (
+        lambda raw: _break(raw, "capabilities", "community", "kpis", []),
+        "capabilities.yaml", ("capabilities", "community"), "kpis",
+        "expected a list of mappings with id and name"),
+    "kpi that is not a mapping": (
+        lambda raw: _kpis(raw).__setitem__(1, "sentiment"),
+        "capabilities.yaml", ("capabilities", "community"), "kpis[1]", "expected a mapping with id and name"),
+    "kpi without a name": (
+        lambda raw: _kpis(raw)[2].pop("name"),
+        "capabilities.yaml", ("capabilities", "community"), "kpis[2].name", "missing required key"),
+    "kpi with an empty name": (
+        lambda raw: _kpis(raw)[0].update(name=" "),
+        "capabilities.yaml", ("capabilities", "community"), "kpis[0].name", "expected non-empty text"),
+    "kpi id as a number": (
+        lambda raw: _kpis(raw)[0].update(id=7),
+        "capabilities.yaml", ("capabilities", "community"), "kpis[0].id", "expected non-empty text, got 7"),
+    "kpi given twice": (
+        lambda raw: _kpis(raw)[1].update(id="reply_time"),
+        "capabilities.yaml", ("capabilities", "community"), "kpis[1].id", "'reply_time' is given twice"),
+    "misspelt key of a kpi": (
+        lambda raw: _kpis(raw)[0].update(nmae="x"),
+        "capabilities.yaml", ("capabilities", "community"), "kpis[0].nmae", "did you mean 'name'?"),
+    "deliverable without an id": (
+        lambda raw: entry(raw, "capabilities", "advertise")["deliverables"][0].pop("id"),
+        "capabilities.yaml", ("capabilities", "advertise"), "deliverables[0].id", "missing required key"),
+    "empty goal": (
+        lambda raw: _break(raw, "capabilities", "plan", "goal", ""),
+        "capabilities.yaml", ("capabilities", "plan"), "goal", "expected non-empty text, got ''"),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_ISSUE_13))
+def test_a_broken_goal_kpi_or_pay_band_names_file_entry_and_key(raw_catalog, data_dir, name):
+    BROKEN.setdefault(name, BROKEN_ISSUE_13[name])
+    test_a_broken_file_names_file_entry_and_key(raw_catalog, data_dir, name)
+
+
+def test_a_400_digit_pay_band_is_refused_without_overflow(raw_catalog):
+    _break(raw_catalog, "roles", "copywriter", "pay_band_sek_month", [30000, 10**400])
+    with pytest.raises(CatalogError) as caught:
+        build_catalog(raw_catalog)
+    assert caught.value.key == "pay_band_sek_month[1]" and caught.value.problem.get("got") == "~1e400"
+
+
+def test_the_catalog_leaves_an_edited_pay_outside_its_band(raw_catalog):
+    """The band is the usual pay for the role; an edited pay (the Assumptions page) may leave it."""
+    _break(raw_catalog, "roles", "copywriter", "pay_sek_month", 80000)
+    role = build_catalog(raw_catalog).roles["copywriter"]
+    assert role.pay_sek_month == 80000 and not role.pay_in_band
+
+
+def test_documents_from_before_goals_and_pay_bands_take_the_shipped_ones(catalog, raw_catalog):
+    """Saved or exported assumptions written before issue 13 still load, with data/'s values."""
+    for item in raw_catalog["capabilities"]["capabilities"]:
+        for key in ("goal", "kpis", "deliverables"):
+            del item[key]
+    for item in raw_catalog["roles"]["roles"]:
+        del item["pay_band_sek_month"], item["pay_band_source"]
+    old = load_catalog_text(yaml.safe_dump({s: raw_catalog[s][s] for s in SECTIONS}), origin="old")
+    assert old.capabilities == catalog.capabilities
+    assert {r.id: (r.pay_band, r.pay_band_source) for r in old.roles.values()} == {
+        r.id: (r.pay_band, r.pay_band_source) for r in catalog.roles.values()}
+    assert old.raw["capabilities"] == catalog.raw["capabilities"]  # and they are exported with it

@@ -28,7 +28,8 @@ def lines_for(plan, cap: str, provider_type: str | None = None):
 def test_drivers_of_the_default_scenario():
     assert drivers(DEFAULT) == {
         "channels": 4.0, "posts_per_week": 10.0, "image_posts": pytest.approx(7.0),
-        "video_posts": pytest.approx(3.0), "inbound_per_week": 150.0, "ad_spend_10k": 3.0,
+        "video_posts": pytest.approx(3.0), "inbound_per_week": 150.0, "inbound_hours": 12.5,
+        "ad_spend_10k": 3.0,
         "influencers": 0.0,
     }
 
@@ -41,7 +42,7 @@ def test_default_demand_by_hand(catalog):
     assert demand["create"]["other"] == pytest.approx(1 + 1.2 * 7)
     assert demand["create"]["video"] == pytest.approx(2.0 * 3)
     assert total(demand["administer"]) == pytest.approx(2.5 * 4 + 0.2 * 10)
-    assert total(demand["community"]) == pytest.approx(0.0833 * 150 + 1.5 * 4 + 0.5 * 10)
+    assert total(demand["community"]) == pytest.approx(150 * 5 / 60 + 1.5 * 4 + 0.5 * 10)
     assert total(demand["influencer"]) == 0.0
     assert total(demand["advertise"]) == pytest.approx(0.9 * math.sqrt(3) + 0.05 * 3)
     assert total(demand["analyze"]) == pytest.approx(1.5 + 0.5 * 4 + 0.5 * math.sqrt(3))
@@ -56,6 +57,7 @@ def _formula(raw_demand: list[dict], scenario: Scenario) -> dict[str, float]:
         "image_posts": scenario.posts_per_week * (1 - scenario.video_share),
         "video_posts": scenario.posts_per_week * scenario.video_share,
         "inbound_per_week": scenario.inbound_per_week,
+        "inbound_hours": scenario.inbound_per_week * scenario.handling_minutes / 60,
         "ad_spend_10k": scenario.ad_spend_sek_month / 10_000, "influencers": scenario.influencers,
     }
     out = dict.fromkeys(CAPABILITIES, 0.0)

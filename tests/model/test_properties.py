@@ -28,6 +28,10 @@ def value_strategy(spec) -> st.SearchStrategy:
                          .map(tuple))
     if spec.kind == "retainers":
         return st.one_of(st.just(()), st.lists(retainers, max_size=2).map(tuple))
+    if spec.kind == "choice":
+        return st.sampled_from(spec.choices)
+    if spec.kind == "text":
+        return st.text(max_size=int(spec.high))
     return st.lists(st.sampled_from(CAPABILITIES), unique=True).map(tuple)
 
 

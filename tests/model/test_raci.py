@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model import Scenario, simulate
+from model.continuity import continuity
 from model.raci import ACCOUNTABLE_RULES, FLOWS, parties, raci
 from model.vocab import CAPABILITIES, MARKETING_LEAD_SEAT, ROLES, VOLUNTEER_SEAT
 from ui.i18n import _
@@ -35,6 +36,8 @@ def check_invariants(plan, catalog):
     lines = raci(plan, catalog)
     assert [line.capability for line in lines] == list(CAPABILITIES)
     team_seats = {person.seat for person in plan.people if person.in_team}
+    points = continuity(plan, catalog).single_points
+    assert {line.capability for line in lines if line.single_point} == {p.capability for p in points}
     for line in lines:
         # R: exactly who carries hours, with those hours, most first
         carried: dict[str, float] = {}
@@ -54,9 +57,18 @@ def check_invariants(plan, catalog):
         assert not named & set(line.consulted)
         assert not (named | set(line.consulted)) & set(line.informed)
         assert all(party.kind == "seat" for party in line.consulted)
-        primary = catalog.settings.primary_fit - 1e-9
+        # the primary fit, or for strategy the least fit (guidance 1: platform knowledge contributes)
+        least = (catalog.settings.min_fit if line.capability == "strategy"
+                 else catalog.settings.primary_fit) - 1e-9
         for party in line.consulted:
-            assert catalog.roles[party.role].fit.get(line.capability, 0) >= primary
+            assert catalog.roles[party.role].fit.get(line.capability, 0) >= least
+        # a backup only for a single point, never its holder
+        assert line.single_point or line.backup is None
+        if line.backup is not None:
+            assert line.backup.kind in ("seat", "provider")
+            holder = [line.backup.ident != point.holder_seat for point in points
+                      if point.capability == line.capability]
+            assert holder == [True]
     everyone = parties(lines)
     assert [sum("A" in line.letters(party).split("/") for party in everyone) for line in lines] == \
         [1] * len(CAPABILITIES)
@@ -169,3 +181,37 @@ def test_unpaid_hours_are_responsible_for_what_they_do_and_never_accountable(cat
     frame = raci_table(plan, catalog, "en")
     responsible = " ".join(frame[_("en", RACI_HEADERS["responsible"])])
     assert "Unpaid hours (founder, volunteers, colleagues) (" in responsible
+
+
+# ---- backups of single points (model/continuity.py) ----------------------------------------------
+def test_a_solo_teams_single_points_have_backups(catalog):
+    lines = raci(simulate(Scenario(team=("social_media_manager",)), catalog), catalog)
+    lead, plan, strategy = (line_of(lines, cap) for cap in ("lead", "plan", "strategy"))
+    assert lead.single_point and lead.backup.ident == MARKETING_LEAD_SEAT
+    assert lead.backup == line_of(lines, "strategy").accountable  # the same party as elsewhere
+    assert plan.single_point and (plan.backup.kind, plan.backup.ident, plan.backup.provider_type) == (
+        "provider", "freelance_social_media_manager", "freelancer")
+    assert not strategy.single_point and strategy.backup is None  # the head of marketing carries it
+
+
+def test_a_single_point_without_backup(catalog):
+    lines = raci(simulate(Scenario(team=("social_media_manager",), marketing_lead_hours=0), catalog),
+                 catalog)
+    lead = line_of(lines, "lead")
+    assert lead.single_point and lead.backup is None
+
+
+def test_a_team_seat_backs_up_a_colleague(catalog):
+    team = ("social_media_manager", "content_manager", "community_manager")
+    lines = raci(simulate(Scenario(team=team), catalog), catalog)
+    create = line_of(lines, "create")
+    assert create.single_point and (create.backup.kind, create.backup.ident, create.backup.role) == (
+        "seat", "S1", "social_media_manager")
+    assert not line_of(lines, "community").single_point
+
+
+def test_a_backup_is_no_raci_letter(catalog):
+    lines = raci(simulate(Scenario(team=("social_media_manager",)), catalog), catalog)
+    provider = line_of(lines, "plan").backup
+    assert all(line.letters(provider) == "" for line in lines)  # not bought in the plan
+    assert provider not in parties(lines)

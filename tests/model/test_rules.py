@@ -119,6 +119,16 @@ CASES: dict[str, tuple[str, Scenario, dict | None, Scenario]] = {
     "agency_below_minimum": (
         # agency minimums are a hard constraint: a guard, fired on a hand-made plan below
         "info", None, None, Scenario(team_size=0, posts_per_week=60, budget_sek=5_000_000)),
+    "holiday_cover": (
+        # a solo social media manager away for the summer: nobody in-house covers anything
+        "warning", Scenario(team=("social_media_manager",)), {"seat": "S1"},
+        # two social media managers with a light load cover each other in full
+        Scenario(team=("social_media_manager", "social_media_manager"), channels=2, posts_per_week=0,
+                 inbound_per_week=60, ad_spend_sek_month=0, budget_sek=2_000_000)),
+    "backup_for_single_holder": (
+        "info", Scenario(team=("social_media_manager",)), {"seat": "S1"},
+        Scenario(team=("social_media_manager", "social_media_manager"), channels=2, posts_per_week=0,
+                 inbound_per_week=60, ad_spend_sek_month=0, budget_sek=2_000_000)),
 }
 GUARDS = {rule_id for rule_id, case in CASES.items() if case[1] is None}
 

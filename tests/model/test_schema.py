@@ -108,6 +108,11 @@ HIDDEN = {
     ("settings", "tranches.share"): ("tranches", ("value", 0, "share")),
     ("settings", "tranches.bonus"): ("tranches", ("value", 0, "bonus")),
     ("settings", "volunteer_fit"): ("volunteer_fit", ("value", "create")),
+    ("reply", "check_minutes"): ("check_minutes", ("value",)),
+    ("reply", "rota_hours"): ("rota_hours", ("value",)),
+    ("reply", "reply_hours"): ("baseline", ("reply_hours",)),
+    ("reply", "days"): ("windows", (0, "days")),
+    ("reply", "hours"): ("windows", (0, "hours")),
 }
 
 
@@ -117,7 +122,7 @@ def test_the_reader_checks_the_numbers_no_table_shows_against_the_schema(raw_cat
     setting, path = HIDDEN[number]
     for value, refused in ((spec.low, False), (spec.high, False), (spec.high * 2 + 1, True),
                            (spec.low - 1, True)):
-        node = raw_catalog["settings"]["settings"][setting]
+        node = raw_catalog[number[0]][number[0]][setting]
         for key in path[:-1]:
             node = node[key]
         node[path[-1]] = value

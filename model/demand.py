@@ -1,0 +1,43 @@
+"""Step 1 of a plan: the hours a week each capability needs, from the scenario's workload and the
+coefficients of data/demand.yaml (and a reply-time promise, model/reply.py)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .reply import extra_hours as reply_extra_hours
+from .scenario import Scenario
+from .vocab import CAPABILITIES
+
+
+def drivers(scenario: Scenario) -> dict[str, float]:
+    posts = float(scenario.posts_per_week)
+    return {
+        "channels": float(scenario.channels),
+        "posts_per_week": posts,
+        "image_posts": posts * (1 - scenario.video_share),
+        "video_posts": posts * scenario.video_share,
+        "inbound_per_week": float(scenario.inbound_per_week),
+        "inbound_hours": scenario.inbound_per_week * scenario.handling_minutes / 60.0,
+        "ad_spend_10k": scenario.ad_spend_sek_month / 10_000,
+        "influencers": float(scenario.influencers),
+    }
+
+
+def compute_demand(scenario: Scenario, catalog: Any) -> dict[str, dict[str, float]]:
+    """Hours per week per capability, split into pools: 'video' work and 'other' work."""
+    values = drivers(scenario)
+    pools = {cap: {"other": 0.0, "video": 0.0} for cap in CAPABILITIES}
+    for rule in catalog.demand:
+        if rule.active_if and values[rule.active_if] <= 0:
+            continue
+        pool = pools[rule.capability]
+        pool["other"] += rule.base_hours
+        for term in rule.terms:
+            value = values[term.driver]
+            hours = term.hours * (math.sqrt(value) if term.transform == "sqrt" else value)
+            pool["video" if term.video else "other"] += hours
+    # a reply-time promise beyond the baseline's needs more check-ins (model/reply.py)
+    pools["community"]["other"] += reply_extra_hours(scenario, catalog)
+    return pools
