@@ -57,7 +57,7 @@ def _continuity_rows(plans: list[Plan], catalogs: list[Catalog], lang: str) -> l
     """Holiday risk, the reply time each plan delivers and how ready its briefs are (they need each
     plan's catalog)."""
     from model import briefs, continuity, readiness, reply_delivery
-    from ui.reply_view import wait_text
+    from ui.continuity_words import wait_text
 
     holidays = [continuity(plan, catalog) for plan, catalog in zip(plans, catalogs, strict=True)]
     replies = [reply_delivery(plan, catalog) for plan, catalog in zip(plans, catalogs, strict=True)]

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from model import Catalog, Continuity, Plan, continuity
 from ui.charts import person_label
+from ui.continuity_words import continuity_line as summary_line  # noqa: F401 - part of this view
 from ui.figkit import COLORS, FONT_SIZE, colorbar_below, empty, figure
 from ui.findings import seat_label
 from ui.fmt import hours, sek
@@ -165,13 +166,6 @@ def single_point_rows(result: Continuity, catalog: Catalog, lang: str,
                      "hours": hours(point.hours, lang), "backup": backup})
     headers = {key: _(lang, msgid) for key, msgid in POINT_HEADERS.items()}
     return pd.DataFrame(rows, columns=list(headers)).rename(columns=headers)
-
-
-def summary_line(result: Continuity, lang: str) -> str:
-    """One sentence for Compare: 'July: 12.5 h/week at risk; 4 capabilities rest on one person'."""
-    return n_(lang, "July: {hours} h/week at risk; {count} capability rests on one person",
-              "July: {hours} h/week at risk; {count} capabilities rest on one person",
-              len(result.single_points), hours=hours(result.hours_at_risk, lang))
 
 
 # ---- the chart ----------------------------------------------------------------------------------

@@ -10,22 +10,14 @@ from __future__ import annotations
 import html
 
 from model import Catalog, Plan, ReplyDelivery, ReplyNeed, reply_delivery
-from ui.fmt import decimal, hours, names_list, number, pct, sek
+from ui.continuity_words import reply_line as summary_line  # noqa: F401 - part of this view
+from ui.continuity_words import wait_text, waits_of
+from ui.fmt import decimal, hours, names_list, pct, sek
 from ui.i18n import _, n_
-
-DAYS_FROM = 48.0  # hours: from here a wait is written in days
 
 
 def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
-
-
-def wait_text(value: float, lang: str) -> str:
-    """A wait: '6 h', '2.5 h', '27 h' under two days, '2.6 days' from there."""
-    if value >= DAYS_FROM:
-        return _(lang, "{days} days", days=number(value / 24.0, lang, 1))
-    shown = round(value, 1) if value < 10 else round(value)
-    return _(lang, "{hours} h", hours=decimal(shown, lang, 1))
 
 
 def _window(window_id: str, catalog: Catalog, lang: str) -> str:
@@ -79,19 +71,11 @@ def need_text(need: ReplyNeed, catalog: Catalog, lang: str) -> str:
     return " ".join(parts)
 
 
-def _waits(delivery: ReplyDelivery) -> tuple[float, float | None] | None:
-    """(the longest wait on a weekday, over a weekend), or None when messages are never answered."""
-    if delivery.open_wait is None:
-        return None
-    weekday = max(delivery.open_wait, delivery.overnight_wait or 0.0)
-    return weekday, delivery.weekend_wait
-
-
 def delivery_text(delivery: ReplyDelivery, catalog: Catalog, lang: str) -> str:
     """What the plan delivers: the longest waits, the share answered, the window held, and whether
     the promise is kept."""
     need = delivery.need
-    waits = _waits(delivery)
+    waits = waits_of(delivery)
     held = _window(delivery.held_window, catalog, lang)
     daily = waits is not None and delivery.open_wait < 24 - 1e-6  # at least one check a day
     if waits is None:
@@ -147,32 +131,6 @@ def delivery_text(delivery: ReplyDelivery, catalog: Catalog, lang: str) -> str:
         parts.append(_(lang, "The promise of a reply within {hours} h is not kept.",
                        hours=decimal(need.promise_hours, lang, 2)))
     return " ".join(parts)
-
-
-def summary_line(delivery: ReplyDelivery, lang: str) -> str:
-    """One line for Compare: 'Replies: up to 27 h on weekdays, 3.1 days over a weekend (promise: 24 h)'."""
-    promise = decimal(delivery.need.promise_hours, lang, 2)
-    waits = _waits(delivery)
-    if waits is None:
-        line = _(lang, "Replies: none (promise: {promise} h)", promise=promise)
-    elif delivery.open_wait < 24 - 1e-6 and waits[1] is not None:
-        line = _(lang, "Replies: up to {open} in open hours, {weekend} over a weekend (promise: {promise} h)",
-                 open=wait_text(delivery.open_wait, lang), weekend=wait_text(waits[1], lang), promise=promise)
-    elif delivery.open_wait < 24 - 1e-6:
-        line = _(lang, "Replies: up to {open} in open hours, {overnight} at night (promise: {promise} h)",
-                 open=wait_text(delivery.open_wait, lang), overnight=wait_text(delivery.overnight_wait, lang),
-                 promise=promise)
-    elif waits[1] is None:
-        line = _(lang, "Replies: up to {wait} any day (promise: {promise} h)",
-                 wait=wait_text(waits[0], lang), promise=promise)
-    else:
-        line = _(lang, "Replies: up to {weekday} on weekdays, {weekend} over a weekend (promise: "
-                       "{promise} h)", weekday=wait_text(waits[0], lang), weekend=wait_text(waits[1], lang),
-                 promise=promise)
-    if waits is not None and delivery.answered_share < 1 - 1e-6:
-        line = _(lang, "{line}; {share} of messages answered", line=line,
-                 share=pct(delivery.answered_share, lang))
-    return line
 
 
 def source_text(catalog: Catalog, lang: str) -> str:

@@ -29,14 +29,14 @@ from model import (
     raci,
     reply_delivery,
 )
-from ui import charts, compare_charts, continuity_view, palette, planview, reply_view
+from ui import charts, compare_charts, continuity_view, handover_docs, palette, planview, reply_view
 from ui.changes import compare_rows, summarise_changes, unique_labels, value_text
 from ui.feedback import html_escape
 from ui.findings import finding_text, seat_label
 from ui.fmt import hours
 from ui.i18n import N_, _, t
 
-SCENARIO_CHARTS = ("coverage", "cost", "load", "flow")
+SCENARIO_CHARTS = ("coverage", "cost", "load", "flow", "continuity")
 COMPARE_CHARTS = ("coverage", "cost", "load", "work")
 CHART_CONFIG = {"displaylogo": False, "responsive": True,
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -109,6 +109,11 @@ td.num { text-align: right; white-space: nowrap; }
 td.better { background: var(--goodbg); color: var(--good); font-weight: 600; }
 td.worse { background: var(--badbg); color: var(--bad); font-weight: 600; }
 td.changed { background: var(--changedbg); }
+.note.better { border-left-color: var(--good); }
+.note.worse { border-left-color: var(--bad); }
+.todo { color: var(--bad); font-weight: 600; }
+.user { white-space: pre-wrap; overflow-wrap: anywhere; }
+article { border: 1px solid var(--line); border-radius: 10px; padding: .4em 1.2em 1em; margin: 1em 0; }
 .findings { list-style:none; padding:0; }
 .findings li { border-left: 5px solid var(--line); padding: .5em .9em; margin: .5em 0; background:#fafafa; }
 .findings li.critical { border-color: var(--bad); }
@@ -299,6 +304,8 @@ def scenario_report(item: ReportScenario, lang: str = "en", *, generated_at: dat
         continuity_view.report_html(holidays, item.plan, item.catalog, lang),
         divs.div(continuity_view.heatmap_figure(holidays, item.plan, item.catalog, lang), "chart-continuity"),
         reply_view.report_html(reply_delivery(item.plan, item.catalog), item.catalog, lang),
+        handover_docs.briefs_report_html(item.plan, item.catalog, lang),
+        handover_docs.roles_report_html(item.plan, item.catalog, lang),
         f"<h2>{esc(_(lang, 'Roles: RACI'))}</h2>",
         f"<p class=\"meta\">{esc(_(lang, RACI_NOTE))}</p>",
         _frame_table(raci_table(item.plan, item.catalog, lang)),

@@ -162,12 +162,12 @@ def goal_lines(plan: Plan, catalog: Catalog, lang: str) -> list[str]:
 def continuity_lines(plan: Plan, catalog: Catalog, lang: str) -> list[str]:
     """The July test and the reply-time promise, one line each, and what to brief."""
     from model import briefs, continuity, readiness, reply_delivery
-    from ui import continuity_view, reply_view
+    from ui.continuity_words import continuity_line, reply_line
 
     items = briefs(plan, catalog)
     out = [_(lang, "Holidays, replies and briefs"),
-           "  " + continuity_view.summary_line(continuity(plan, catalog), lang),
-           "  " + reply_view.summary_line(reply_delivery(plan, catalog), lang)]
+           "  " + continuity_line(continuity(plan, catalog), lang),
+           "  " + reply_line(reply_delivery(plan, catalog), lang)]
     if items:
         out.append("  " + _(lang, "Briefs to write: {names} (ready: {share})",
                             names=", ".join(_(lang, catalog.name(item.capability)) for item in items),

@@ -320,9 +320,13 @@ def _assumptions(ids: list[int]) -> Iterator[AppTest]:
     yield run(at)
 
 
+def _handover(ids: list[int]) -> Iterator[AppTest]:
+    yield run(new_app(STRETCHED, page="handover"))
+
+
 PAGES: dict[str, Callable[[list[int]], Iterator[AppTest]]] = {
     "simulator": _simulator, "compare": _compare, "tradeoffs": _tradeoffs,
-    "capabilities": _capabilities, "assumptions": _assumptions,
+    "capabilities": _capabilities, "assumptions": _assumptions, "handover": _handover,
 }
 
 

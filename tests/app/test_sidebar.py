@@ -59,6 +59,8 @@ CHANGES = {
     # a target above what the plan reaches on its own makes it reach further first
     "target_coverage": ({"team": "social_media_manager", "budget_sek": "2500000",
                          "inbound_per_week": "400"}, 0.9),
+    # a longer handling time is more community work
+    "handling_minutes": ({"inbound_per_week": "400", "budget_sek": "2500000"}, 10.0),
 }
 
 

@@ -32,6 +32,10 @@ def _field(spec):
         one = st.builds(lambda provider, cap, fee: f"{provider}:{cap}:{fee}", st.sampled_from(PROVIDERS),
                         st.sampled_from(CAPABILITIES), st.integers(0, 2_000_000))
         return st.lists(one, max_size=2).map(tuple)
+    if spec.kind == "choice":
+        return st.sampled_from(spec.choices)
+    if spec.kind == "text":
+        return st.text(max_size=int(spec.high))
     return st.lists(st.sampled_from(CAPABILITIES), unique=True, max_size=4).map(tuple)
 
 

@@ -22,10 +22,10 @@ from ui.report import (
 
 NASTY_NAME = '<script>alert("name")</script> & "Plan" <b>bold</b>'
 NASTY_NOTE = "Why: <img src=x onerror=alert(1)>\n</p><a href='javascript:alert(2)'>click</a> &amp; more"
-RAW_FRAGMENTS = ("<script>alert", "<b>bold", "<img src=x", "<a href='javascript", "</p><a")
+RAW_FRAGMENTS = ("<script>alert", "<b>bold", "<img src=x", "<a href='javascript", "</p><a href")
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "footer", "section",
                 "h1", "h2", "h3", "h4", "p", "div", "figure", "script", "table", "thead", "tbody", "tr",
-                "th", "td", "ul", "li", "span", "em", "br"}
+                "th", "td", "ul", "li", "span", "em", "br", "article", "h5", "strong", "ol"}
 WHEN = datetime(2025, 5, 1, 9, 30, tzinfo=UTC)
 
 
