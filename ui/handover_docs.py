@@ -127,7 +127,7 @@ def _brief_doc(brief: Brief, plan: Plan, catalog: Catalog, lang: str, v: Escape,
     doc.h(top + 1, _(lang, "What the supplier delivers back"))
     doc.ul([v(_(lang, catalog.deliverable_name(cap.id, item))) for item in brief.deliverables])
     doc.h(top + 1, _(lang, "Readiness checklist"))
-    doc.ul([f"{CHECK_MARK[done]} {v(label)}" + ("" if done else " — " + v(check_hint(code, lang)))
+    doc.ul([f"{CHECK_MARK[done]} {v(label)}" + ("" if done else ": " + v(check_hint(code, lang)))
             for code, label, done in checks])
     return doc
 

@@ -87,7 +87,7 @@ def render_briefs(plan: Plan, catalog: Catalog, lang: str) -> None:
             hint = check_hint(code, lang)
             if code not in TEXT_CHECKS:  # the four texts are shared: every brief misses them alike
                 hint += " " + _(lang, "Missing for: {capabilities}.", capabilities=short)
-            line += " — " + md_escape(hint)
+            line += ": " + md_escape(hint)
         st.markdown(line)
     for brief in items:
         own = readiness_items(brief, lang)
