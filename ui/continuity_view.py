@@ -172,7 +172,7 @@ def single_point_rows(result: Continuity, catalog: Catalog, lang: str,
 def heatmap_figure(result: Continuity, plan: Plan, catalog: Catalog, lang: str) -> go.Figure:
     """Person (rows) × capability (columns): the hours each person carries, coloured by the hours
     nobody in-house covers while that person is away (empty cell: the person does none of it)."""
-    title = _(lang, "Who is missed in July: hours each person carries, and the part at risk (h/week)")
+    title = _(lang, "Who is missed in July: hours carried and at risk (h/week)")
     if not result.absences:
         return empty(title, _(lang, NOTHING_CARRIED), lang, 260)
     caps = [cap for cap in result.capabilities if plan.demand.get(cap, 0.0) > 1e-9]
