@@ -205,7 +205,7 @@ def heatmap_figure(result: Continuity, plan: Plan, catalog: Catalog, lang: str) 
         "texttemplate": "%{text}", "textfont": {"size": FONT_SIZE - 4, "color": FIT_TEXT},
         "zmin": 0, "zmax": max(top, 1.0), "xgap": 2, "ygap": 2, "colorscale": RISK_SCALE,
         "hoverongaps": False, "hovertemplate": hover,
-        "colorbar": colorbar_below(_(lang, "Hours at risk while away (h/week)")),
+        "colorbar": colorbar_below(_(lang, "At risk (h/week)")),
     }]
     layout = {"title": {"text": title}, "margin": {"b": 90},
               "xaxis": {"side": "top", "tickangle": -30, "title": {"text": _(lang, "Capability")}},

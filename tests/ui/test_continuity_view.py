@@ -90,7 +90,7 @@ def test_the_heatmap_has_a_row_per_absence_and_a_column_per_capability_with_dema
     assert trace.text[0][administer] == "12.0 h<br>1.5 at risk"
     assert trace.z[0][community] is None and trace.text[0][community] == ""  # Seat 1 does none
     assert fig.layout.title.text and fig.layout.xaxis.title.text == "Capability"
-    assert trace.colorbar.title.text == "Hours at risk while away (h/week)"
+    assert trace.colorbar.title.text == "At risk (h/week)"
     sv = view.heatmap_figure(result, plan, CATALOG, "sv").data[0]
     assert sv.text[0][administer] == (view._("sv", "{hours} h", hours="12,0") + "<br>"
                                       + view._("sv", "{hours} at risk", hours="1,5"))
