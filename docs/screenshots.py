@@ -1,4 +1,4 @@
-"""The retailer's board questions as the app answers them, as screenshots in docs/ (issue 12).
+"""The retailer's board questions as the app answers them, as screenshots in docs/ (issues 12, 13).
 
     python -m docs.screenshots
 
@@ -6,6 +6,8 @@ A real `streamlit run` (bench/server.py) in headless Chromium. The organisation:
 employees with one social media manager, 2.5 MSEK a year, 4 channels, 15 posts and 400 messages a
 week, 80,000 SEK a month in ads and 3 influencers. Two options are saved in a private workspace:
 an in-house community manager, or a community agency on a retainer of 60,000 SEK a month.
+Then (issue 13) the retailer with a social media manager and a community manager promising a reply
+within 4 hours: the July test and the reply-time promise on the Simulator, the briefs page.
 """
 
 from __future__ import annotations
@@ -60,7 +62,30 @@ def main() -> None:
             heading.scroll_into_view_if_needed()
             page.wait_for_timeout(500)
             page.screenshot(path=DOCS / f"retailer-in-house-or-agency-{lang}.png", full_page=False)
+        holidays_and_briefs(page, url)
         browser.close()
+
+
+HOLIDAY_TEAM = "team=social_media_manager&team=community_manager&reply_hours=4"
+BRIEF = ("brief_goal=Grow+online+orders+from+social+by+20+%25+in+2027"
+         "&brief_audience=Shoppers+25-45+in+western+Sweden,+mostly+on+Instagram")
+HEADINGS = {"en": ("Holidays and single points of failure", "Briefs for the work the plan buys"),
+            "sv": ("Semester och sårbara punkter", "Briefer för arbetet som planen köper in")}
+
+
+def holidays_and_briefs(page, url: str) -> None:
+    """The July test and the reply-time promise (Simulator), and the briefs page, in both languages."""
+    for lang, (july, briefs) in HEADINGS.items():
+        page.goto(f"{url}/?{RETAILER}&{HOLIDAY_TEAM}&lang={lang}")
+        wait_ready(page)
+        page.get_by_role("heading", name=july).evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(800)
+        page.screenshot(path=DOCS / f"retailer-july-test-{lang}.png", full_page=False)
+        page.goto(f"{url}/handover?{RETAILER}&{HOLIDAY_TEAM}&{BRIEF}&lang={lang}")
+        wait_ready(page)
+        page.get_by_role("heading", name=briefs).evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(800)
+        page.screenshot(path=DOCS / f"retailer-briefs-{lang}.png", full_page=False)
 
 
 if __name__ == "__main__":

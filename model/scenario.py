@@ -356,7 +356,13 @@ class Scenario:
 
     # ---- YAML --------------------------------------------------------------------------
     def to_yaml(self) -> str:
-        return yaml.safe_dump({"scenario": self.to_dict()}, sort_keys=False, allow_unicode=True)
+        """The scenario as YAML; free text is always quoted, so that what a person typed ("0E0",
+        "yes", "1:30") reads back as the same text."""
+        data = self.to_dict()
+        for spec in FIELD_SPECS:
+            if spec.kind == "text":
+                data[spec.name] = _Quoted(data[spec.name])
+        return yaml.dump({"scenario": data}, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
 
     @classmethod
     def from_yaml(cls, text: str | bytes, *, strict: bool = True,
@@ -373,6 +379,18 @@ class Scenario:
         if isinstance(data, Mapping) and set(data) == {"scenario"}:
             data = data["scenario"]
         return cls.from_mapping(data, strict=strict)
+
+
+class _Quoted(str):
+    """Text written in double quotes in YAML."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(_Quoted, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", str(value), style='"'))
 
 
 def _show(value: Any) -> str:
