@@ -84,7 +84,8 @@ def page(title: str, body: str, lang: str) -> str:
 
 
 def party_name(party: Party, catalog: Catalog, lang: str) -> str:
-    """Someone in-house or a provider, as ui/report.py party_label writes them."""
+    """Someone in-house or a provider (the RACI view's parties too, ui/report.py party_label):
+    a provider by name, a seat with its role, the head of marketing's or the unpaid hours."""
     if party.kind == "provider":
         return _(lang, catalog.name(party.ident))
     if party.ident in (MARKETING_LEAD_SEAT, VOLUNTEER_SEAT):

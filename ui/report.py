@@ -19,10 +19,7 @@ import plotly.graph_objects as go
 
 from model import (
     FIELD_SPECS,
-    MARKETING_LEAD_SEAT,
-    VOLUNTEER_SEAT,
     Catalog,
-    Party,
     Plan,
     continuity,
     parties,
@@ -31,8 +28,9 @@ from model import (
 )
 from ui import charts, compare_charts, continuity_view, handover_docs, palette, planview, reply_view
 from ui.changes import compare_rows, summarise_changes, unique_labels, value_text
+from ui.docblocks import party_name as party_label  # someone in the RACI view
 from ui.feedback import html_escape
-from ui.findings import finding_text, seat_label
+from ui.findings import finding_text
 from ui.fmt import hours
 from ui.i18n import N_, _, t
 
@@ -221,15 +219,6 @@ RACI_NOTE = N_("R carries the hours; A is exactly one person in-house who answer
 
 def raci_headers(lang: str) -> dict[str, str]:
     return {key: _(lang, msgid) for key, msgid in RACI_HEADERS.items()}
-
-
-def party_label(party: Party, catalog: Catalog, lang: str) -> str:
-    """Someone in the RACI view: a provider by name, a seat with its role, the head of marketing."""
-    if party.kind == "provider":
-        return _(lang, catalog.name(party.ident))
-    if party.ident in (MARKETING_LEAD_SEAT, VOLUNTEER_SEAT):
-        return seat_label(party.ident, lang)
-    return f"{seat_label(party.ident, lang)} · {_(lang, catalog.name(party.role))}"
 
 
 def raci_table(plan: Plan, catalog: Catalog, lang: str):
