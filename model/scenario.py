@@ -24,6 +24,8 @@ MAX_RETAINERS = 6
 MAX_RETAINER_FEE = 2_000_000  # SEK a month
 MAX_TEXT = 500  # characters of a free-text field (a brief's goal, audience, ...)
 REPLY_WINDOWS = ("office", "extended", "always")  # the hours a reply-time promise holds (data/reply.yaml)
+ORG_MODELS = ("centralized", "distributed", "hub_and_spoke", "dandelion", "holistic")  # Altimeter's five
+# social business models (data/orgmodels.yaml); centralized is one team doing the work, as before
 MAX_YAML_BYTES = 64 * 1024  # a scenario is well under 1 KB
 MAX_YAML_VALUES = 1_000  # a scenario holds about 80 values
 APP_KEYS = ("lang", "embed", "embed_options")  # link parameters of the app, not of the scenario
@@ -59,6 +61,13 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
     FieldSpec("reply_hours", "float", 24.0, 0.25, 168, "h"),
     FieldSpec("reply_window", "choice", "office", choices=REPLY_WINDOWS),
     FieldSpec("handling_minutes", "float", 5.0, 0.5, 60, "min/message"),
+    FieldSpec("org_model", "choice", "centralized", choices=ORG_MODELS),
+    FieldSpec("business_units", "int", 1, 1, 50, "units"),
+    FieldSpec("brands", "int", 1, 1, 50, "brands"),
+    FieldSpec("languages", "int", 1, 1, 20, "languages"),
+    FieldSpec("horizon_quarters", "int", 8, 4, 12, "quarters"),
+    FieldSpec("growth_per_quarter", "float", 0.0, -0.25, 0.5, "share"),
+    FieldSpec("hires", "int", 0, 0, MAX_TEAM, "people"),
     FieldSpec("outsource", "capabilities", ()),
     FieldSpec("insource", "capabilities", ()),
     FieldSpec("retainers", "retainers", ()),
@@ -228,6 +237,10 @@ class Scenario:
     `team` (role ids, one per seat) wins over `team_size` when given: team_size is then len(team).
     `outsource` lists capabilities to buy outside first; `insource` those never to buy outside
     (a capability in both is outsourced).
+    Organisation model (Altimeter; data/orgmodels.yaml): `org_model`, and the `business_units`,
+    `brands` (or markets) and `languages` that scale the work. Hiring roadmap (model/roadmap.py):
+    `horizon_quarters`, `growth_per_quarter` (workload volumes grow by this share a quarter) and
+    `hires` (the last `hires` seats of the team are still to be recruited; 0: all on board).
     `notes` carries what was wrong with the input it was read from, as Problems (not part of
     equality).
     """
@@ -248,6 +261,13 @@ class Scenario:
     reply_hours: float = SPECS["reply_hours"].default
     reply_window: str = SPECS["reply_window"].default
     handling_minutes: float = SPECS["handling_minutes"].default
+    org_model: str = SPECS["org_model"].default
+    business_units: int = SPECS["business_units"].default
+    brands: int = SPECS["brands"].default
+    languages: int = SPECS["languages"].default
+    horizon_quarters: int = SPECS["horizon_quarters"].default
+    growth_per_quarter: float = SPECS["growth_per_quarter"].default
+    hires: int = SPECS["hires"].default
     outsource: tuple[str, ...] = ()
     insource: tuple[str, ...] = ()
     retainers: tuple[Retainer, ...] = ()

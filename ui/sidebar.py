@@ -17,6 +17,7 @@ from ui.fmt import slider_format
 from ui.i18n import LANGS, PSEUDO, _, n_, t
 from ui.problems import problem_text
 from ui.state import (
+    PAGE_FIELDS,
     PLAIN_FIELDS,
     SCALAR_FIELDS,
     Context,
@@ -41,6 +42,9 @@ WIDGETS = {
     "volunteer_hours": ("slider", 1.0),
     "target_coverage": ("slider", 0.05),
     "handling_minutes": ("number", 0.5),
+    "business_units": ("number", 1),
+    "brands": ("number", 1),
+    "languages": ("number", 1),
 }
 # How a slider writes its value, in the language's style (ui.fmt.slider_format: kind, decimals);
 # the other sliders are small whole numbers. Number inputs keep Streamlit's plain digits: their
@@ -186,7 +190,17 @@ def _scalar(name: str, lang: str) -> None:
 _HELP = {"team_size_help", "budget_help", "target_coverage_help", "influencers_help",
          "handling_minutes_help"}
 # Fields the sidebar writes into the link by hand, left out at their default (no bound widget)
-MANUAL_FIELDS = ("reply_hours", "reply_window", *[name for name in PLAIN_FIELDS if name != "reply_window"])
+MANUAL_FIELDS = ("reply_hours", "reply_window", *PAGE_FIELDS,
+                 *[name for name in PLAIN_FIELDS if name != "reply_window"])
+ORGANISATION = ("business_units", "brands", "languages")
+
+
+def _organisation(lang: str) -> None:
+    """The organisation model (Altimeter) and the units, brands and languages that scale the work."""
+    st.selectbox(t("org_model", lang), list(SPECS["org_model"].choices), key="org_model",
+                 help=t("org_model_help", lang), format_func=lambda model: t(f"org_{model}", lang))
+    for name in ORGANISATION:
+        _scalar(name, lang)
 
 
 def _promise_label(hours: float, lang: str) -> str:
@@ -343,6 +357,8 @@ def render_sidebar() -> Context:
             for name in WORKLOAD:
                 _scalar(name, lang)
             _reply_promise(lang)
+        with st.expander(t("organisation", lang), expanded=False):
+            _organisation(lang)
         with st.expander(t("team", lang), expanded=False):
             team = _team_editor(lang)
         with st.expander(t("sourcing", lang), expanded=False):

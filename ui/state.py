@@ -16,6 +16,9 @@ from model import FIELD_SPECS, Catalog, Plan, Scenario, load_catalog, simulate
 SCALAR_FIELDS = tuple(spec.name for spec in FIELD_SPECS if spec.kind in ("int", "float"))
 PLAIN_FIELDS = tuple(spec.name for spec in FIELD_SPECS if spec.kind in ("choice", "text"))  # kept in
 # session state under their own names (the widgets that edit them write there on change)
+# Scalars edited on a page rather than in the sidebar (the Roadmap page), kept in session state under
+# their own names and written into the link by hand (ui/sidebar.MANUAL_FIELDS)
+PAGE_FIELDS = ("horizon_quarters", "growth_per_quarter", "hires")
 CATALOG_KEY = "catalog_override"  # set by the Assumptions page to an edited Catalog
 F = TypeVar("F", bound=Callable)
 

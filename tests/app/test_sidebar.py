@@ -61,6 +61,10 @@ CHANGES = {
                          "inbound_per_week": "400"}, 0.9),
     # a longer handling time is more community work
     "handling_minutes": ({"inbound_per_week": "400", "budget_sek": "2500000"}, 10.0),
+    # more units, brands and languages are more work (data/orgmodels.yaml)
+    "business_units": ({"budget_sek": "2500000"}, 4),
+    "brands": ({"budget_sek": "2500000"}, 3),
+    "languages": ({"budget_sek": "2500000"}, 2),
 }
 
 
