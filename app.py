@@ -19,6 +19,7 @@ PAGES = (
     ("pages/simulator.py", "page_simulator", "", ":material/hub:"),
     ("pages/compare.py", "page_compare", "compare", ":material/compare_arrows:"),
     ("pages/tradeoffs.py", "page_tradeoffs", "tradeoffs", ":material/balance:"),
+    ("pages/roadmap.py", "page_roadmap", "roadmap", ":material/timeline:"),
     ("pages/handover.py", "page_handover", "handover", ":material/assignment:"),
     ("pages/capabilities.py", "page_capabilities", "capabilities", ":material/school:"),
     ("pages/assumptions.py", "page_assumptions", "assumptions", ":material/tune:"),

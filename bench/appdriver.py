@@ -21,7 +21,7 @@ APP = str(ROOT / "app.py")
 PAGE_FILES = {
     "simulator": "pages/simulator.py", "compare": "pages/compare.py", "tradeoffs": "pages/tradeoffs.py",
     "capabilities": "pages/capabilities.py", "assumptions": "pages/assumptions.py",
-    "handover": "pages/handover.py",
+    "handover": "pages/handover.py", "roadmap": "pages/roadmap.py",
 }
 
 

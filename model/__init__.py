@@ -29,6 +29,8 @@ from .declined import Declined, declined_agencies
 from .engine import simulate
 from .errors import PLACE, CatalogError, Problem, ScenarioError
 from .goalseek import GoalSeek, for_plan, least_cost
+from .orgcompare import ModelPlan, compare_models
+from .orgmodels import OrgModel, demand_factors, is_spoke_seat, org_models, spoke_seats
 from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Person, Plan, RetainerUse
 from .raci import Party, RaciLine, parties, raci
 from .reply import ReplyDelivery, ReplyNeed
@@ -51,12 +53,14 @@ from .tradeoffs import (
     strategies,
     sweep,
 )
+from .uncertainty import Band, Uncertainty, Wins, load_ranges, uncertainty, wins
 from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, PROVIDERS, ROLES, VOLUNTEER_SEAT
 
 __all__ = [
     "Absence", "Bought", "Continuity", "Cover", "ReplyDelivery", "ReplyNeed", "SinglePoint", "continuity",
     "july_test", "reply_delivery", "Brief", "Supplier", "briefs", "readiness", "Duty", "RoleDescription",
-    "role_descriptions",
+    "role_descriptions", "ModelPlan", "compare_models", "OrgModel", "demand_factors", "is_spoke_seat",
+    "org_models", "spoke_seats", "Band", "Uncertainty", "Wins", "load_ranges", "uncertainty", "wins",
     "BASE", "BUDGET_LIMITS", "CAPABILITIES", "ESTIMATE", "FIELD_SPECS", "GUIDANCE_ESTIMATE", "KINDS",
     "MARKETING_LEAD_SEAT", "MAX_RETAINERS", "PLACE", "PROVIDERS", "ROLES", "SEVERITY_ORDER", "SPECS",
     "SQRT", "TABLE_IDS", "TEAM_LIMITS", "VALUE", "VOLUNTEER_SEAT", "Assignment", "AssumptionError",

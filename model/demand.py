@@ -1,11 +1,14 @@
 """Step 1 of a plan: the hours a week each capability needs, from the scenario's workload and the
-coefficients of data/demand.yaml (and a reply-time promise, model/reply.py)."""
+coefficients of data/demand.yaml (and a reply-time promise, model/reply.py), scaled by the
+organisation model's factors for its business units, brands and languages (model/orgmodels.py)."""
 
 from __future__ import annotations
 
 import math
 from typing import Any
 
+from .orgmodels import demand_factors
+from .orgmodels import extra_hours as org_extra_hours
 from .reply import extra_hours as reply_extra_hours
 from .scenario import Scenario
 from .vocab import CAPABILITIES
@@ -40,4 +43,12 @@ def compute_demand(scenario: Scenario, catalog: Any) -> dict[str, dict[str, floa
             pool["video" if term.video else "other"] += hours
     # a reply-time promise beyond the baseline's needs more check-ins (model/reply.py)
     pools["community"]["other"] += reply_extra_hours(scenario, catalog)
+    # more business units, brands and languages are more work, as the organisation model says
+    # (data/orgmodels.yaml); every factor is 1 in the centralized model with one of each
+    for cap, factor in demand_factors(scenario).items():
+        if factor != 1.0:
+            pools[cap] = {pool: hours * factor for pool, hours in pools[cap].items()}
+    # and the hub briefs, trains and reviews the model's spokes, if it has any
+    for cap, hours in org_extra_hours(scenario).items():
+        pools[cap]["other"] += hours
     return pools

@@ -1,6 +1,7 @@
 """simulate: Scenario in, Plan out. The plan is the optimum of an explicit objective.
 
-    demand -> units (seats, the head of marketing's hours, unpaid hours, providers)
+    demand -> units (seats, the head of marketing's hours, unpaid hours, the organisation model's
+              spokes, providers)
            -> policy (what the rules of data/rules.yaml constrain and penalise)
            -> a mixed-integer programme, solved by HiGHS -> lines, people, cost, limits -> rules
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass, replace
 from . import continuity  # noqa: F401 - registers the continuity rule kinds
 from .catalog import Catalog
 from .demand import compute_demand, drivers  # noqa: F401 - part of the engine's steps
+from .orgmodels import spoke_seats
 from .plan import SEVERITY_ORDER, Assignment, Cost, Finding, Limits, Person, Plan, RetainerUse
 from .rules import KINDS, Policy, build_policy
 from .scenario import Scenario
@@ -34,7 +36,7 @@ BUDGET_STEP = 100_000.0
 # Equal plans are told apart the same way every time: a capability earlier in CAPABILITIES
 # wins a tie by a millionth of a point an hour (so more budget never reshuffles equal work).
 TIE = {cap: 1e-6 * (len(CAPABILITIES) - index) for index, cap in enumerate(CAPABILITIES)}
-ORDERER_RANK = {"seat": 0, "group": 0, "lead": 1, "volunteer": 2}
+ORDERER_RANK = {"seat": 0, "group": 0, "lead": 1, "volunteer": 2, "spoke": 3}
 FLOOR_PENALTY = 10.0  # points per hour a rule's floor is missed (only when nothing can meet it)
 LIMIT_HOUR = 1.0
 
@@ -54,6 +56,7 @@ class Seat:
     fit: dict[str, float]
     scope: str
     in_team: bool
+    unit: str = ""  # the key of the unit it belongs to when several seats share one (spokes)
 
 
 @dataclass(frozen=True)
@@ -62,15 +65,16 @@ class Unit:
     solver chooses the team), or an outside provider."""
 
     key: str
-    kind: str  # "seat" | "group" | "lead" | "volunteer" | "provider"
+    kind: str  # "seat" | "group" | "lead" | "volunteer" | "spoke" | "provider" | "retainer"
     ident: str  # role id, provider id, or VOLUNTEER_ROLE
     provider_type: str  # in_house | agency | freelancer
     fit: dict[str, float]
     scope: str
-    capacity: float  # per head for a group; inf for a provider without a limit
-    annual_cost: float  # per head
-    rate: float  # SEK per hour (providers)
+    capacity: float  # per head for a group; all the spokes' for spokes; inf for a provider without a limit
+    annual_cost: float  # per head; all the spokes' (at full capacity) for spokes
+    rate: float  # SEK per hour paid from the budget for work done (providers, spokes)
     orders: bool  # may brief and follow up bought work
+    members: tuple[str, ...] = ()  # spokes: the seats that share the unit's hours evenly
 
     @property
     def in_house(self) -> bool:
@@ -107,11 +111,33 @@ def build_units(scenario: Scenario, catalog: Catalog) -> tuple[tuple[Unit, ...],
         units.append(Unit(VOLUNTEER_SEAT, "volunteer", VOLUNTEER_ROLE, "in_house",
                           catalog.settings.volunteer_fit, "all", scenario.volunteer_hours, 0.0, 0.0,
                           True))
+    units += spoke_units(scenario, catalog)
     providers = tuple(
         Unit(p.id, "provider", p.id, p.type, p.fit, p.scope,
              INF if p.max_hours_week is None else p.max_hours_week, 0.0, p.rate_sek_hour, False)
         for p in catalog.providers.values())
     return tuple(units), providers + retainer_units(scenario, catalog)
+
+
+def spoke_units(scenario: Scenario, catalog: Catalog) -> list[Unit]:
+    """The organisation model's part-time contributors outside the team (model/orgmodels.py), one
+    unit per group of spokes: their role's fit for the group's capabilities only, the hours of all
+    its spokes, and the social budget's price of an hour they give (the role's cost per hour, or 0
+    when the model does not count it). Their seats (SP1, ...) share the group's hours evenly."""
+    weeks = catalog.settings.weeks_per_year
+    groups: dict[int, list] = {}
+    for spoke in spoke_seats(scenario, catalog):
+        groups.setdefault(spoke.group, []).append(spoke)
+    out = []
+    for index, spokes in groups.items():
+        first = spokes[0]
+        role = catalog.roles[first.role]
+        fit = {cap: role.fit.get(cap, 0.0) for cap in first.capabilities}
+        capacity = sum(spoke.capacity for spoke in spokes)
+        cost = sum(spoke.annual_cost for spoke in spokes)
+        out.append(Unit(f"spokes:{index}", "spoke", first.role, "in_house", fit, role.scope, capacity,
+                        cost, cost / (capacity * weeks), False, tuple(spoke.seat for spoke in spokes)))
+    return out
 
 
 def retainer_units(scenario: Scenario, catalog: Catalog) -> tuple[Unit, ...]:
@@ -129,6 +155,12 @@ def retainer_units(scenario: Scenario, catalog: Catalog) -> tuple[Unit, ...]:
         out.append(Unit(f"R{index + 1}", "retainer", provider.id, provider.type, fit, provider.scope,
                         fee / (provider.rate_sek_hour * weeks), fee, 0.0, False))
     return tuple(out)
+
+
+def paid_per_hour(unit: Unit) -> bool:
+    """Whether the budget pays for each hour of the unit's work: outside providers, and spokes
+    whose hours count in the social budget (in-house seats are paid whole, in the offset)."""
+    return not unit.in_house or (unit.kind == "spoke" and unit.rate > 0)
 
 
 def _pools_for(unit: Unit, cap: str) -> tuple[str, ...]:
@@ -193,7 +225,7 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
                 fit = unit.fit[cap]
                 value = (settings.priority[cap] * fit - policy.penalty(unit, cap, pool)
                          + TIE[cap])
-                if not unit.in_house:
+                if paid_per_hour(unit):  # outside work, and the hours spokes give
                     value -= (tiebreak + settings.spend_weight) * unit.rate * weeks
                 col = program.var(high=need, cost=value)
                 penalty[col] = policy.penalty(unit, cap, pool)
@@ -211,6 +243,7 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
             # a seat the solver adds costs what the same money would cost paid outside
             heads[unit.key] = program.var(high=scenario.team_size, integer=True,
                                           cost=-(tiebreak + settings.spend_weight) * unit.annual_cost)
+            program.meaning[heads[unit.key]] = ("heads", unit.key)
         # up to team_size seats: a seat is filled when the budget pays for it and its work is worth
         # its salary (an idle seat, or one the money cannot pay, is left empty and reported)
         program.row(dict.fromkeys(heads.values(), 1.0), high=scenario.team_size)
@@ -257,6 +290,7 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
                       - retained.get(unit.ident, 0.0))
         if minimum > 0:
             used = program.var(high=1.0, integer=True)
+            program.meaning[used] = ("used", unit.key)
             top = sum(program.upper[col] for col in cols)  # each column is capped at its demand
             program.row({**dict.fromkeys(cols, 1.0), used: -top}, high=0.0)
             program.row({**dict.fromkeys(cols, unit.rate * weeks), used: -minimum}, low=0.0)
@@ -266,14 +300,15 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
     fees = sum(unit.annual_cost for unit in providers if unit.kind == "retainer")  # paid as given
     offset = fees + sum(unit.annual_cost for unit in units if unit.kind == "seat")
     budget_row = None
-    if bought or groups:
-        terms = {col: unit.rate * weeks for unit, _, _, col in work if not unit.in_house}
+    spoke_hours = [col for unit, _, _, col in work if unit.kind == "spoke" and unit.rate > 0]
+    if bought or groups or spoke_hours:  # the hours spokes give are paid as they are given
+        terms = {col: unit.rate * weeks for unit, _, _, col in work if paid_per_hour(unit)}
         if groups:  # the team the solver chooses and the fees share the budget
             terms.update({heads[unit.key]: unit.annual_cost for unit in groups})
             offset = fees
         budget_row = program.row(terms, high=max(0.0, scenario.budget_sek - offset))
 
-    for floor in policy.share_floors:  # near-hard: a floor short of hours pays 10 points an hour
+    def floor_target(floor):
         need = demand[floor.capability]["other"] + demand[floor.capability]["video"]
         fits = [unit for unit in units if unit.fit.get(floor.capability, 0.0) > 0
                 and (floor.roles is None or unit.ident in floor.roles)]
@@ -281,8 +316,22 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
         # (it does not hire a head of social for strategy): those reach as far as present hours
         hired = floor.roles is None and any(unit.kind == "group" for unit in fits)
         reach = INF if hired else sum(u.capacity for u in fits if u.kind != "group")
-        target = min(floor.min_share * need, reach)
+        return fits, reach, min(floor.min_share * need, reach)
+
+    # a team floor beyond one full seat's hours (the lead of many units, model/orgmodels.py) reaches
+    # only as far as the hours a role's own floor (strategy of marketing leadership) leaves its
+    # people: one more such person then never raises the floors beyond what their hours can meet
+    full_seat = max((role.capacity_hours for role in catalog.roles.values()), default=0.0)
+    owned = [(floor.capability, {unit.key for unit in fits}, target) for floor in policy.share_floors
+             if floor.roles is not None for fits, _, target in [floor_target(floor)]]
+    for floor in policy.share_floors:  # near-hard: a floor short of hours pays 10 points an hour
+        fits, reach, target = floor_target(floor)
         keys = {unit.key for unit in fits}
+        if floor.roles is None and reach < INF and target > full_seat:
+            for cap, people, claim in owned:
+                if cap != floor.capability:
+                    reach -= min(claim, sum(unit.capacity for unit in fits if unit.key in people))
+            target = max(0.0, min(target, reach))
         cols = [col for unit, cap, _, col in work if cap == floor.capability and unit.key in keys]
         if target > EPS and cols:
             short = program.var(cost=-FLOOR_PENALTY)
@@ -317,12 +366,15 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
         for unit in units:
             if unit.kind not in ("seat", "group"):
                 continue
-            carried = [cols for cap in CAPABILITIES if (cols := by_unit_cap.get((unit.key, cap)))]
+            held = [cap for cap in CAPABILITIES if by_unit_cap.get((unit.key, cap))]
+            carried = [by_unit_cap[(unit.key, cap)] for cap in held]
             if len(carried) <= rule.most:
                 continue
             flags = []
-            for cols in carried:  # a flag per capability: hours beyond min_hours need it set
+            for cap, cols in zip(held, carried, strict=True):  # a flag per capability: hours beyond
+                # min_hours need it set
                 flag = program.var(high=1.0, integer=True)
+                program.meaning[flag] = ("carries", unit.key, cap)
                 reach = min(unit.capacity * (scenario.team_size if unit.kind == "group" else 1),
                             sum(program.upper[col] for col in cols))  # a tight bound: the demand
                 program.row({**dict.fromkeys(cols, 1.0), flag: -reach}, high=rule.min_hours)
@@ -424,6 +476,16 @@ def _group_seats(built: Built, values, units) -> tuple[list[Seat], dict[str, lis
                                if (unit.key, cap) in hours_of]
             if unit.key in order_hours:
                 loads[unit.key].append((unit, "order", order_hours[unit.key]))
+        elif unit.kind == "spoke":  # each spoke of the group gives an even share of its hours
+            share = 1.0 / len(unit.members)
+            items = [(unit, cap, hours_of[(unit.key, cap)] * share) for cap in CAPABILITIES
+                     if (unit.key, cap) in hours_of]
+            used = sum(hours for _, _, hours in items)
+            for key in unit.members:
+                seats.append(Seat(key, unit.ident, unit.capacity * share,
+                                  unit.annual_cost * used / unit.capacity, unit.fit, unit.scope, False,
+                                  unit.key))
+                loads[key] = list(items)
     return seats, loads
 
 
@@ -445,7 +507,10 @@ def _lines(built: Built, values, seats, loads, catalog: Catalog) -> list[Line]:
         for unit, cap, hours in items:
             if cap == "order":
                 continue
-            per_hour = seat.annual_cost / seat.capacity if seat.capacity > 0 else 0.0
+            if unit.kind == "spoke":  # paid for the hours given
+                per_hour = unit.rate * weeks
+            else:
+                per_hour = seat.annual_cost / seat.capacity if seat.capacity > 0 else 0.0
             lines.append(Line(cap, unit, seat_id, hours, hours * per_hour))
     bought: dict[tuple[str, str], float] = {}
     for unit, cap, _, col in built.work:
@@ -618,7 +683,8 @@ def compute_limits(built: Built, solution: Solution, total: float, seats, units,
         budget_gain = max(0.0, _covered(built, program.resolve_with_row_upper(built.budget_row, upper),
                                         total) - base)
     gains: dict[str, float] = {}
-    present = {seat.seat for seat in seats} | {f"role:{seat.role}" for seat in seats}
+    present = ({seat.seat for seat in seats} | {f"role:{seat.role}" for seat in seats}
+               | {seat.unit for seat in seats if seat.unit})
     for unit in units:
         row = built.capacity_rows.get(unit.key)
         if row is None or unit.key not in present:  # a role the solver left out has no seat
@@ -628,7 +694,7 @@ def compute_limits(built: Built, solution: Solution, total: float, seats, units,
                               - base)
     seat_gain = {}
     for seat in seats:
-        key = seat.seat if seat.seat in gains else f"role:{seat.role}"
+        key = seat.unit or (seat.seat if seat.seat in gains else f"role:{seat.role}")
         seat_gain[seat.seat] = gains.get(key, gains.get(seat.seat, 0.0))
     return Limits(BUDGET_STEP, budget_gain, LIMIT_HOUR, seat_gain)
 
@@ -739,9 +805,11 @@ def simulate(scenario: Scenario, catalog: Catalog, *, limits: bool = True) -> Pl
     return assemble(scenario, catalog, solve(scenario, catalog), limits=limits)
 
 
-def assemble(scenario: Scenario, catalog: Catalog, solved: Solved, *, limits: bool = True) -> Plan:
+def assemble(scenario: Scenario, catalog: Catalog, solved: Solved, *, limits: bool = True,
+             rules: bool = True) -> Plan:
     """The plan of a solved programme, for `scenario`. A sweep passes the optimum of a scenario
-    that differs only in a budget or team size that did not bind it (the same optimum holds)."""
+    that differs only in a budget or team size that did not bind it (the same optimum holds).
+    rules=False leaves out the findings (the Monte Carlo's draws need only the numbers)."""
     demand, units, policy, built, solution = (solved.demand, solved.units, solved.policy,
                                               solved.built, solved.solution)
     demand_hours = {cap: sum(pools.values()) for cap, pools in demand.items()}
@@ -759,6 +827,8 @@ def assemble(scenario: Scenario, catalog: Catalog, solved: Solved, *, limits: bo
         if unit.kind == "group":
             members = [s for s in seats if s.role == unit.ident and s.in_team]
             spare[unit.key] = sum(s.capacity - used[s.seat] for s in members)
+        elif unit.kind == "spoke":
+            spare[unit.key] = unit.capacity - sum(used[key] for key in unit.members)
         else:
             spare[unit.key] = unit.capacity - used.get(unit.key, 0.0)
     options = _options(built, values, catalog.settings.weeks_per_year)
@@ -789,6 +859,6 @@ def assemble(scenario: Scenario, catalog: Catalog, solved: Solved, *, limits: bo
     return Plan(scenario=scenario, demand=demand_hours, assignments=assignments,
                 coverage=coverage, overall_coverage=overall, quality=quality,
                 overall_quality=overall_quality, people=people, cost=cost,
-                findings=check_rules(ctx), uncovered=uncovered,
+                findings=check_rules(ctx) if rules else (), uncovered=uncovered,
                 coordination_hours=coordination_hours, limits=plan_limits,
                 objective=solution.objective, retainers=uses)

@@ -94,6 +94,7 @@ CODES: dict[str, tuple[str, ...]] = {
     "type.capability_numbers": ("low", "high"),
     "type.role_list": (),
     "key.missing": (),
+    "range.ends": ("got",),
     "key.unknown": ("expected",),
     "id.duplicate": ("id",),
     "provider.is_agency": ("provider",),

@@ -28,6 +28,7 @@ from .engine import (
     Solved,
     assemble,
     build,
+    paid_per_hour,
     retainer_units,
     team_roles,
 )
@@ -142,7 +143,7 @@ def _min_cost(scenario: Scenario, catalog: Catalog, coverage: float, quality: fl
     program.cost = [0.0 if col in built.value_cols or col in heads or col in work else cost * per_point
                     for col, cost in enumerate(program.cost)]
     for unit, _, _, col in built.work:
-        price = 0.0 if unit.in_house else unit.rate * weeks
+        price = unit.rate * weeks if paid_per_hour(unit) else 0.0  # spokes are paid by the hour too
         program.cost[col] = -price - built.penalty[col] * per_point
     groups = {unit.key: unit for unit in units if unit.kind == "group"}
     for key, col in built.heads.items():
@@ -161,7 +162,7 @@ def _min_cost(scenario: Scenario, catalog: Catalog, coverage: float, quality: fl
     cost = seats + retained + sum(groups[key].annual_cost * round(solution.values[col])
                                   for key, col in built.heads.items())
     cost += sum(unit.rate * weeks * solution.values[col] for unit, _, _, col in built.work
-                if not unit.in_house)
+                if paid_per_hour(unit))
     return seats + retained - solution.objective, cost, tuple(roles)
 
 

@@ -108,6 +108,9 @@ def _parties(plan: Plan) -> tuple[list[Party], Party | None, Party, dict[str, Pa
     by_key = {party.ident: party for party in team}
     by_key[MARKETING_LEAD_SEAT] = marketing_lead
     by_key[VOLUNTEER_SEAT] = _seat_party(len(plan.people) + 1, VOLUNTEER_SEAT, VOLUNTEER_ROLE)
+    for index, person in enumerate(plan.people):  # the organisation model's spokes (SP1, ...):
+        if not person.in_team and person.seat not in by_key:  # responsible, never accountable
+            by_key[person.seat] = _seat_party(len(plan.people) + 2 + index, person.seat, person.role)
     for offset, provider in enumerate(PROVIDERS):
         line = next((ln for ln in plan.assignments if ln.provider == provider
                      and ln.provider_type != "in_house"), None)

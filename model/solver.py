@@ -86,6 +86,9 @@ class Program:
         self.upper: list[float] = []
         self.cost: list[float] = []
         self.integer: list[bool] = []
+        # what each integer column stands for, as a key that holds across catalogs with other numbers
+        # (("heads", unit), ("used", provider), ("carries", unit, capability)); see fix_integers
+        self.meaning: dict[int, tuple] = {}
         self.row_lower: list[float] = []
         self.row_upper: list[float] = []
         self.row_index: list[list[int]] = []
@@ -179,6 +182,23 @@ class Program:
         # solver noise below 1e-9 is snapped off: the same plan reads the same however it was found
         values = np.round(np.asarray(highs.getSolution().col_value, dtype=float), 9)
         return Solution(values, round(float(highs.getInfo().objective_function_value), 9))
+
+    def integer_values(self, solution: Solution) -> dict[tuple, float]:
+        """The solved value of each integer column, by what it stands for."""
+        return {key: float(round(solution.values[col])) for col, key in self.meaning.items()}
+
+    def fix_integers(self, values: dict[tuple, float]) -> bool:
+        """Fix the integer columns at `values` (by what they stand for, from `integer_values` of a
+        programme of the same scenario), leaving an LP; before `solve`. False, and nothing
+        changed, when a column's meaning is not among them."""
+        cols = [col for col, flag in enumerate(self.integer) if flag]
+        if any(self.meaning.get(col) not in values for col in cols):
+            return False
+        for col in cols:
+            value = values[self.meaning[col]]
+            self.lower[col] = self.upper[col] = value
+            self.integer[col] = False
+        return True
 
     def relax_fixed(self, solution: Solution) -> None:
         """Fix every integer column at its solved value and solve the rest as an LP from now on."""

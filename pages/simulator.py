@@ -5,7 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from model import Scenario
-from ui import continuity_view, declined_view, goalseek_view, planview, reply_view, retainers_view
+from ui import (
+    continuity_view,
+    declined_view,
+    goalseek_view,
+    planview,
+    reply_view,
+    retainers_view,
+    uncertainty_view,
+)
 from ui.charts import CONFIG
 from ui.figures import plan_figures, plan_tables
 from ui.findings import finding_text
@@ -100,6 +108,8 @@ if limits_text:
         st.table(planview.limits_table(plan, catalog, lang), hide_index=True, border="horizontal")
         st.caption(_(lang, "Each row is the plan found again with that one change and the same team and "
                            "agencies; Trade-offs ranks whole moves."))
+
+uncertainty_view.render(scenario, plan, catalog, lang)
 
 declined = declined_view.declined_lines(plan, catalog, lang)
 if declined:

@@ -23,7 +23,7 @@ from model import (
     frontier,
     point_of,
 )
-from ui import goalseek_view, planview
+from ui import goalseek_view, orgmodels_view, planview
 from ui import tradeoffs_view as view
 from ui.figkit import CONFIG
 from ui.fmt import msek, pct, slider_format
@@ -214,6 +214,7 @@ def main() -> None:
     _map_section(grid, plan, best, lang, goalseek_view.frontier_point(scenario, plan, catalog, lang))
     _strategy_section(plan, found, catalog, lang)
     _moves_section(moves, plan, catalog, lang)
+    orgmodels_view.render(scenario, catalog, lang)
 
 
 main()

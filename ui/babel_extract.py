@@ -33,7 +33,7 @@ def python(fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: dict) -
 # a mapping under a key of LABEL_TABLES is one too (labels: {key: text}).
 TEXT_KEYS = frozenset({"name", "description", "message", "advice", "advice_budget_left", "summary",
                        "source", "pay_source", "rate_source", "retainer_source", "goal",
-                       "pay_band_source"})
+                       "pay_band_source", "fits_when"})
 LABEL_TABLES = frozenset({"labels", "units"})
 
 

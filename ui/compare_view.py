@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from ui import compare_charts, compare_rank, planview
+from ui import compare_charts, compare_rank, planview, uncertainty_view
 from ui.changes import compare_rows, summarise_changes, unique_labels
 from ui.charts import CONFIG
 from ui.compare_options import (
@@ -138,6 +138,7 @@ def compare_section(shelf: Shelf) -> None:
     compare_rank.ranking_section(items, labels, lang)
     with st.expander(_(lang, "All figures, with the differences highlighted"), expanded=True):
         differences_table(items, labels, lang)
+    uncertainty_view.wins_section(items, labels, lang)
     st.markdown(f"#### {_(lang, 'What changed')}")
     change_summaries(items, labels, lang)
     pairs = list(zip(labels, [option.plan for option in items], strict=True))

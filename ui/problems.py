@@ -85,6 +85,8 @@ TEMPLATES: dict[str, str] = {
     "type.capability_numbers": N_("expected a mapping of capability to a number from {low} to {high}"),
     "type.role_list": N_("expected a non-empty list of role ids"),
     "key.missing": N_("missing required key"),
+    "range.ends": N_("expected two numbers, the low end at most 0 and the high end at least 0 (a share "
+                     "no lower than -1), got {got}"),
     "key.unknown": N_("unknown key (expected {expected})"),
     "id.duplicate": N_("'{id}' is given twice"),
     "provider.is_agency": N_("'{provider}' is an agency"),

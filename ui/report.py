@@ -20,21 +20,35 @@ import plotly.graph_objects as go
 from model import (
     FIELD_SPECS,
     Catalog,
+    CatalogError,
     Plan,
     continuity,
     parties,
     raci,
     reply_delivery,
 )
-from ui import charts, compare_charts, continuity_view, handover_docs, palette, planview, reply_view
+from model import roadmap as roadmap_model
+from ui import (
+    charts,
+    compare_charts,
+    continuity_view,
+    handover_docs,
+    palette,
+    planview,
+    reply_view,
+    roadmap_charts,
+)
 from ui.changes import compare_rows, summarise_changes, unique_labels, value_text
 from ui.docblocks import party_name as party_label  # someone in the RACI view
 from ui.feedback import html_escape
 from ui.findings import finding_text
 from ui.fmt import hours
 from ui.i18n import N_, _, t
+from ui.problems import error_text
 
 SCENARIO_CHARTS = ("coverage", "cost", "load", "flow", "continuity")
+# the hiring roadmap's, in a scenario with seats still to recruit or a growing workload
+ROADMAP_CHARTS = ("roadmap-gantt", "roadmap-cost", "roadmap-coverage")
 COMPARE_CHARTS = ("coverage", "cost", "load", "work")
 CHART_CONFIG = {"displaylogo": False, "responsive": True,
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -295,6 +309,7 @@ def scenario_report(item: ReportScenario, lang: str = "en", *, generated_at: dat
         reply_view.report_html(reply_delivery(item.plan, item.catalog), item.catalog, lang),
         handover_docs.briefs_report_html(item.plan, item.catalog, lang),
         handover_docs.roles_report_html(item.plan, item.catalog, lang),
+        _roadmap(item, lang, divs, (generated_at or datetime.now(UTC)).date()),
         f"<h2>{esc(_(lang, 'Roles: RACI'))}</h2>",
         f"<p class=\"meta\">{esc(_(lang, RACI_NOTE))}</p>",
         _frame_table(raci_table(item.plan, item.catalog, lang)),
@@ -305,6 +320,29 @@ def scenario_report(item: ReportScenario, lang: str = "en", *, generated_at: dat
         _footer(lang),
     ]
     return _page(f"{item.name} · {t('app_title', lang)}", "\n".join(body), lang)
+
+
+def _roadmap(item: ReportScenario, lang: str, divs: _Charts, today) -> str:
+    """The hiring roadmap (its three charts, the seats to recruit and the quarter table), when the
+    scenario has seats still to recruit or a growing (or shrinking) workload; else nothing."""
+    scenario = item.plan.scenario
+    if scenario.hires == 0 and scenario.growth_per_quarter == 0:
+        return ""
+    title = f"<h2>{esc(_(lang, 'Hiring roadmap'))}</h2>"
+    try:
+        road = roadmap_model.roadmap(scenario, item.catalog)
+    except CatalogError as error:
+        return f"{title}<p>{esc(error_text(error, lang))}</p>"
+    figures = roadmap_charts.roadmap_figures(road, item.catalog, lang, today)
+    parts = [title, f'<p class="meta">{esc(roadmap_charts.objective_text(road, lang, today))}</p>',
+             divs.div(figures["gantt"], "chart-roadmap-gantt")]
+    if road.hires:
+        parts.append(_frame_table(roadmap_charts.hire_table(road, item.catalog, lang, today)))
+    parts += [divs.div(figures["cost"], "chart-roadmap-cost"),
+              divs.div(figures["coverage"], "chart-roadmap-coverage"),
+              f'<p class="meta">{esc(roadmap_charts.workload_text(road, lang))}</p>',
+              _frame_table(roadmap_charts.quarter_table(road, item.catalog, lang, today))]
+    return "\n".join(parts)
 
 
 def _footer(lang: str) -> str:
@@ -372,5 +410,5 @@ def comparison_report(items: Sequence[ReportScenario], catalog: Catalog, lang: s
     return _page(title, "\n".join(body), lang)
 
 
-__all__ = ["COMPARE_CHARTS", "SCENARIO_CHARTS", "ReportScenario", "comparison_report", "esc",
-           "party_label", "raci_grid", "raci_headers", "raci_table", "scenario_report"]
+__all__ = ["COMPARE_CHARTS", "ROADMAP_CHARTS", "SCENARIO_CHARTS", "ReportScenario", "comparison_report",
+           "esc", "party_label", "raci_grid", "raci_headers", "raci_table", "scenario_report"]

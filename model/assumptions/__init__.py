@@ -32,7 +32,7 @@ from .edits import (
     reset_table,
 )
 from .labels import PARAM_LABELS, PARAM_LABELS_FILE, read_param_labels
-from .sensitivity import METRICS, Sensitivity, Swing, sensitivity, varied_values, with_value
+from .sensitivity import METRICS, Sensitivity, Swing, sensitivity, varied_values, with_value, with_values
 from .tables import (
     BASE,
     ESTIMATE,
@@ -58,5 +58,6 @@ __all__ = [
     "AssumptionError", "Cell", "CellKey", "Change", "Column", "Row", "Sensitivity", "Swing", "Table",
     "apply_edits", "assumption_cells", "assumption_tables", "coerce", "declared_bounds", "differences",
     "import_yaml", "parse_number", "read_param_labels", "reset_table", "sensitivity", "varied_values",
+    "with_values",
     "with_value",
 ]

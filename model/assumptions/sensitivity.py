@@ -4,6 +4,7 @@ and total cost recorded — the bars of a tornado chart."""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -68,44 +69,74 @@ def with_value(catalog: Catalog, cell: Cell, value: float) -> Catalog:
 
     The fast path of `sensitivity` (apply_edits gives the same plans; the tests check it). Only
     for values within the cell's bounds."""
-    section, select, *keys = cell.path
+    return with_values(catalog, ((cell, value),),
+                       fingerprint=f"{catalog.fingerprint}~{'/'.join(cell.key)}={value!r}")
+
+
+def _copy_with(item: Any, **changes: Any) -> Any:
+    """dataclasses.replace for the catalog's plain records (none has an __init__ of its own or a
+    __post_init__), without running __init__ again: a tenth of the time, for the Monte Carlo."""
+    out = copy.copy(item)
+    for name, value in changes.items():
+        object.__setattr__(out, name, value)
+    return out
+
+
+def with_values(catalog: Catalog, changes, *, fingerprint: str) -> Catalog:
+    """A catalog differing from `catalog` in several assumptions ((cell, value) pairs, each value
+    within its cell's bounds), built without re-validation; `fingerprint` names the result (the
+    app's caches key on it). The Monte Carlo's path (model/uncertainty.py)."""
+    settings: dict[str, Any] = {}
+    updates: dict[tuple[str, str], dict[str, Any]] = {}  # (section, id) -> field -> value
+    demand: dict[str, dict] = {}
+    rules: dict[str, dict[str, Any]] = {}
+    for cell, value in changes:
+        section, select, *keys = cell.path
+        if section == "settings":
+            settings[keys[0]] = value
+        elif section in ("roles", "providers"):
+            fields = updates.setdefault((section, select[1]), {})
+            if keys[0] == "fit":
+                fields.setdefault("fit", {})[keys[1]] = value
+            else:
+                fields[keys[0]] = value
+        elif section == "demand":  # capability -> "base_hours" or a term's index -> hours
+            demand.setdefault(select[1], {})["base_hours" if keys[0] == "base_hours" else keys[1]] = value
+        elif section == "rules":
+            number = int(value) if cell.kind == "count" else float(value)
+            rules.setdefault(select[1], {})[keys[1]] = number
+        else:
+            raise ValueError(f"cannot vary {cell.key}")
     changed: dict[str, Any] = {}
-    if section == "settings":
-        name = keys[0]
-        changed["settings"] = replace(catalog.settings, **{name: value})
-        if name == "employer_cost_multiplier":
+    for (section, ident), fields in updates.items():
+        table = changed.setdefault(section, dict(getattr(catalog, section)))
+        item = table[ident]
+        if "fit" in fields:
+            fields["fit"] = {**item.fit, **fields["fit"]}
+        table[ident] = _copy_with(item, **fields)
+    if demand:
+        out = []
+        for rule in catalog.demand:
+            new = demand.get(rule.capability)
+            if new:
+                terms = tuple(_copy_with(term, hours=new[index]) if index in new else term
+                              for index, term in enumerate(rule.terms))
+                rule = _copy_with(rule, base_hours=new.get("base_hours", rule.base_hours), terms=terms)
+            out.append(rule)
+        changed["demand"] = tuple(out)
+    if rules:
+        changed["rules"] = tuple(_copy_with(rule, params={**rule.params, **rules[rule.id]})
+                                 if rule.id in rules else rule for rule in catalog.rules)
+    if settings:
+        changed["settings"] = replace(catalog.settings, **settings)
+        if "employer_cost_multiplier" in settings:  # roles without their own multiplier follow it
+            value = settings["employer_cost_multiplier"]
             own = {entry["id"] for entry in catalog.raw["roles"]["roles"]
                    if "employer_cost_multiplier" in entry}
-            changed["roles"] = {rid: role if rid in own else replace(role, employer_cost_multiplier=value)
-                                for rid, role in catalog.roles.items()}
-    elif section in ("roles", "providers"):
-        items = dict(getattr(catalog, section))
-        item = items[select[1]]
-        if keys[0] == "fit":
-            items[item.id] = replace(item, fit={**item.fit, keys[1]: value})
-        else:
-            items[item.id] = replace(item, **{keys[0]: value})
-        changed[section] = items
-    elif section == "demand":
-        rules = list(catalog.demand)
-        index = next(i for i, rule in enumerate(rules) if rule.capability == select[1])
-        rule = rules[index]
-        if keys[0] == "base_hours":
-            rules[index] = replace(rule, base_hours=value)
-        else:
-            terms = list(rule.terms)
-            terms[keys[1]] = replace(terms[keys[1]], hours=value)
-            rules[index] = replace(rule, terms=tuple(terms))
-        changed["demand"] = tuple(rules)
-    elif section == "rules":
-        rules = list(catalog.rules)
-        index = next(i for i, rule in enumerate(rules) if rule.id == select[1])
-        number = int(value) if cell.kind == "count" else float(value)
-        rules[index] = replace(rules[index], params={**rules[index].params, keys[1]: number})
-        changed["rules"] = tuple(rules)
-    else:
-        raise ValueError(f"cannot vary {cell.key}")
-    return replace(catalog, **changed, fingerprint=f"{catalog.fingerprint}~{'/'.join(cell.key)}={value!r}")
+            roles = changed.get("roles", catalog.roles)
+            changed["roles"] = {rid: role if rid in own else _copy_with(role, employer_cost_multiplier=value)
+                                for rid, role in roles.items()}
+    return replace(catalog, **changed, fingerprint=fingerprint)
 
 
 def sensitivity(scenario: Scenario, catalog: Catalog, factor: float = 0.2) -> Sensitivity:

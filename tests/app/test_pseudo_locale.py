@@ -286,6 +286,9 @@ def _simulator(ids: list[int]) -> Iterator[AppTest]:
     at = new_app({"lang": PSEUDO})
     at.session_state[CATALOG_KEY] = _edited_catalog()  # the edited-assumptions banner
     yield run(at)
+    at = new_app(STRETCHED)
+    at.session_state["show_ranges"] = True  # the Monte Carlo's bands
+    yield run(at)
 
 
 def _compare(ids: list[int]) -> Iterator[AppTest]:
@@ -293,6 +296,7 @@ def _compare(ids: list[int]) -> Iterator[AppTest]:
     at.session_state["cmp_pick"] = ["current", *(f"saved:{ident}" for ident in ids)]
     at.session_state["cmp_selected"] = ids[0]  # its history: saved, duplicated
     at.session_state["cmp_raci_grid"] = True
+    at.session_state["cmp_ranges"] = True  # how often each beats the baseline over the same draws
     yield run(at)
     at.toggle(key="cmp_raci_grid").set_value(False)
     yield run(at)
@@ -324,9 +328,14 @@ def _handover(ids: list[int]) -> Iterator[AppTest]:
     yield run(new_app(STRETCHED, page="handover"))
 
 
+def _roadmap(ids: list[int]) -> Iterator[AppTest]:
+    yield run(new_app({**STRETCHED, "hires": "1", "growth_per_quarter": "0.1"}, page="roadmap"))
+
+
 PAGES: dict[str, Callable[[list[int]], Iterator[AppTest]]] = {
     "simulator": _simulator, "compare": _compare, "tradeoffs": _tradeoffs,
     "capabilities": _capabilities, "assumptions": _assumptions, "handover": _handover,
+    "roadmap": _roadmap,
 }
 
 

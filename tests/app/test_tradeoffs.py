@@ -43,7 +43,8 @@ def test_page_in_english():
     specs = _chart_specs(at)
     titles = [spec["layout"]["title"]["text"] for spec in specs]
     assert titles == ["Coverage by team size and budget", "Cost against coverage",
-                      "Coverage per capability", "Cost per year", "Every candidate move"]
+                      "Coverage per capability", "Cost per year", "Every candidate move",
+                      "Organisation models"]
     heatmap = specs[0]["data"][0]
     assert heatmap["type"] == "heatmap" and len(heatmap["x"]) == 13 and len(heatmap["y"]) == 41
     assert "Coverage" in heatmap["text"][0][0] and "In-house share" in heatmap["text"][0][0]
@@ -114,7 +115,7 @@ def test_using_a_strategy_loads_its_scenario():
 ])
 def test_extreme_scenarios_never_break_the_page(query):
     at = run(new_app(query, page="tradeoffs"))
-    assert len(at.get("plotly_chart")) == 5
+    assert len(at.get("plotly_chart")) == 6
 
 
 @pytest.mark.parametrize("team_range, budget_range, points", [
