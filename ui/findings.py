@@ -32,13 +32,16 @@ NUMBERS: dict[str, Any] = {"pct": pct, "hours": hours, "sek": sek, "number": num
 
 
 def seat_label(seat: str, lang: str = "en") -> str:
-    """'S3' -> 'Seat 3' / 'Tjänst 3'; the head of marketing's and the unpaid hours by name."""
+    """'S3' -> 'Seat 3' / 'Tjänst 3', 'SP2' -> 'Spoke 2' / 'Eker 2'; the head of marketing's and the unpaid hours by name."""
     if seat == MARKETING_LEAD_SEAT:
         return _(lang, MARKETING_LEAD_NAME)
     if seat == VOLUNTEER_SEAT:
         return _(lang, VOLUNTEER_NAME)
     if seat.startswith("S") and seat[1:].isdigit():
         return _(lang, "Seat {number}", number=seat[1:])
+    if seat.startswith("SP") and seat[2:].isdigit():  # a part-time contributor of an organisation
+        # model's spokes (model/orgmodels.py)
+        return _(lang, "Spoke {number}", number=seat[2:])
     return seat
 
 

@@ -93,11 +93,11 @@ def chart(rows: tuple, current: str, lang: str) -> go.Figure:
         {"type": "bar", "orientation": "h", "y": names, "x": [row.cost / 1e6 for row in rows],
          "name": cost_name, "xaxis": "x2", "yaxis": "y",
          "marker": {"color": COST_COLOR, "line": outline},
-         "text": [msek(row.cost, lang) for row in rows], "textposition": "outside",
+         "text": [msek(row.cost, lang) for row in rows], "textposition": "outside", "cliponaxis": False,
          "hovertemplate": f"%{{y}}<br>{cost_name}: %{{text}}<extra></extra>"},
     ]
     budget = rows[0].budget / 1e6 if rows else 0.0
-    top = max([row.cost / 1e6 for row in rows] + [budget, 0.1]) * 1.3
+    top = max([row.cost / 1e6 for row in rows] + [budget, 0.1]) * 1.5  # room for the values' labels
     shape, notes = vline(budget, INK, f"{_(lang, 'Budget')} {msek(budget * 1e6, lang)}")
     shape["xref"], notes[0]["xref"], notes[0]["xanchor"] = "x2", "x2", "right"
     layout = {

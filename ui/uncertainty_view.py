@@ -133,7 +133,7 @@ def _whiskers(name: str, labels: list[str], bands: list[Band], color: str, lang:
 
 
 def bands_figure(result: Uncertainty, catalog: Catalog, lang: str) -> go.Figure:
-    """Coverage per capability (left) and each person's load (right): P10-P90 whiskers, the median
+    """Coverage per capability (above) and each person's load (below): P10-P90 whiskers, the median
     as a dot and the single-number plan as a ring; a line at full capacity."""
     title = _(lang, "How sure the plan is: P10–P90 over the draws")
     caps = [cap for cap in CAPABILITIES if cap in result.capability]
@@ -149,20 +149,29 @@ def bands_figure(result: Uncertainty, catalog: Catalog, lang: str) -> go.Figure:
         data += _whiskers(_(lang, "Load (share of capacity)"), seat_labels, [result.load[s] for s in seats],
                           COLORS["in_house"], lang, ("x2", "y2"), marks)
     top_load = max([result.load[s].high for s in seats] + [1.0]) if seats else 1.0
+    # coverage on top, load below: each with its own names at the left and its own axis
+    rows_cap, rows_load = len(caps), len(seats)
+    gap = 0.16 if seats else 0.0
+    share = rows_cap / max(rows_cap + rows_load, 1)
+    split = (1 - gap) * (1 - share)  # the load's panel ends here; the coverage panel starts above
     layout = {
         "title": {"text": title},
-        "grid": {"rows": 1, "columns": 2, "pattern": "independent"},
-        "xaxis": {"domain": [0.0, 0.44], "range": [0, 1.05], "tickformat": ".0%",
+        "xaxis": {"domain": [0.0, 1.0], "range": [0, 1.05], "tickformat": ".0%", "anchor": "y",
                   "title": {"text": _(lang, "Coverage")}} | GRID,
-        "xaxis2": {"domain": [0.6, 1.0], "range": [0, max(1.1, top_load * 1.1)], "tickformat": ".0%",
-                   "title": {"text": _(lang, "Load (share of capacity)")}} | GRID,
-        "yaxis": {"autorange": "reversed", "anchor": "x"},
-        "yaxis2": {"autorange": "reversed", "anchor": "x2"},
-        "shapes": [{"type": "line", "xref": "x2", "yref": "paper", "x0": 1.0, "x1": 1.0, "y0": 0, "y1": 1,
-                    "line": {"color": COLORS["over"], "width": 2, "dash": "dot"}}] if seats else [],
-        "font": {"size": FONT_SIZE},
+        "yaxis": {"domain": [split + gap if seats else 0.0, 1.0], "autorange": "reversed", "anchor": "x"},
     }
-    height = 220 + 42 * max(len(caps), len(seats))
+    look = {"tickfont": {"size": FONT_SIZE - 2, "color": INK}, "automargin": True}  # as ui.figkit's axes
+    if seats:
+        layout |= {
+            "xaxis2": look | {"domain": [0.0, 1.0], "range": [0, max(1.1, top_load * 1.1)],
+                              "tickformat": ".0%", "anchor": "y2",
+                              "title": {"text": _(lang, "Load (share of capacity)"),
+                                        "font": {"size": FONT_SIZE, "color": INK}}} | GRID,
+            "yaxis2": look | {"domain": [0.0, split], "autorange": "reversed", "anchor": "x2"},
+            "shapes": [{"type": "line", "xref": "x2", "yref": "y2 domain", "x0": 1.0, "x1": 1.0, "y0": 0,
+                        "y1": 1, "line": {"color": COLORS["over"], "width": 2, "dash": "dot"}}],
+        }
+    height = 300 + 40 * (rows_cap + rows_load)
     return figure(data, layout, lang, height=height)
 
 
