@@ -19,6 +19,7 @@ user's insource/outsource choices. A fit below settings.min_fit never works.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from . import continuity  # noqa: F401 - registers the continuity rule kinds
 from .catalog import Catalog
@@ -803,6 +804,45 @@ def simulate(scenario: Scenario, catalog: Catalog, *, limits: bool = True) -> Pl
 
     limits=False leaves out Plan.limits (re-solves that sweeps do not need)."""
     return assemble(scenario, catalog, solve(scenario, catalog), limits=limits)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The plan's numbers without its lines' reasons, findings and limits: what the Monte Carlo's
+    draws need (model/uncertainty.py), computed by the same steps as `assemble`."""
+
+    coverage: dict[str, float]
+    overall_coverage: float
+    overall_quality: float
+    cost: Cost
+    people: tuple[Person, ...]
+
+
+class _Priced(NamedTuple):  # what summarise_cost and quality_of read of an Assignment
+    capability: str
+    provider_type: str
+    seat: str | None
+    hours: float
+    cost_sek: float
+    fit: float
+
+
+def figures(scenario: Scenario, catalog: Catalog, solved: Solved) -> Figures:
+    """Coverage, quality, cost and people of a solved programme; the same numbers as
+    `assemble(...)` gives in its Plan (the tests hold them equal), in about half the time."""
+    demand_hours = {cap: sum(pools.values()) for cap, pools in solved.demand.items()}
+    values = solved.solution.values.tolist()
+    seats, loads = _group_seats(solved.built, values, solved.units)
+    lines = _lines(solved.built, values, seats, loads, catalog)
+    done = dict.fromkeys(CAPABILITIES, 0.0)
+    for line in lines:
+        done[line.capability] += line.hours
+    priced = [_Priced(line.capability, line.unit.provider_type, line.seat, line.hours, line.cost,
+                      line.unit.fit[line.capability]) for line in lines]
+    coverage, overall = coverage_of(demand_hours, done)
+    _quality, overall_quality = quality_of(priced)
+    cost = summarise_cost(seats, priced, scenario.budget_sek, retainer_units(scenario, catalog))
+    return Figures(coverage, overall, overall_quality, cost, summarise_people(seats, loads))
 
 
 def assemble(scenario: Scenario, catalog: Catalog, solved: Solved, *, limits: bool = True,

@@ -25,13 +25,13 @@ from pathlib import Path
 
 import numpy as np
 
-from .assumptions.sensitivity import with_values
+from .assumptions.sensitivity import catalog_editor
 from .assumptions.tables import TABLE_IDS, Cell, assumption_cells
 from .catalog import DATA_DIR, Catalog, _Reader
-from .engine import Solved, assemble, build
+from .engine import Solved, assemble, build, figures
 from .errors import CatalogError
 from .scenario import Scenario
-from .solver import SolverError
+from .solver import SolverError, configured_highs
 from .vocab import CAPABILITIES
 from .yamlsafe import YamlProblem, load_text
 
@@ -263,9 +263,10 @@ def _base_solved(scenario: Scenario, catalog: Catalog) -> tuple[Scenario, Solved
     return scenario, solved
 
 
-def _solve_fixed(scenario: Scenario, catalog: Catalog, integers: dict) -> tuple[Solved, bool]:
+def _solve_fixed(scenario: Scenario, catalog: Catalog, integers: dict, highs) -> tuple[Solved, bool]:
     """The plan of a draw with the single-number plan's integer decisions; (solved, replanned)."""
     demand, units, policy, built = build(scenario, catalog)
+    built.program.highs = highs
     if built.program.fix_integers(integers):
         try:
             return Solved(demand, units, policy, built, built.program.solve()), False
@@ -296,17 +297,19 @@ def uncertainty(scenario: Scenario, catalog: Catalog, *, draws: int | None = Non
     base = assemble(solved_for, catalog, base_solved, limits=False)
     integers = base_solved.built.program.integer_values(base_solved.solution)
     values = draw_values(varied, draws, seed)
+    rows = values.tolist()  # plain floats in the catalogs
+    edit = catalog_editor(catalog, [v.cell for v in varied])
+    highs = configured_highs()  # one solver for every draw, cleared between them
     seats = [person.seat for person in base.people]
     series = {name: np.full(draws, np.nan) for name in ("coverage", "quality", "cost")}
     caps = {cap: np.full(draws, np.nan) for cap in CAPABILITIES}
     loads = {seat: np.full(draws, np.nan) for seat in seats}
     replanned = failed = 0
     for index in range(draws):
-        changes = [(v.cell, float(values[index, i])) for i, v in enumerate(varied)]
-        drawn = with_values(catalog, changes, fingerprint=f"{catalog.fingerprint}~draw{seed}.{index}")
+        drawn = edit(rows[index], fingerprint=f"{catalog.fingerprint}~draw{seed}.{index}")
         try:
-            solved, fresh = _solve_fixed(solved_for, drawn, integers)
-            plan = assemble(solved_for, drawn, solved, limits=False, rules=False)
+            solved, fresh = _solve_fixed(solved_for, drawn, integers, highs)
+            plan = figures(solved_for, drawn, solved)
         except SolverError:
             failed += 1
             continue

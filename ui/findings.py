@@ -32,7 +32,8 @@ NUMBERS: dict[str, Any] = {"pct": pct, "hours": hours, "sek": sek, "number": num
 
 
 def seat_label(seat: str, lang: str = "en") -> str:
-    """'S3' -> 'Seat 3' / 'Tjänst 3', 'SP2' -> 'Spoke 2' / 'Eker 2'; the head of marketing's and the unpaid hours by name."""
+    """'S3' -> 'Seat 3' / 'Tjänst 3', 'SP2' -> 'Spoke 2' / 'Eker 2'; the head of marketing's and the
+    unpaid hours by name."""
     if seat == MARKETING_LEAD_SEAT:
         return _(lang, MARKETING_LEAD_NAME)
     if seat == VOLUNTEER_SEAT:

@@ -186,3 +186,30 @@ def test_a_range_without_a_source_is_refused():
     with pytest.raises(CatalogError) as caught:
         read_ranges(broken)
     assert caught.value.key == "source"
+
+
+FIGURE_CASES = [
+    *[preset.scenario for preset in CATALOG.presets.values()],
+    *[Scenario(team_size=3, budget_sek=3_000_000, business_units=4, brands=2, languages=2, org_model=model,
+               posts_per_week=20, inbound_per_week=400)
+      for model in ("centralized", "distributed", "hub_and_spoke", "dandelion", "holistic")],
+    Scenario(team=("social_media_manager",), budget_sek=1_800_000,
+             retainers=("community_agency:community+administer:40000",)),
+    Scenario(team_size=0, budget_sek=900_000),
+    Scenario(team=("marketing_coordinator", "copywriter"), budget_sek=400_000, volunteer_hours=10),
+]
+
+
+@pytest.mark.parametrize("scenario", FIGURE_CASES, ids=range(len(FIGURE_CASES)))
+def test_the_draws_figures_are_the_plans(scenario):
+    """model.engine.figures (what each draw reads) gives the same numbers as the whole plan."""
+    from model.engine import figures, solve
+
+    plan = simulate(scenario, CATALOG)
+    solved = solve(scenario, CATALOG)
+    numbers = figures(scenario, CATALOG, solved)
+    assert numbers.overall_coverage == plan.overall_coverage
+    assert numbers.overall_quality == pytest.approx(plan.overall_quality, abs=1e-12)
+    assert numbers.cost == plan.cost
+    assert numbers.coverage == plan.coverage
+    assert numbers.people == plan.people
