@@ -88,21 +88,29 @@ def chart(rows: tuple, current: str, lang: str) -> go.Figure:
         {"type": "bar", "orientation": "h", "y": names, "x": [row.coverage for row in rows],
          "name": coverage_name, "xaxis": "x", "yaxis": "y",
          "marker": {"color": COVERAGE_COLOR, "line": outline},
-         "text": [pct(row.coverage, lang) for row in rows], "textposition": "outside",
-         "hovertemplate": f"%{{y}}<br>{coverage_name}: %{{text}}<extra></extra>"},
+         "customdata": [pct(row.coverage, lang) for row in rows],
+         "hovertemplate": f"%{{y}}<br>{coverage_name}: %{{customdata}}<extra></extra>"},
         {"type": "bar", "orientation": "h", "y": names, "x": [row.cost / 1e6 for row in rows],
          "name": cost_name, "xaxis": "x2", "yaxis": "y",
          "marker": {"color": COST_COLOR, "line": outline},
-         "text": [msek(row.cost, lang) for row in rows], "textposition": "outside", "cliponaxis": False,
-         "hovertemplate": f"%{{y}}<br>{cost_name}: %{{text}}<extra></extra>"},
+         "customdata": [msek(row.cost, lang) for row in rows],
+         "hovertemplate": f"%{{y}}<br>{cost_name}: %{{customdata}}<extra></extra>"},
     ]
+    # the values beside the bars' ends, in ink on the background (text on a bar is hard to read in
+    # a dark theme): text traces, as ui/charts.py's load chart does
+    for axis, values, texts in (("x", [row.coverage for row in rows], [pct(r.coverage, lang) for r in rows]),
+                                ("x2", [row.cost / 1e6 for row in rows], [msek(r.cost, lang) for r in rows])):
+        data.append({"type": "scatter", "mode": "text", "y": names, "x": values, "xaxis": axis, "yaxis": "y",
+                     "text": [f"  {text}" for text in texts], "textposition": "middle right",
+                     "textfont": {"size": FONT_SIZE - 1, "color": INK}, "cliponaxis": False,
+                     "showlegend": False, "hoverinfo": "skip"})
     budget = rows[0].budget / 1e6 if rows else 0.0
     top = max([row.cost / 1e6 for row in rows] + [budget, 0.1]) * 1.5  # room for the values' labels
     shape, notes = vline(budget, INK, f"{_(lang, 'Budget')} {msek(budget * 1e6, lang)}")
     shape["xref"], notes[0]["xref"], notes[0]["xanchor"] = "x2", "x2", "right"
     layout = {
         "title": {"text": _(lang, "Organisation models: coverage and cost per year")},
-        "barmode": "group", "bargap": 0.35, "shapes": [shape], "annotations": notes,
+        "barmode": "overlay", "bargap": 0.35, "shapes": [shape], "annotations": notes,
         "xaxis": {"domain": [0, 0.44], "range": [0, 1.2], "title": {"text": coverage_name},
                   **pct_ticks(lang)} | GRID,
         "xaxis2": {"domain": [0.56, 1], "anchor": "y", "range": [0, top], "automargin": True,

@@ -112,7 +112,7 @@ def test_screenshots_in_both_languages(page, app_url):
         page.wait_for_timeout(1500)  # let Plotly draw
         assert_no_exception(page)
         assert page.get_by_role("heading", name=title).count() >= 1
-        assert page.locator("[data-testid='stPlotlyChart']").count() == 5
+        assert page.locator("[data-testid='stPlotlyChart']").count() == 6  # with the organisation models
         path = screenshot(page, f"tradeoffs-{lang}")
         assert path.stat().st_size > 50_000
 
