@@ -65,6 +65,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .demand import compute_demand
+from .orgmodels import spoke_seats
 from .rules import KINDS, Hit, Param, build_policy, register
 from .solver import Program
 from .vocab import CAPABILITIES, MARKETING_LEAD_SEAT, VOLUNTEER_ROLE, VOLUNTEER_SEAT
@@ -267,8 +268,11 @@ class _Helper:
     in_team: bool
 
 
-def _helpers(people, catalog) -> list[_Helper]:
-    """Every in-house person of the plan with their fit, scope and spare time."""
+def _helpers(people, catalog, scenario=None) -> list[_Helper]:
+    """Every in-house person of the plan with their fit, scope and spare time. A spoke of the
+    organisation model fits only the capabilities its model lets it do (model/orgmodels.py)."""
+    allowed = ({spoke.seat: spoke.capabilities for spoke in spoke_seats(scenario, catalog)}
+               if scenario is not None else {})
     out = []
     for index, person in enumerate(people):
         if person.seat == MARKETING_LEAD_SEAT:
@@ -280,6 +284,8 @@ def _helpers(people, catalog) -> list[_Helper]:
         else:
             role = catalog.roles.get(person.role)
             fit, scope = (dict(role.fit), role.scope) if role else ({}, "all")
+            if person.seat in allowed:
+                fit = {cap: value for cap, value in fit.items() if cap in allowed[person.seat]}
         out.append(_Helper(index, person.seat, person.role, fit, scope,
                            max(0.0, person.capacity - person.hours), person.in_team))
     return out
@@ -379,7 +385,7 @@ def holiday_absences(*, scenario, catalog, demand: dict[str, float], assignments
     """One Absence per team seat that carries work, each away for `weeks` weeks (module docstring)."""
     if weeks <= 0:
         return ()
-    helpers = _helpers(people, catalog)
+    helpers = _helpers(people, catalog, scenario)
     carried: dict[str, dict[str, float]] = {}
     for line in assignments:
         if line.provider_type == "in_house" and line.seat and line.hours > EPS:
@@ -506,7 +512,7 @@ def single_points(*, scenario, catalog, demand: dict[str, float], assignments, p
                   min_fit: float, min_hours: float, first: str | None = None) -> tuple[SinglePoint, ...]:
     """The capabilities that rest on one team seat, with a backup each (module docstring)."""
     first = first or rule_params(catalog, HOLIDAY_KIND)["first"]
-    helpers = _helpers(people, catalog)
+    helpers = _helpers(people, catalog, scenario)
     team = [h for h in helpers if h.in_team]
     carried: dict[str, dict[str, float]] = {}  # capability -> seat -> hours a week (in-house)
     for line in assignments:

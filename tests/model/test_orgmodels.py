@@ -234,3 +234,23 @@ def test_a_good_copy_loads_and_an_unpaid_spoke_costs_nothing(tmp_path):
     assert [model.id for model in load_org_models(folder)] == list(ORG_MODELS)
     seats = spoke_seats(Scenario(org_model="hub_and_spoke", business_units=3), CATALOG, folder)
     assert len(seats) == 4 and all(seat.annual_cost == 0 for seat in seats)
+
+
+@pytest.mark.parametrize("model", ["distributed", "hub_and_spoke", "dandelion", "holistic"])
+def test_a_spoke_backs_up_or_covers_only_what_its_model_lets_it_do(model):
+    """The July test and the single points give a spoke only its model's capabilities."""
+    from model import continuity
+    from model.orgmodels import spoke_seats
+
+    scenario = Scenario(team=("social_media_manager", "community_manager"), budget_sek=2_500_000,
+                        org_model=model, business_units=3, brands=2, languages=2)
+    catalog = load_catalog()
+    allowed = {spoke.seat: set(spoke.capabilities) for spoke in spoke_seats(scenario, catalog)}
+    result = continuity(simulate(scenario, catalog), catalog)
+    for point in result.single_points:
+        if point.backup in allowed:
+            assert point.capability in allowed[point.backup]
+    for absence in result.absences:
+        for cover in absence.covered:
+            if cover.seat in allowed:
+                assert cover.capability in allowed[cover.seat]
