@@ -105,9 +105,6 @@ class Program:
         # LP values -> the same plan with its integers set (same objective), or None (see solve)
         self.integral = None
         self.ran_mip = False  # whether the last solve needed the MIP (the relaxation did not hold)
-        # a HiGHS instance to solve in (one from configured_highs, reused across many programmes
-        # solved one after another: the Monte Carlo's draws); None makes a new one
-        self.highs: highspy.Highs | None = None
 
     # ---- building ----------------------------------------------------------------------
     def var(self, *, low: float = 0.0, high: float = INF, cost: float = 0.0,
@@ -156,11 +153,7 @@ class Program:
         if self.has_integers:
             lp.integrality_ = [highspy.HighsVarType.kInteger if flag else highspy.HighsVarType.kContinuous
                                for flag in self.integer]
-        highs = self.highs
-        if highs is None:
-            highs = configured_highs()
-        else:  # reused: a clean start, as a new one would make (the options stay)
-            highs.clearModel()
+        highs = configured_highs()
         highs.passModel(lp)
         self._highs = highs
         if not self.has_integers:

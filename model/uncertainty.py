@@ -31,7 +31,7 @@ from .catalog import DATA_DIR, Catalog, _Reader
 from .engine import Solved, assemble, build, figures
 from .errors import CatalogError
 from .scenario import Scenario
-from .solver import SolverError, configured_highs
+from .solver import SolverError
 from .vocab import CAPABILITIES
 from .yamlsafe import YamlProblem, load_text
 
@@ -263,10 +263,9 @@ def _base_solved(scenario: Scenario, catalog: Catalog) -> tuple[Scenario, Solved
     return scenario, solved
 
 
-def _solve_fixed(scenario: Scenario, catalog: Catalog, integers: dict, highs) -> tuple[Solved, bool]:
+def _solve_fixed(scenario: Scenario, catalog: Catalog, integers: dict) -> tuple[Solved, bool]:
     """The plan of a draw with the single-number plan's integer decisions; (solved, replanned)."""
     demand, units, policy, built = build(scenario, catalog)
-    built.program.highs = highs
     if built.program.fix_integers(integers):
         try:
             return Solved(demand, units, policy, built, built.program.solve()), False
@@ -299,7 +298,6 @@ def uncertainty(scenario: Scenario, catalog: Catalog, *, draws: int | None = Non
     values = draw_values(varied, draws, seed)
     rows = values.tolist()  # plain floats in the catalogs
     edit = catalog_editor(catalog, [v.cell for v in varied])
-    highs = configured_highs()  # one solver for every draw, cleared between them
     seats = [person.seat for person in base.people]
     series = {name: np.full(draws, np.nan) for name in ("coverage", "quality", "cost")}
     caps = {cap: np.full(draws, np.nan) for cap in CAPABILITIES}
@@ -308,7 +306,7 @@ def uncertainty(scenario: Scenario, catalog: Catalog, *, draws: int | None = Non
     for index in range(draws):
         drawn = edit(rows[index], fingerprint=f"{catalog.fingerprint}~draw{seed}.{index}")
         try:
-            solved, fresh = _solve_fixed(solved_for, drawn, integers, highs)
+            solved, fresh = _solve_fixed(solved_for, drawn, integers)
             plan = figures(solved_for, drawn, solved)
         except SolverError:
             failed += 1
