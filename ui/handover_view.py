@@ -30,6 +30,7 @@ from ui.handover_docs import (
     role_markdown,
 )
 from ui.i18n import N_, _, n_, t
+from ui.state import keep_widget
 
 INPUT_SUFFIX = "_input"
 EXAMPLES: dict[str, str] = {  # model/scenario.py BRIEF_FIELDS, in order
@@ -56,8 +57,7 @@ def brief_inputs(lang: str) -> None:
     for index, name in enumerate(EXAMPLES):
         key = name + INPUT_SUFFIX
         value = st.session_state.get(name) or ""
-        if st.session_state.get(key) != value:
-            st.session_state[key] = value
+        keep_widget(key, value, default="")  # on every run (ui.state.keep_widget says why)
         columns[index % 2].text_area(t(name, lang), key=key, max_chars=int(SPECS[name].high),
                                      placeholder=_(lang, EXAMPLES[name]), on_change=_copy, args=(name,))
 

@@ -30,7 +30,7 @@ from ui.roadmap_charts import (
     roadmap_figures,
     workload_text,
 )
-from ui.state import plan_cache
+from ui.state import keep_widget, plan_cache
 
 INPUT_SUFFIX = "_input"
 PERCENT = 100.0  # growth: a share in the scenario, per cent on the page
@@ -57,22 +57,21 @@ def _copy(name: str, scale: float) -> None:
     st.session_state[name] = round(value / scale, 4) if scale != 1 else int(value)
 
 
-def _seed(name: str, value) -> None:
-    key = name + INPUT_SUFFIX
-    if st.session_state.get(key) != value:
-        st.session_state[key] = value
+def _seed(name: str, value, low) -> None:
+    keep_widget(name + INPUT_SUFFIX, value, default=low)  # on every run (ui.state.keep_widget says why)
 
 
 def roadmap_inputs(scenario: Scenario, lang: str) -> None:
     """Horizon (quarters), workload growth per quarter (per cent) and seats still to recruit."""
     horizon, growth, hires = st.columns(3)
     spec = SPECS["horizon_quarters"]
-    _seed("horizon_quarters", int(st.session_state.get("horizon_quarters", scenario.horizon_quarters)))
+    horizon_value = int(st.session_state.get("horizon_quarters", scenario.horizon_quarters))
+    _seed("horizon_quarters", horizon_value, int(spec.low))
     horizon.slider(t("horizon_quarters", lang), min_value=int(spec.low), max_value=int(spec.high), step=1,
                    key="horizon_quarters_input", on_change=_copy, args=("horizon_quarters", 1))
     spec = SPECS["growth_per_quarter"]
     share = float(st.session_state.get("growth_per_quarter", scenario.growth_per_quarter))
-    _seed("growth_per_quarter", round(share * PERCENT, 1))
+    _seed("growth_per_quarter", round(share * PERCENT, 1), spec.low * PERCENT)
     growth.slider(t("growth_per_quarter", lang), min_value=spec.low * PERCENT, max_value=spec.high * PERCENT,
                   step=0.5, format=slider_format(lang, "percent100"), key="growth_per_quarter_input",
                   on_change=_copy, args=("growth_per_quarter", PERCENT),
@@ -80,7 +79,7 @@ def roadmap_inputs(scenario: Scenario, lang: str) -> None:
                                "quarter; negative when they shrink."))
     seats = scenario.team_size
     wanted = int(st.session_state.get("hires", scenario.hires))
-    _seed("hires", min(wanted, seats))
+    _seed("hires", min(wanted, seats), 0)
     hires.number_input(t("hires", lang), min_value=0, max_value=max(seats, 0), step=1, key="hires_input",
                        on_change=_copy, args=("hires", 1), disabled=seats == 0,
                        help=_(lang, "The last seats of the team are not yet on board: the roadmap says when "

@@ -23,6 +23,7 @@ from ui.state import (
     Context,
     apply_scenario,
     current_catalog,
+    keep_widget,
     plan_for,
     set_context,
 )
@@ -151,10 +152,12 @@ def _shown_as(name: str, lang: str) -> None:
     spec = SPECS[name]
     key, label, _factor = SHOWN_AS[name]
     value = st.session_state[name]
+    low = to_widget(name, spec.low)  # what the slider shows when the browser has no value for it
     if key not in st.session_state or from_widget(name, st.session_state[key]) != value:
         st.session_state[key] = to_widget(name, value)
+    keep_widget(key, default=low)  # sent again on every run
     step = to_widget(name, WIDGETS[name][1])
-    st.slider(t(label, lang), min_value=to_widget(name, spec.low), max_value=to_widget(name, spec.high),
+    st.slider(t(label, lang), min_value=low, max_value=to_widget(name, spec.high),
               step=step, key=key, format=slider_format(lang, *SLIDER_FORMATS[name]),
               on_change=_widget_changed, args=(name,),
               help=t(f"{name}_help", lang) if f"{name}_help" in _HELP else None)
@@ -176,6 +179,7 @@ def _scalar(name: str, lang: str) -> None:
     # default. (Without `value`, the default would be min_value: team_size=0 would vanish from
     # the link and reopen as 2.)
     default = float(spec.default) if is_float else int(spec.default)
+    keep_widget(name, default=default)
     if kind == "slider":
         style = SLIDER_FORMATS.get(name)
         st.slider(label, min_value=low, max_value=high, value=default, step=step, key=name,
@@ -197,6 +201,7 @@ ORGANISATION = ("business_units", "brands", "languages")
 
 def _organisation(lang: str) -> None:
     """The organisation model (Altimeter) and the units, brands and languages that scale the work."""
+    keep_widget("org_model", default=SPECS["org_model"].choices[0])
     st.selectbox(t("org_model", lang), list(SPECS["org_model"].choices), key="org_model",
                  help=t("org_model_help", lang), format_func=lambda model: t(f"org_{model}", lang))
     for name in ORGANISATION:
@@ -218,6 +223,8 @@ def _reply_promise(lang: str) -> None:
     offered = list(reply.promises)
     if st.session_state.get("reply_hours") not in offered:  # a link's own value stays on offer
         offered = sorted({*offered, float(st.session_state.get("reply_hours", SPECS["reply_hours"].default))})
+    keep_widget("reply_hours", default=offered[0])
+    keep_widget("reply_window", default=next(iter(reply.windows)))
     st.selectbox(t("reply_hours", lang), offered, key="reply_hours",
                  format_func=lambda hours: _promise_label(hours, lang), help=t("reply_hours_help", lang))
     st.selectbox(t("reply_window", lang), list(reply.windows), key="reply_window",
@@ -287,6 +294,7 @@ def _add_seat() -> None:
 
 def _team_editor(lang: str) -> tuple[str, ...]:
     catalog = current_catalog()
+    keep_widget("team_custom", default=False)
     custom = st.toggle(t("custom_team", lang), key="team_custom", on_change=_toggle_custom)
     size = st.session_state["team_size"]
     if not custom:
@@ -299,6 +307,7 @@ def _team_editor(lang: str) -> tuple[str, ...]:
     roles = []
     for index in range(size):
         left, right = st.columns([5, 1], vertical_alignment="bottom")
+        keep_widget(f"seat_role_{index}", default=ROLES[0])
         left.selectbox(f"{t('seat', lang)} {index + 1}", ROLES, key=f"seat_role_{index}",
                        format_func=lambda role: _(lang, catalog.name(role)))
         right.button("✕", key=f"seat_remove_{index}", on_click=_remove_seat, args=(index,),
@@ -315,6 +324,7 @@ def _sourcing(lang: str) -> None:
     for name, other in (("outsource", "insource"), ("insource", "outsource")):
         taken = set(st.session_state.get(other) or [])
         options = [cap for cap in CAPABILITIES if cap not in taken]
+        keep_widget(name, default=[])
         st.multiselect(t(name, lang), options, key=name, format_func=lambda cap: _(lang, catalog.name(cap)))
     retainers_view.editor(catalog, lang)
 
@@ -344,6 +354,7 @@ def render_sidebar() -> Context:
         st.session_state.update(st.session_state.pop("_pending"))
     catalog = current_catalog()
     with st.sidebar:
+        keep_widget("lang", default=languages()[0])
         lang = st.radio(t("language", "en") + " / " + t("language", "sv"), languages(), key="lang",
                         format_func=_language_name, horizontal=True)
         st.selectbox(t("preset", lang), list(catalog.presets), index=None, key="preset_choice",

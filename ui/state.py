@@ -88,6 +88,30 @@ def plan_for(scenario: Scenario, catalog: Catalog | None = None) -> Plan:
     return _plan(scenario, catalog or current_catalog())
 
 
+_UNSET = object()
+
+
+def keep_widget(key: str, value: object = _UNSET, *, default: object = _UNSET) -> None:
+    """Give a widget its value on this run (call it just before the widget is drawn): `value`, or
+    else the value session state holds for `key` (nothing when it holds none). `default` is what
+    the widget shows when it has no value of its own (a slider's minimum, the first option): a
+    value equal to it (and already held) needs no keeping.
+
+    A value set through session state reaches the browser only on the run that set it. If the
+    browser has not drawn the widget by the next interaction (a click on the first visit's Skip
+    within a moment of the page opening, say), it forgets that value, draws the widget's default
+    and sends it back on the next rerun: the budget became 0 and the reply promise one hour.
+    Setting the value on every run sends it on every run, so the browser always draws the
+    scenario's value."""
+    if value is _UNSET:
+        if key not in st.session_state:
+            return
+        value = st.session_state[key]
+    if default is not _UNSET and value == default and st.session_state.get(key, _UNSET) == value:
+        return  # forgotten, the widget would show the same
+    st.session_state[key] = value
+
+
 def set_context(context: Context) -> None:
     st.session_state["_context"] = context
 

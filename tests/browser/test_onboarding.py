@@ -68,3 +68,31 @@ def test_an_old_link_keeps_a_budget_off_the_steps(page, app_url):
                            " && !location.search.includes('budget_sek=2150000')")
     assert query(page)["budget_sek"] in (["2200000"], ["2300000"])  # one 0.1 MSEK step, snapped
     assert_no_exception(page)
+
+
+def test_a_quick_skip_keeps_the_sidebar_values(browser, app_url):
+    """Skip pressed the moment the step shows, before the browser has drawn the sidebar behind it:
+    the next move of a slider must not send the other sliders' minimums (the budget became 0, the
+    video share 0 and the reply promise one hour when the values were sent only on the first run).
+    A race, so three fresh visits; before the fix most of them lost the values."""
+    for _ in range(3):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        try:
+            page.goto(app_url)
+            page.get_by_role("dialog").get_by_role("button", name="Skip").click()  # no wait for the run
+            page.get_by_role("dialog").wait_for(state="detached")
+            wait_ready(page)
+            sidebar = page.get_by_test_id("stSidebar")
+            team = sidebar.get_by_role("slider", name="In-house team (people)")
+            team.focus()
+            team.press("ArrowRight")
+            wait_ready(page)
+            page.wait_for_function("() => location.search.includes('team_size=2')")
+            assert set(query(page)) == {"lang", "team_size"}, page.url  # nothing else left its default
+            budget = sidebar.get_by_role("slider", name="Annual budget (MSEK)")
+            assert budget.get_attribute("aria-valuetext") == "1.2"
+            assert_no_exception(page)
+        finally:
+            context.close()
