@@ -123,9 +123,9 @@ def build_units(scenario: Scenario, catalog: Catalog) -> tuple[tuple[Unit, ...],
 def spoke_units(scenario: Scenario, catalog: Catalog) -> list[Unit]:
     """The organisation model's part-time contributors outside the team (model/orgmodels.py), one
     unit per group of spokes: their role's fit for the group's capabilities only, the hours of all
-    its spokes, and the social budget's price of an hour they give (the role's cost per hour, or 0
-    when the model does not count it). Their seats (SP1, ...) share the group's hours evenly."""
-    weeks = catalog.settings.weeks_per_year
+    its spokes, and what the social budget pays for the hours set aside for them, used or not, as
+    it pays a seat (0 when the model does not count it). Their seats (SP1, ...) share the group's
+    hours evenly."""
     groups: dict[int, list] = {}
     for spoke in spoke_seats(scenario, catalog):
         groups.setdefault(spoke.group, []).append(spoke)
@@ -137,7 +137,7 @@ def spoke_units(scenario: Scenario, catalog: Catalog) -> list[Unit]:
         capacity = sum(spoke.capacity for spoke in spokes)
         cost = sum(spoke.annual_cost for spoke in spokes)
         out.append(Unit(f"spokes:{index}", "spoke", first.role, "in_house", fit, role.scope, capacity,
-                        cost, cost / (capacity * weeks), False, tuple(spoke.seat for spoke in spokes)))
+                        cost, 0.0, False, tuple(spoke.seat for spoke in spokes)))
     return out
 
 
@@ -159,9 +159,9 @@ def retainer_units(scenario: Scenario, catalog: Catalog) -> tuple[Unit, ...]:
 
 
 def paid_per_hour(unit: Unit) -> bool:
-    """Whether the budget pays for each hour of the unit's work: outside providers, and spokes
-    whose hours count in the social budget (in-house seats are paid whole, in the offset)."""
-    return not unit.in_house or (unit.kind == "spoke" and unit.rate > 0)
+    """Whether the budget pays for each hour of the unit's work: outside providers (in-house seats
+    and spokes are paid whole, in the offset)."""
+    return not unit.in_house
 
 
 def _pools_for(unit: Unit, cap: str) -> tuple[str, ...]:
@@ -226,7 +226,7 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
                 fit = unit.fit[cap]
                 value = (settings.priority[cap] * fit - policy.penalty(unit, cap, pool)
                          + TIE[cap])
-                if paid_per_hour(unit):  # outside work, and the hours spokes give
+                if paid_per_hour(unit):  # outside work
                     value -= (tiebreak + settings.spend_weight) * unit.rate * weeks
                 col = program.var(high=need, cost=value)
                 penalty[col] = policy.penalty(unit, cap, pool)
@@ -299,14 +299,14 @@ def build_program(scenario: Scenario, catalog: Catalog, demand: dict, units, pro
 
     # the budget: fees (and the team's cost when the solver chooses it)
     fees = sum(unit.annual_cost for unit in providers if unit.kind == "retainer")  # paid as given
-    offset = fees + sum(unit.annual_cost for unit in units if unit.kind == "seat")
+    spokes = sum(unit.annual_cost for unit in units if unit.kind == "spoke")  # paid whole, like seats
+    offset = fees + spokes + sum(unit.annual_cost for unit in units if unit.kind == "seat")
     budget_row = None
-    spoke_hours = [col for unit, _, _, col in work if unit.kind == "spoke" and unit.rate > 0]
-    if bought or groups or spoke_hours:  # the hours spokes give are paid as they are given
+    if bought or groups:
         terms = {col: unit.rate * weeks for unit, _, _, col in work if paid_per_hour(unit)}
-        if groups:  # the team the solver chooses and the fees share the budget
+        if groups:  # the team the solver chooses, the fees and the spokes share the budget
             terms.update({heads[unit.key]: unit.annual_cost for unit in groups})
-            offset = fees
+            offset = fees + spokes
         budget_row = program.row(terms, high=max(0.0, scenario.budget_sek - offset))
 
     def floor_target(floor):
@@ -481,11 +481,9 @@ def _group_seats(built: Built, values, units) -> tuple[list[Seat], dict[str, lis
             share = 1.0 / len(unit.members)
             items = [(unit, cap, hours_of[(unit.key, cap)] * share) for cap in CAPABILITIES
                      if (unit.key, cap) in hours_of]
-            used = sum(hours for _, _, hours in items)
             for key in unit.members:
-                seats.append(Seat(key, unit.ident, unit.capacity * share,
-                                  unit.annual_cost * used / unit.capacity, unit.fit, unit.scope, False,
-                                  unit.key))
+                seats.append(Seat(key, unit.ident, unit.capacity * share, unit.annual_cost * share,
+                                  unit.fit, unit.scope, False, unit.key))
                 loads[key] = list(items)
     return seats, loads
 
@@ -508,10 +506,7 @@ def _lines(built: Built, values, seats, loads, catalog: Catalog) -> list[Line]:
         for unit, cap, hours in items:
             if cap == "order":
                 continue
-            if unit.kind == "spoke":  # paid for the hours given
-                per_hour = unit.rate * weeks
-            else:
-                per_hour = seat.annual_cost / seat.capacity if seat.capacity > 0 else 0.0
+            per_hour = seat.annual_cost / seat.capacity if seat.capacity > 0 else 0.0
             lines.append(Line(cap, unit, seat_id, hours, hours * per_hour))
     bought: dict[tuple[str, str], float] = {}
     for unit, cap, _, col in built.work:

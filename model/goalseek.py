@@ -143,7 +143,7 @@ def _min_cost(scenario: Scenario, catalog: Catalog, coverage: float, quality: fl
     program.cost = [0.0 if col in built.value_cols or col in heads or col in work else cost * per_point
                     for col, cost in enumerate(program.cost)]
     for unit, _, _, col in built.work:
-        price = unit.rate * weeks if paid_per_hour(unit) else 0.0  # spokes are paid by the hour too
+        price = unit.rate * weeks if paid_per_hour(unit) else 0.0  # seats and spokes are paid whole
         program.cost[col] = -price - built.penalty[col] * per_point
     groups = {unit.key: unit for unit in units if unit.kind == "group"}
     for key, col in built.heads.items():
@@ -154,7 +154,7 @@ def _min_cost(scenario: Scenario, catalog: Catalog, coverage: float, quality: fl
         solution = program.solve()
     except Infeasible:
         return None
-    seats = sum(unit.annual_cost for unit in units if unit.kind == "seat")
+    seats = sum(unit.annual_cost for unit in units if unit.kind in ("seat", "spoke"))  # paid whole
     retained = sum(unit.annual_cost for unit in retainer_units(scenario, catalog))  # as given
     roles = [unit.ident for unit in units if unit.kind == "seat"]
     for key, col in built.heads.items():

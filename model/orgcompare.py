@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from .catalog import Catalog
 from .engine import simulate
-from .orgmodels import is_spoke_seat
+from .orgmodels import is_spoke_seat, org_models
 from .plan import Plan
-from .scenario import ORG_MODELS, Scenario
+from .scenario import Scenario
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,8 @@ class ModelPlan:
     spoke_capacity the hours they may give and spoke_hours what the plan has them give;
     spoke_groups: (role, hours a week each, how many) of the spokes, in seat order;
     coordination_hours: the lead and plan work the model needs (its coordination load);
-    demand_hours: all the work it needs."""
+    demand_hours: all the work it needs; unmet: (field, least, has) for what the model is meant
+    for and the organisation does not have (OrgModel.unmet: a distributed model of one unit)."""
 
     model: str
     coverage: float
@@ -47,13 +48,18 @@ class ModelPlan:
     critical: int
     warnings: int
     plan: Plan
+    unmet: tuple[tuple[str, int, int], ...] = ()
+
+    @property
+    def fits(self) -> bool:
+        return not self.unmet
 
     @property
     def over_budget(self) -> bool:
         return self.cost > self.budget + 0.5
 
 
-def summarise(model: str, plan: Plan) -> ModelPlan:
+def summarise(model: str, plan: Plan, unmet: tuple = ()) -> ModelPlan:
     spokes = [person for person in plan.people if is_spoke_seat(person.seat) and not person.in_team]
     groups: dict[tuple[str, float], int] = {}
     for person in spokes:
@@ -67,11 +73,12 @@ def summarise(model: str, plan: Plan) -> ModelPlan:
         spoke_groups=tuple((role, hours, count) for (role, hours), count in groups.items()),
         coordination_hours=plan.demand["lead"] + plan.demand["plan"],
         demand_hours=plan.total_demand, critical=plan.count("critical"),
-        warnings=plan.count("warning"), plan=plan)
+        warnings=plan.count("warning"), plan=plan, unmet=unmet)
 
 
 def compare_models(scenario: Scenario, catalog: Catalog) -> tuple[ModelPlan, ...]:
-    """Each of the five models (ORG_MODELS order) for the scenario's workload, team, budget,
+    """Each of the five models (model.scenario.ORG_MODELS order) for the scenario's workload, team, budget,
     units, brands and languages: simulate with only `org_model` changed."""
-    return tuple(summarise(model, simulate(scenario.replace(org_model=model), catalog, limits=False))
-                 for model in ORG_MODELS)
+    return tuple(summarise(model.id, simulate(scenario.replace(org_model=model.id), catalog, limits=False),
+                           model.unmet(scenario))
+                 for model in org_models())

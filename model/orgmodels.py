@@ -16,7 +16,8 @@ with one unit, one brand and one language leaves every capability at exactly 1.0
 Spokes (model/engine.py build_units adds each group as an in-house unit of kind "spoke"): a group
 is `count` people per unit, brand or language, at most `most`, each giving `hours_week` hours a
 week with their role's fit for the listed capabilities only. With counts_in_budget the social
-budget pays for the hours they give at the role's cost per hour (annual cost / capacity hours).
+budget pays for the hours set aside for them at the role's cost per hour (annual cost / capacity
+hours), used or not, as it pays a seat.
 
 The file is read once per process for data/, once per path and version for another folder
 (functools caches on its path, mtime and size; data loading, not plan caching). It is
@@ -44,7 +45,9 @@ FILE = "orgmodels"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DRIVERS: tuple[str, ...] = ("unit", "brand", "language")  # what a spoke group is counted per
 SCALES: tuple[str, ...] = ("base", "per_unit", "per_brand", "per_language")
-MODEL_KEYS: tuple[str, ...] = ("id", "name", "description", "fits_when", "source", *SCALES, "spokes")
+MODEL_KEYS: tuple[str, ...] = ("id", "name", "description", "fits_when", "needs", "source", *SCALES, "spokes")
+# what a model may need of the organisation to be what its name says (an optional key `needs`)
+NEEDS: tuple[str, ...] = ("business_units", "brands", "languages")
 SCALE_KEYS: tuple[str, ...] = ("values", "source")
 SPOKE_KEYS: tuple[str, ...] = ("role", "hours_week", "per", "count", "most", "capabilities",
                                "counts_in_budget", "lead_hours", "source")
@@ -95,6 +98,13 @@ class OrgModel:
     per_language: dict[str, float]
     spokes: tuple[SpokeGroup, ...]
     sources: dict[str, str]
+    needs: dict[str, int] = None  # NEEDS field -> the least the model is meant for (none: {})
+
+    def unmet(self, scenario: Scenario) -> tuple[tuple[str, int, int], ...]:
+        """(field, the least the model is meant for, what the scenario has) for each need the
+        scenario does not meet: a distributed model of one business unit is not distributed."""
+        return tuple((key, least, getattr(scenario, key)) for key, least in (self.needs or {}).items()
+                     if getattr(scenario, key) < least)
 
     def factor(self, cap: str, units: int, brands: int, languages: int) -> float:
         return (self.base.get(cap, 1.0) + self.per_unit.get(cap, 0.0) * (units - 1)
@@ -221,9 +231,15 @@ class _Reader:
         if not isinstance(spokes, list):
             self.fail("spokes", "type.list_of_mappings", keys=SPOKE_KEYS)
         groups = tuple(self.spoke(group, index) for index, group in enumerate(spokes))
+        needs = item.get("needs", {})
+        if not isinstance(needs, dict):
+            self.fail("needs", "type.mapping_with", keys=NEEDS)
+        self.known(needs, NEEDS, "needs.")
+        least = {key: int(self.number(value, f"needs.{key}", 1, 50, whole=True))
+                 for key, value in needs.items()}
         return OrgModel(model_id, texts["name"], texts["description"], texts["fits_when"],
                         texts["source"], scales["base"], scales["per_unit"], scales["per_brand"],
-                        scales["per_language"], groups, sources)
+                        scales["per_language"], groups, sources, least)
 
     def spoke(self, group: Any, index: int) -> SpokeGroup:
         where = f"spokes[{index}]"

@@ -22,13 +22,14 @@ a mixed-integer programme solved by HiGHS (model/solver.py): one state per quart
 pending seats of each role are on board; seats of one role are interchangeable), a hired seat stays
 (no count ever falls), no seat before its earliest quarter, and the objective
 
-    maximise  sum over quarters of  HOUR_VALUE x hours of work done - cost
+    maximise  sum over quarters of  the quarter's plan objective / the price of money - seat salaries
 
-with HOUR_VALUE ten times the dearest outside provider's hourly rate: work done comes first (a seat
-is hired as soon as it gets more work done than the budget buys outside without it), and between
-plans doing the same work the cheaper wins (a seat is hired when it costs less than the outside work
-it replaces). With more than MAX_STATES combinations of pending seats, the pending seats are hired in
-their order in the team (`Roadmap.ordered`), the quarters still chosen by the programme.
+the Simulator's own weighing (work done by fit and priority, less outside spend and the rules'
+penalties, at settings.spend_weight points per SEK), with the team seats' salaries, fixed in each
+quarter's plan, counted at the same price: a seat is hired in the first quarter from which the
+Simulator would fill it, because its better-fitted work (a lead in-house, a specialist on their
+craft) is worth its salary. With more than MAX_STATES combinations of pending seats, the pending
+seats are hired in their order in the team (`Roadmap.ordered`), the quarters still chosen by the programme.
 
 Pure and deterministic; no dates (quarter indices only: the pages write "Q1 2027"); no caching.
 """
@@ -53,7 +54,6 @@ from .yamlsafe import YamlProblem, load_text
 FILE = "roadmap"
 MONTHS_PER_QUARTER = 3
 MAX_STATES = 32  # combinations of pending seats on board; beyond it, seats are hired in team order
-HOUR_VALUE_FACTOR = 10.0  # an hour of work done is worth this many times the dearest outside hour
 GROWN = ("posts_per_week", "inbound_per_week", "ad_spend_sek_month")  # the volumes growth scales
 MONTH_LIMITS = {"hiring_months": (0.0, 24.0), "notice_months": (0.0, 12.0)}
 SETTING_KEYS = ("value", "unit", "source")
@@ -221,7 +221,7 @@ class Quarter:
 @dataclass(frozen=True)
 class Roadmap:
     """Quarters, the seats still to recruit, and totals over the horizon (SEK; each the plain sum of
-    the quarters in order). hour_value: SEK an hour of work done weighs in the objective."""
+    the quarters in order). hour_value: SEK a year one point of a plan's objective is worth."""
 
     quarters: tuple[Quarter, ...]
     hires: tuple[Hire, ...]
@@ -347,14 +347,17 @@ def roadmap(scenario: Scenario, catalog: Catalog, lead_times: LeadTimes | None =
                                      cost.in_house / 4, cost.agency / 4, cost.freelancer / 4)
         return outcomes[key]
 
-    weeks = catalog.settings.weeks_per_year / 4  # working weeks in a quarter
-    rates = [provider.rate_sek_hour for provider in catalog.providers.values()]
-    hour_value = HOUR_VALUE_FACTOR * max(rates, default=1000.0)
+    settings = catalog.settings
+    money = settings.cost_tiebreak + settings.spend_weight  # points per SEK a year
+    hour_value = 1.0 / money  # SEK a year that one point of the plan's objective is worth
 
-    def value(result: _Outcome) -> float:  # thousands of SEK, hours to 0.01 h/week against noise
-        hours = round(result.hours, 2) * weeks
-        cost = round(result.in_house + result.agency + result.freelancer)
-        return (hour_value * hours - cost) / 1000.0
+    def value(result: _Outcome) -> float:
+        """The quarter's plan as the Simulator weighs it, in thousands of SEK: its objective (work
+        done weighted by fit and priority, less the price of outside work and the rules' penalties)
+        at the plan's own price of money, less the team seats' salaries (fixed in that plan, so
+        not in its objective). A seat is worth hiring exactly when the Simulator would fill it."""
+        seats = sum(person.cost_sek for person in result.plan.people if person.in_team)
+        return (result.plan.objective * hour_value - seats) / 4 / 1000.0
 
     chosen, objective = _choose(horizon, states, pending_roles, allowed, lambda q, s: value(outcome(q, s)))
 

@@ -56,6 +56,25 @@ def spokes_line(row, catalog: Catalog, lang: str) -> str:
     return _(lang, "Spokes: {list}", list="; ".join(parts))
 
 
+def unmet_text(row, lang: str) -> str:
+    """What the model is meant for that this organisation does not have, in words ('' when it fits)."""
+    parts = []
+    for key, least, has in row.unmet:
+        if key == "business_units":
+            parts.append(n_(lang, "it is meant for {count} business unit or more, and there is {has}",
+                            "it is meant for {count} business units or more, and there is {has}", least,
+                            has=number(has, lang)))
+        elif key == "brands":
+            parts.append(n_(lang, "it is meant for {count} brand or market or more, and there is {has}",
+                            "it is meant for {count} brands or markets or more, and there is {has}", least,
+                            has=number(has, lang)))
+        else:
+            parts.append(n_(lang, "it is meant for {count} language or more, and there is {has}",
+                            "it is meant for {count} languages or more, and there is {has}", least,
+                            has=number(has, lang)))
+    return "; ".join(parts)
+
+
 def table(rows: tuple, current: str, lang: str) -> pd.DataFrame:
     """One row per model: coverage, quality, cost, the hub's people, the spokes and their hours,
     the coordination load and the critical findings; the model in use is named so."""
@@ -73,6 +92,8 @@ def table(rows: tuple, current: str, lang: str) -> pd.DataFrame:
                                                most=hours(row.spoke_capacity, lang)),
             _(lang, "Coordination (lead and plan, h a week)"): hours(row.coordination_hours, lang),
             _(lang, "Critical findings"): number(row.critical, lang),
+            _(lang, "Fits this organisation"): _(lang, "Yes") if row.fits else
+            _(lang, "No: {why}", why=unmet_text(row, lang)),
         })
     return pd.DataFrame(records)
 
@@ -137,6 +158,9 @@ def _card(model, row, scenario: Scenario, catalog: Catalog, lang: str) -> None:
         st.caption(_(lang, model.description))
         st.markdown(f"*{_(lang, 'When it fits')}:* {_(lang, model.fits_when)}")
         st.markdown(spokes_line(row, catalog, lang))
+        if not row.fits:
+            st.warning(_(lang, "Not this organisation's model: {why}.", why=unmet_text(row, lang)),
+                       icon=":material/warning:")
         if current:
             st.success(_(lang, "The model in use"), icon=":material/check_circle:")
         else:
@@ -153,12 +177,12 @@ def render(scenario: Scenario, catalog: Catalog, lang: str) -> None:
                         "models, for {count} business unit, {brands} and {languages}. More units, brands "
                         "and languages add coordination and adaptation work; every model but the "
                         "centralized one has part-time contributors outside the team (spokes), paid for "
-                        "the hours they give.",
+                        "the hours set aside for them, used or not.",
                   "The same workload, team and budget under each of Altimeter's five social business "
                   "models, for {count} business units, {brands} and {languages}. More units, brands "
                   "and languages add coordination and adaptation work; every model but the "
                   "centralized one has part-time contributors outside the team (spokes), paid for "
-                  "the hours they give.", scenario.business_units,
+                  "the hours set aside for them, used or not.", scenario.business_units,
                   brands=n_(lang, "{count} brand or market", "{count} brands or markets", scenario.brands),
                   languages=n_(lang, "{count} language", "{count} languages", scenario.languages)))
     rows = comparison(scenario, catalog)

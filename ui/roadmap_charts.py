@@ -324,9 +324,9 @@ def hire_table(road: Roadmap, catalog: Catalog, lang: str, today: date) -> pd.Da
 
 def objective_text(road: Roadmap, lang: str, today: date) -> str:
     """The objective and the lead time in plain words, with their sources."""
-    text = _(lang, "The roadmap hires a seat from the quarter in which it gets more work done than the "
-                   "budget buys outside without it, or costs less than the outside work it replaces; until "
-                   "then, agencies and freelancers bridge its work. Work done counts first, then cost.")
+    text = _(lang, "The roadmap hires a seat from the first quarter in which the Simulator would fill it: "
+                   "when the work it does better than the alternatives (leading in-house, a specialist on "
+                   "their craft) is worth its salary. Until then, agencies and freelancers bridge its work.")
     lead = road.lead_times
     if lead is not None:
         text += " " + _(lang, "A seat starts {months} months after its recruitment starts: {hiring} months "

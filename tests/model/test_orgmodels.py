@@ -77,8 +77,13 @@ def test_each_model_gives_a_valid_plan(model, shape):
         assert abs(assigned + plan.uncovered[cap] - plan.demand[cap]) <= TOL
     assert 0.0 <= plan.overall_coverage <= 1.0
     retained = sum(use.fee_sek_year for use in plan.retainers)
-    if not scenario.team:  # the solver chooses the team: never beyond the budget
-        assert plan.cost.total <= max(scenario.budget_sek, retained) + 0.01
+    # the model's spokes are paid whole, as the structure sets them: the solver chooses the team
+    # and buys within what the budget leaves, never beyond it (the spokes alone may be)
+    spokes_cost = sum(seat.annual_cost for seat in spoke_seats(scenario, CATALOG))
+    if not scenario.team:
+        assert plan.cost.total <= max(scenario.budget_sek, retained + spokes_cost) + 0.01
+    if spokes_cost > scenario.budget_sek:
+        assert "in_house_over_budget" in {finding.rule_id for finding in plan.findings}
     assert abs(plan.cost.total - plan.cost.in_house - plan.cost.external) <= TOL
     for person in plan.people:
         assert person.hours - person.coordination_hours <= person.capacity + TOL
@@ -186,9 +191,15 @@ def _write(folder: Path, text: str) -> Path:
 
 
 @pytest.mark.parametrize(("old", "new", "entry", "key", "code"), [
-    ("capabilities: [create, administer, community]\n        counts_in_budget: true\n        lead_hours: 0.5",
-     "capabilities: [create, administer, strategy]\n        counts_in_budget: true\n        lead_hours: 0.5",
-     HUB, "spokes[0].capabilities[2]", "value.unknown"),
+    ("capabilities: [create, administer]\n        counts_in_budget: true\n        lead_hours: 0.5",
+     "capabilities: [create, strategy]\n        counts_in_budget: true\n        lead_hours: 0.5",
+     HUB, "spokes[0].capabilities[1]", "value.unknown"),
+    ("needs: {business_units: 2}\n    source: \"Altimeter Group, Social Business Models (2010): hub",
+     "needs: {business_unit: 2}\n    source: \"Altimeter Group, Social Business Models (2010): hub",
+     HUB, "needs.business_unit", "key.unknown"),
+    ("needs: {business_units: 2}\n    source: \"Altimeter Group, Social Business Models (2010): hub",
+     "needs: {business_units: 0}\n    source: \"Altimeter Group, Social Business Models (2010): hub",
+     HUB, "needs.business_units", "number.range"),
     ("  - role: customer_support\n        hours_week: 4", "  - role: customer_suport\n        hours_week: 4",
      HUB, "spokes[1].role", "value.unknown"),
     ("hours_week: 6", "hours_week: 60", HUB, "spokes[0].hours_week", "number.range"),
@@ -236,6 +247,33 @@ def test_a_good_copy_loads_and_an_unpaid_spoke_costs_nothing(tmp_path):
     assert len(seats) == 4 and all(seat.annual_cost == 0 for seat in seats)
 
 
+def test_a_model_says_what_organisation_it_is_meant_for():
+    """Distributed and hub and spoke need two business units or more, dandelion two brands: the
+    comparison says so rather than ranking a one-unit "distributed" model beside the others."""
+    one = Scenario(team_size=2, budget_sek=1_500_000)
+    rows = {row.model: row for row in compare_models(one, CATALOG)}
+    assert rows["centralized"].fits and rows["holistic"].fits
+    assert rows["distributed"].unmet == (("business_units", 2, 1),)
+    assert rows["dandelion"].unmet == (("brands", 2, 1),)
+    many = one.replace(business_units=3, brands=2)
+    assert all(row.fits for row in compare_models(many, CATALOG))
+
+
+def test_spokes_are_paid_for_the_hours_set_aside_for_them():
+    """A spoke's hours are taken from their unit whether the plan uses them or not: the plan pays
+    them whole, as it pays a seat, and they are in the in-house cost."""
+    scenario = Scenario(team=("social_media_manager",), budget_sek=3_000_000, org_model="hub_and_spoke",
+                        business_units=3, posts_per_week=1, inbound_per_week=10)
+    plan = simulate(scenario, CATALOG)
+    seats = spoke_seats(scenario, CATALOG)
+    spokes = {person.seat: person for person in plan.people if is_spoke_seat(person.seat)}
+    assert spokes and set(spokes) == {seat.seat for seat in seats}
+    for seat in seats:
+        assert spokes[seat.seat].cost_sek == pytest.approx(seat.annual_cost)
+    team = sum(person.cost_sek for person in plan.people if person.in_team)
+    assert plan.cost.in_house == pytest.approx(team + sum(seat.annual_cost for seat in seats))
+
+
 @pytest.mark.parametrize("model", ["distributed", "hub_and_spoke", "dandelion", "holistic"])
 def test_a_spoke_backs_up_or_covers_only_what_its_model_lets_it_do(model):
     """The July test and the single points give a spoke only its model's capabilities."""
@@ -254,3 +292,19 @@ def test_a_spoke_backs_up_or_covers_only_what_its_model_lets_it_do(model):
         for cover in absence.covered:
             if cover.seat in allowed:
                 assert cover.capability in allowed[cover.seat]
+
+
+@pytest.mark.parametrize("model", ORG_MODELS)
+def test_a_message_is_answered_once_whatever_the_brands_and_languages(model):
+    """The workload inputs are the whole organisation's volume: more brands, languages or units do
+    not multiply the time spent handling its messages (they do its inbox upkeep and outreach)."""
+    one = Scenario(org_model=model, inbound_per_week=400, handling_minutes=5)
+    many = one.replace(business_units=4, brands=3, languages=2)
+    handling = 400 * 5 / 60
+    quiet_one, quiet_many = (compute_demand(s.replace(inbound_per_week=0), CATALOG)["community"]
+                             for s in (one, many))
+    busy_one, busy_many = (compute_demand(s, CATALOG)["community"] for s in (one, many))
+    for pool in ("other", "video"):
+        assert busy_many[pool] - quiet_many[pool] == pytest.approx(busy_one[pool] - quiet_one[pool])
+    assert sum(busy_many.values()) - sum(quiet_many.values()) == pytest.approx(handling, rel=0.01)
+    assert sum(quiet_many.values()) > sum(quiet_one.values())  # the rest of community work grows
