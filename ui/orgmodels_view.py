@@ -83,6 +83,8 @@ def table(rows: tuple, current: str, lang: str) -> pd.DataFrame:
         name = model_name(row.model, lang)
         records.append({
             t("organisation", lang): _(lang, "{name} (in use)", name=name) if row.model == current else name,
+            _(lang, "Fits this organisation"): _(lang, "Yes") if row.fits else
+            _(lang, "No: {why}", why=unmet_text(row, lang)),
             _(lang, "Coverage"): pct(row.coverage, lang),
             _(lang, "Quality"): pct(row.quality, lang),
             _(lang, "Cost per year"): sek(row.cost, lang),
@@ -92,8 +94,6 @@ def table(rows: tuple, current: str, lang: str) -> pd.DataFrame:
                                                most=hours(row.spoke_capacity, lang)),
             _(lang, "Coordination (lead and plan, h a week)"): hours(row.coordination_hours, lang),
             _(lang, "Critical findings"): number(row.critical, lang),
-            _(lang, "Fits this organisation"): _(lang, "Yes") if row.fits else
-            _(lang, "No: {why}", why=unmet_text(row, lang)),
         })
     return pd.DataFrame(records)
 

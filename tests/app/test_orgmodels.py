@@ -70,3 +70,21 @@ def test_the_simulator_shows_the_spokes_of_the_model():
     at = run(new_app({**LINK, "org_model": "hub_and_spoke"}))
     text = "\n".join(c.proto.spec for c in at.get("plotly_chart"))
     assert "Spoke 1" in text and "Spoke 6" in text  # the spokes' load beside the team's
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_model_the_organisation_does_not_match_says_so(lang):
+    """One business unit and one brand: distributed and hub and spoke (two units or more) and
+    dandelion (two brands or more) are marked as not this organisation's model, in the table and on
+    their cards; with four units and two brands every model fits."""
+    at = run(new_app({"team_size": "2", "budget_sek": "2000000", "lang": lang}, page="tradeoffs"))
+    frame = _models_table(at, lang)
+    fits = frame[_(lang, "Fits this organisation")].tolist()
+    meant = [model in ("centralized", "holistic") for model in ORG_MODELS]
+    assert [cell == _(lang, "Yes") for cell in fits] == meant
+    assert all(cell.startswith(_(lang, "No: {why}", why="")) for cell in fits if cell != _(lang, "Yes"))
+    start = _(lang, "Not this organisation's model: {why}.", why="")[:20]
+    warnings = [w.value for w in at.warning if w.value.startswith(start)]
+    assert len(warnings) == 3
+    at = run(new_app({**LINK, "lang": lang}, page="tradeoffs"))
+    assert set(_models_table(at, lang)[_(lang, "Fits this organisation")]) == {_(lang, "Yes")}
