@@ -92,7 +92,31 @@ def tiles(result: Uncertainty, budget: float, lang: str) -> list[Tile]:
     ]
 
 
-def explanation(result: Uncertainty, lang: str) -> str:
+STEADY_SEK = 1_000.0  # a cost band narrower than this, at the budget, is the budget binding
+AHEAD = 0.01  # the single-number coverage this far from the median is said to be so
+
+
+def reading(result: Uncertainty, budget: float, lang: str) -> str:
+    """What the bands say that their numbers do not: a cost that cannot move because the plan spends
+    its budget in every draw, and a single-number plan on the hopeful (or cautious) side."""
+    notes = []
+    cost = result.cost
+    if cost.width < STEADY_SEK and abs(cost.median - budget) < STEADY_SEK:
+        notes.append(_(lang, "The plan spends its budget in every draw, so its cost does not move: what the "
+                             "assumptions change shows in coverage and quality instead."))
+    coverage = result.coverage
+    if coverage.base > coverage.median + AHEAD:
+        notes.append(_(lang, "The single-number plan's coverage ({base}) is above the median of the draws "
+                             "({median}): the single numbers are on the hopeful side.",
+                       base=pct(coverage.base, lang), median=pct(coverage.median, lang)))
+    elif coverage.base < coverage.median - AHEAD:
+        notes.append(_(lang, "The single-number plan's coverage ({base}) is below the median of the draws "
+                             "({median}): the single numbers are on the cautious side.",
+                       base=pct(coverage.base, lang), median=pct(coverage.median, lang)))
+    return " ".join(notes)
+
+
+def explanation(result: Uncertainty, lang: str, budget: float | None = None) -> str:
     text = _(lang, "Each of {draws} draws sets {count} assumptions (pay, rates, hours per post, fits, "
                    "the guidance's thresholds) somewhere in their plausible ranges and finds the plan again "
                    "with the same team, the same agencies and the same people on the same work. The bands "
@@ -106,6 +130,10 @@ def explanation(result: Uncertainty, lang: str) -> str:
     if result.failed:
         text += " " + n_(lang, "{count} draw had no plan and is left out.",
                          "{count} draws had no plan and are left out.", result.failed)
+    if budget is not None:
+        note = reading(result, budget, lang)
+        if note:
+            text += " " + note
     return text
 
 
@@ -232,7 +260,7 @@ def render(scenario: Scenario, plan: Plan, catalog: Catalog, lang: str) -> None:
         column.metric(tile.label, tile.value, help=tile.help, border=True)
     st.plotly_chart(bands_figure(result, catalog, lang), key="chart_ranges",
                     config={"displaylogo": False, "responsive": True})
-    st.caption(explanation(result, lang))
+    st.caption(explanation(result, lang, scenario.budget_sek))
     with st.expander(_(lang, "The ranges and where they come from")):
         st.dataframe(ranges_table(catalog, lang), hide_index=True, width="stretch")
 

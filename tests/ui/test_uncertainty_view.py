@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from model import Scenario, load_catalog, uncertainty
+from ui.i18n import _
 from ui.uncertainty_view import band_text, bands_figure, explanation, ranges_table, tiles, win_lines
 
 CATALOG = load_catalog()
@@ -63,3 +64,25 @@ def test_the_ranges_table_names_every_entry_and_its_source(lang):
     assert len(frame) >= 10
     assert frame.iloc[:, 3].str.len().min() > 10
     assert explanation(uncertainty(Scenario(), CATALOG, draws=5), lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_reading_says_when_the_budget_binds_and_where_the_single_numbers_sit(lang):
+    from dataclasses import replace
+
+    from model import Band
+    from ui.uncertainty_view import reading
+
+    result = uncertainty(Scenario(team_size=1, budget_sek=900_000), CATALOG, draws=20)
+    bound = replace(result, cost=Band(900_000, 900_000, 900_000, 900_000),
+                    coverage=Band(0.70, 0.75, 0.80, 0.79))
+    text = reading(bound, 900_000, lang)
+    assert _(lang, "The plan spends its budget in every draw, so its cost does not move: what the "
+                   "assumptions change shows in coverage and quality instead.") in text
+    assert "79" in text and "75" in text
+    loose = replace(result, cost=Band(800_000, 850_000, 899_000, 850_000),
+                    coverage=Band(0.7, 0.75, 0.8, 0.75))
+    assert reading(loose, 900_000, lang) == ""
+    cautious = replace(loose, coverage=Band(0.7, 0.75, 0.8, 0.72))
+    assert "72" in reading(cautious, 900_000, lang) and reading(cautious, 900_000, lang) != text
+    assert reading(bound, 900_000, lang) in explanation(bound, lang, 900_000)
