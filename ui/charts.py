@@ -215,8 +215,8 @@ def cost_chart(plan: Plan, catalog: Catalog, lang: str = "en") -> go.Figure:
         if line.provider_type != "in_house":
             name = _(lang, catalog.name(line.provider))
             providers[line.provider_type][name] = providers[line.provider_type].get(name, 0.0) + line.cost_sek
-    for person in plan.people:
-        if person.in_team:
+    for person in plan.people:  # the team's seats, and the organisation model's paid spokes
+        if person.in_team or person.cost_sek > 0.5:
             name = person_label(person.seat, person.role, catalog, lang)
             providers["in_house"][name] = person.cost_sek
     row = [t("plan_cost", lang)]

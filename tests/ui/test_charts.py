@@ -74,6 +74,23 @@ def test_cost_chart_shows_the_overrun():
     assert sum(bar.x[0] for bar in figure.data) == pytest.approx(plan.cost.total / 1e6)
 
 
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_cost_chart_hover_names_every_paid_in_house_person_and_adds_up(lang):
+    """The in-house bar's hover lists the team's seats and the organisation model's spokes, whose
+    pay is part of the in-house cost, and the amounts it lists add up to that cost."""
+    plan = simulate(Scenario(team=("social_media_manager",), budget_sek=3_000_000, org_model="hub_and_spoke",
+                             business_units=3, languages=2), CATALOG)
+    figure = charts.cost_chart(plan, CATALOG, lang)
+    in_house = next(bar for bar in figure.data if bar.name == charts.t("in_house", lang))
+    details = in_house.hovertemplate.split("<br>")[1:]
+    spokes = [person for person in plan.people if person.seat.startswith("SP")]
+    assert spokes and len(details) == 1 + len(spokes)
+    spoke_word = charts.seat_label("SP1", lang).split(" ")[0]  # "Spoke" / "Eker"
+    assert sum(1 for line in details if line.startswith(spoke_word)) == len(spokes)
+    assert sum(person.cost_sek for person in plan.people if person.in_team or person.cost_sek > 0.5) == \
+        pytest.approx(plan.cost.in_house)
+
+
 def test_capabilities_in_the_coverage_chart_order():
     figure = charts.coverage_chart(simulate(Scenario(), CATALOG), CATALOG, "en")
     assert list(figure.data[0].y) == [CATALOG.name(cap) for cap in CAPABILITIES]
