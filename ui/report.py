@@ -37,16 +37,17 @@ from ui import (
     planview,
     reply_view,
     roadmap_charts,
+    uncertainty_view,
 )
 from ui.changes import compare_rows, summarise_changes, unique_labels, value_text
 from ui.docblocks import party_name as party_label  # someone in the RACI view
 from ui.feedback import html_escape
 from ui.findings import finding_text
-from ui.fmt import hours
+from ui.fmt import hours, pct, sek
 from ui.i18n import N_, _, t
 from ui.problems import error_text
 
-SCENARIO_CHARTS = ("coverage", "cost", "load", "flow", "continuity")
+SCENARIO_CHARTS = ("coverage", "cost", "ranges", "load", "flow", "continuity")
 # the hiring roadmap's, in a scenario with seats still to recruit or a growing workload
 ROADMAP_CHARTS = ("roadmap-gantt", "roadmap-cost", "roadmap-coverage")
 COMPARE_CHARTS = ("coverage", "cost", "load", "work")
@@ -299,6 +300,7 @@ def scenario_report(item: ReportScenario, lang: str = "en", *, generated_at: dat
         f"<h2>{esc(_(lang, 'Coverage and cost'))}</h2>",
         divs.div(figures["coverage"], "chart-coverage"),
         divs.div(figures["cost"], "chart-cost"),
+        _ranges(item, lang, divs),
         f"<h2>{esc(_(lang, 'Load and who does what'))}</h2>",
         divs.div(figures["load"], "chart-load"),
         divs.div(figures["flow"], "chart-flow"),
@@ -320,6 +322,25 @@ def scenario_report(item: ReportScenario, lang: str = "en", *, generated_at: dat
         _footer(lang),
     ]
     return _page(f"{item.name} · {t('app_title', lang)}", "\n".join(body), lang)
+
+
+def _ranges(item: ReportScenario, lang: str, divs: _Charts) -> str:
+    """How sure the plan is: P10-P90 of coverage, quality and cost over the draws of data/ranges.yaml
+    (the Simulator's "Show ranges"), the whiskers per capability and person, and what they say."""
+    title = f"<h2>{esc(_(lang, 'How sure is this plan?'))}</h2>"
+    scenario = item.plan.scenario
+    try:
+        result = uncertainty_view.ranges_of(scenario, item.catalog)
+    except CatalogError as error:
+        return f"{title}<p>{esc(error_text(error, lang))}</p>"
+    tiles = uncertainty_view.tiles(result, scenario.budget_sek, lang)  # coverage, quality, cost, overrun
+    base = result.coverage.base, result.quality.base, result.cost.base
+    single = [pct(base[0], lang), pct(base[1], lang), sek(base[2], lang), ""]
+    table = _table([_(lang, "Figure"), _(lang, "Range"), _(lang, "Single-number plan")],
+                   [(tile.label, tile.value, plan) for tile, plan in zip(tiles, single, strict=True)])
+    chart = divs.div(uncertainty_view.bands_figure(result, item.catalog, lang), "chart-ranges")
+    note = uncertainty_view.explanation(result, lang, scenario.budget_sek)
+    return "\n".join([title, table, chart, f'<p class="meta">{esc(note)}</p>'])
 
 
 def _roadmap(item: ReportScenario, lang: str, divs: _Charts, today) -> str:

@@ -92,7 +92,8 @@ def check_self_contained(text: str, chart_ids: list[str]) -> Tags:
 def test_the_scenario_report_holds_every_chart_and_opens_offline(single):
     parsed = check_self_contained(single, [f"chart-{name}" for name in SCENARIO_CHARTS])
     text = " ".join(parsed.text)
-    for heading in ("Findings and advice", "Roles: RACI", "Who does what, and why", "The scenario"):
+    for heading in ("Findings and advice", "Roles: RACI", "Who does what, and why", "The scenario",
+                    "How sure is this plan?", "Coverage, P10–P90", "Single-number plan"):
         assert heading in text
     assert "Generated 2025-05-01 09:30 UTC" in text
 
