@@ -121,7 +121,8 @@ def test_scenario_report_and_presentation_view(page, app_url, browser, tmp_path)
     info.value.save_as(path)
     report, context = _open_offline(browser, path, "scenario-report")
     try:
-        assert report.locator(".js-plotly-plot").count() == 6  # coverage, cost, ranges, load, who does what, July
+        # coverage, cost, ranges, load, who does what, July
+        assert report.locator(".js-plotly-plot").count() == 6
     finally:
         context.close()
 
