@@ -73,7 +73,7 @@ class Unit:
     scope: str
     capacity: float  # per head for a group; all the spokes' for spokes; inf for a provider without a limit
     annual_cost: float  # per head; all the spokes' (at full capacity) for spokes
-    rate: float  # SEK per hour paid from the budget for work done (providers, spokes)
+    rate: float  # SEK per hour paid from the budget for work done (providers; 0 in-house)
     orders: bool  # may brief and follow up bought work
     members: tuple[str, ...] = ()  # spokes: the seats that share the unit's hours evenly
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import difflib
 import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -98,12 +98,12 @@ class OrgModel:
     per_language: dict[str, float]
     spokes: tuple[SpokeGroup, ...]
     sources: dict[str, str]
-    needs: dict[str, int] = None  # NEEDS field -> the least the model is meant for (none: {})
+    needs: dict[str, int] = field(default_factory=dict)  # NEEDS field -> the least it is meant for
 
     def unmet(self, scenario: Scenario) -> tuple[tuple[str, int, int], ...]:
         """(field, the least the model is meant for, what the scenario has) for each need the
         scenario does not meet: a distributed model of one business unit is not distributed."""
-        return tuple((key, least, getattr(scenario, key)) for key, least in (self.needs or {}).items()
+        return tuple((key, least, getattr(scenario, key)) for key, least in self.needs.items()
                      if getattr(scenario, key) < least)
 
     def factor(self, cap: str, units: int, brands: int, languages: int) -> float:

@@ -52,14 +52,6 @@ def _new_highs() -> highspy.Highs:
     return highs
 
 
-def configured_highs() -> highspy.Highs:
-    """A new HiGHS instance with the options every programme is solved with."""
-    highs = _new_highs()
-    for name, value in OPTIONS.items():
-        highs.setOptionValue(name, value)
-    return highs
-
-
 class SolverError(RuntimeError):
     """HiGHS did not find an optimum (never expected: every programme has the zero plan).
     `problem` is solver.failed with HiGHS's model status (its own words, as HiGHS names it)."""
@@ -153,7 +145,9 @@ class Program:
         if self.has_integers:
             lp.integrality_ = [highspy.HighsVarType.kInteger if flag else highspy.HighsVarType.kContinuous
                                for flag in self.integer]
-        highs = configured_highs()
+        highs = _new_highs()
+        for name, value in OPTIONS.items():
+            highs.setOptionValue(name, value)
         highs.passModel(lp)
         self._highs = highs
         if not self.has_integers:

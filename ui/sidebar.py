@@ -153,9 +153,10 @@ def _shown_as(name: str, lang: str) -> None:
     key, label, _factor = SHOWN_AS[name]
     value = st.session_state[name]
     low = to_widget(name, spec.low)  # what the slider shows when the browser has no value for it
-    if key not in st.session_state or from_widget(name, st.session_state[key]) != value:
-        st.session_state[key] = to_widget(name, value)
-    keep_widget(key, default=low)  # sent again on every run
+    shown = st.session_state.get(key)
+    if shown is None or from_widget(name, shown) != value:
+        shown = to_widget(name, value)
+    keep_widget(key, shown, default=low)  # sent again on every run
     step = to_widget(name, WIDGETS[name][1])
     st.slider(t(label, lang), min_value=low, max_value=to_widget(name, spec.high),
               step=step, key=key, format=slider_format(lang, *SLIDER_FORMATS[name]),
